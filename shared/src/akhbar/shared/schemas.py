@@ -1,0 +1,139 @@
+"""The messages that travel between akhbar's services, and the article they carry.
+
+Every message carries ``schema_version``; events are named in the past tense.
+Field names of ``Article`` and ``EnrichedArticle`` are part of the public contract
+(the CLI prints them and downstream consumers read them): extend, never rename.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+EntityLabel = Literal["PER", "ORG", "LOC", "MISC"]
+DateKind = Literal["date", "range", "year", "month", "relative", "weekday", "time"]
+ContentType = Literal["text/html", "text/plain"]
+
+
+class _Message(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=False)
+    schema_version: int = SCHEMA_VERSION
+
+
+class Headline(BaseModel):
+    """One item of a headline list the page carries (ticker, latest news, most read)."""
+
+    text: str
+    url: str | None = None
+
+
+class Article(_Message):
+    """What the parse stage reads off a page."""
+
+    id: str
+    url: str | None = None
+    title: str = ""
+    source_name: str | None = None
+    published: dt.datetime | dt.date | None = None
+    body: list[str] = Field(default_factory=list)
+    original_url: str | None = None
+    headlines: list[Headline] = Field(default_factory=list)
+
+    def fields(self) -> list[tuple[str, str]]:
+        """Every text field an enrichment can point into, named as ``Entity.field`` names it."""
+        named = [("title", self.title)]
+        named += [(f"body.{i}", p) for i, p in enumerate(self.body)]
+        named += [(f"headlines.{i}", h.text) for i, h in enumerate(self.headlines)]
+        return named
+
+    @property
+    def published_date(self) -> dt.date | None:
+        if isinstance(self.published, dt.datetime):
+            return self.published.date()
+        return self.published
+
+
+class Span(BaseModel):
+    """A stretch of one field: ``field`` names it, offsets are characters into it."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    field: str = "text"
+
+
+class Entity(Span):
+    label: EntityLabel
+    canonical: str
+
+
+class DateMention(Span):
+    kind: DateKind
+    value: str
+
+
+class EnrichedArticle(Article):
+    """An ``Article`` with the entities and date/time expressions found in its fields."""
+
+    entities: list[Entity] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+
+
+class RawPage(_Message):
+    """What a producer pushes onto ``akhbar:pages:raw``.
+
+    ``content`` is the page as text (HTML or plain); ``content_type`` is a hint, sniffed
+    when absent. ``content_b64`` carries raw bytes in an unknown encoding instead.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    content: str | None = None
+    content_b64: str | None = None
+    url: str | None = None
+    content_type: ContentType | None = None
+    charset: str | None = None
+    source: str | None = None
+
+
+class PageAccepted(_Message):
+    """A raw page that passed ingest's checks, with its stable content-hash id."""
+
+    page_id: str
+    content: str
+    content_type: ContentType
+    url: str | None = None
+    source: str | None = None
+    received_at: dt.datetime
+
+
+class ArticleParsed(_Message):
+    article: Article
+
+
+class ArticleEnriched(_Message):
+    article: EnrichedArticle
+
+
+class ArticleStored(_Message):
+    article_id: str
+    created: bool
+    stored_at: dt.datetime
+
+
+class DeadLetter(_Message):
+    """A message a service gave up on, with why; ``entry`` is the original stream entry."""
+
+    service: str
+    stream: str
+    entry_id: str
+    entry: dict[str, str]
+    error: str
+    reason: str
+    traceback: str = ""
+    deliveries: int = 1
+    failed_at: dt.datetime
