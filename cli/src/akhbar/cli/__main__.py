@@ -1,0 +1,3 @@
+from akhbar.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""akhbar enrich: entities and date expressions for parsed articles, offline."""

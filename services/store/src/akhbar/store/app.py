@@ -1,0 +1,19 @@
+"""FastStream app of the store service: ``faststream run akhbar.store.app:create_app --factory``."""
+
+from __future__ import annotations
+
+from faststream import FastStream
+
+from akhbar.shared.schemas import ArticleEnriched, ArticleStored
+from akhbar.shared.service import StageSpec, build_app
+from akhbar.shared.settings import Settings, get_settings
+from akhbar.store.handlers import make_handler
+
+
+def create_app(settings: Settings | None = None, sink=None) -> FastStream:
+    settings = settings or get_settings()
+    spec = StageSpec(
+        "store", make_handler(settings), ArticleEnriched, ArticleStored,
+        "Upserts enriched articles by id into SQLite or PostgreSQL and announces each stored article.",
+    )
+    return build_app(spec, settings, sink)

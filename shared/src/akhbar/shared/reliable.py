@@ -1,0 +1,239 @@
+"""At-least-once stream processing with bounded retries and a dead-letter stream.
+
+FastStream 0.7 reads new entries for us; everything that makes delivery reliable lives
+here, because FastStream on Redis does not do it (a killed consumer's entries stay pending
+forever, ``nack()`` does nothing, there is no delivery count and no dead-letter stream):
+
+* each entry is handled on its own, so one bad entry never fails its batch-mates;
+* outputs, dead letters and the XACK of the inputs go out in one MULTI/EXEC, so a crash
+  either publishes and acknowledges an entry or does neither;
+* an entry that failed stays pending and is reclaimed (XAUTOCLAIM) once idle, by this or any
+  other replica, with its delivery count; after ``max_deliveries`` it is dead-lettered;
+* an entry that can never succeed (undecodable, schema violation) is dead-lettered at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import structlog
+from pydantic import BaseModel, ValidationError
+from redis.asyncio import Redis
+
+from akhbar.shared import metrics, streams
+from akhbar.shared.broker import ensure_group
+from akhbar.shared.schemas import DeadLetter
+from akhbar.shared.settings import Settings
+from akhbar.shared.wire import WireError, decode_fields, encode
+
+log = structlog.get_logger("akhbar.stage")
+
+
+class PermanentError(ValueError):
+    """The message can never succeed, however often it is retried."""
+
+
+@dataclass
+class Processed:
+    """What a stage's core made of one entry."""
+
+    output: BaseModel
+    key: str
+    log: dict[str, Any] = field(default_factory=dict)
+
+
+Handler = Callable[[dict[str, str]], Processed]
+"""Pure function from an entry's fields to its output; raises to fail the entry."""
+
+
+class Sink(Protocol):
+    async def commit(self, adds: list[tuple[str, dict[str, str]]], acks: list[str]) -> None: ...
+
+
+class RedisSink:
+    """Publishes and acknowledges in one transaction."""
+
+    def __init__(self, client: Redis, input_stream: str, group: str) -> None:
+        self.client = client
+        self.input_stream = input_stream
+        self.group = group
+
+    async def commit(self, adds: list[tuple[str, dict[str, str]]], acks: list[str]) -> None:
+        if not adds and not acks:
+            return
+        async with self.client.pipeline(transaction=True) as pipe:
+            for stream, fields in adds:
+                pipe.xadd(stream, fields)
+            if acks:
+                pipe.xack(self.input_stream, self.group, *acks)
+            await pipe.execute()
+
+
+@dataclass
+class BatchResult:
+    ok: int = 0
+    retry: int = 0
+    dead: int = 0
+
+
+class ReliableStage:
+    def __init__(self, service: str, handler: Handler, settings: Settings, consumer: str | None = None) -> None:
+        self.service = service
+        self.handler = handler
+        self.settings = settings
+        self.input = streams.INPUT[service]
+        self.output = streams.OUTPUT[service]
+        self.dlq = streams.dlq(service)
+        self.group = streams.group(service)
+        self.consumer = consumer or settings.consumer_name(service)
+
+    # ---- one batch -------------------------------------------------------------------
+    async def process(
+        self,
+        sink: Sink,
+        entries: list[tuple[Any, dict[Any, Any]]],
+        deliveries: dict[str, int] | None = None,
+    ) -> BatchResult:
+        """Handle a batch of entries; commit outputs, dead letters and acks together."""
+        deliveries = deliveries or {}
+        # The core is CPU-bound (parsing, tagging): keep the event loop free for reclaims.
+        outcomes = await asyncio.to_thread(self._handle_all, entries, deliveries)
+        adds: list[tuple[str, dict[str, str]]] = []
+        acks: list[str] = []
+        result = BatchResult()
+        for entry_id, outcome in outcomes:
+            if isinstance(outcome, Processed):
+                adds.append((self.output, encode(outcome.output, outcome.key)))
+                acks.append(entry_id)
+                result.ok += 1
+            elif isinstance(outcome, DeadLetter):
+                adds.append((self.dlq, _dead_fields(outcome)))
+                acks.append(entry_id)
+                result.dead += 1
+            else:
+                result.retry += 1
+        await sink.commit(adds, acks)
+        for entry_id, outcome in outcomes:
+            self._log_outcome(entry_id, outcome)
+        return result
+
+    def _handle_all(self, entries, deliveries) -> list[tuple[str, Processed | DeadLetter | Exception]]:
+        return [self._handle_one(_text(eid), raw, deliveries.get(_text(eid), 1)) for eid, raw in entries]
+
+    def _handle_one(self, entry_id: str, raw: dict[Any, Any], delivery: int):
+        started = time.perf_counter()
+        fields: dict[str, str] = {}
+        try:
+            fields = decode_fields(raw)
+            out = self.handler(fields)
+            out.log["ms"] = round((time.perf_counter() - started) * 1000, 2)
+            return out
+        except (PermanentError, WireError, ValidationError) as e:
+            return self._dead(entry_id, raw, fields, e, delivery, "invalid")
+        except Exception as e:  # noqa: BLE001 - any failure of the core is retried, then dead-lettered
+            if delivery >= self.settings.max_deliveries:
+                return self._dead(entry_id, raw, fields, e, delivery, "retries_exhausted")
+            e.__akhbar_delivery__ = delivery  # type: ignore[attr-defined]
+            return e
+        finally:
+            metrics.DURATION.labels(self.service).observe(time.perf_counter() - started)
+
+    def _dead(self, entry_id, raw, fields, error: Exception, delivery: int, reason: str) -> DeadLetter:
+        entry = fields or {_text(k): _text(v, lossy=True) for k, v in raw.items()}
+        return DeadLetter(
+            service=self.service,
+            stream=self.input,
+            entry_id=entry_id,
+            entry=entry,
+            error=_describe(error),
+            reason=reason,
+            traceback="".join(traceback.format_exception(error, limit=-3))[-4000:],
+            deliveries=delivery,
+            failed_at=dt.datetime.now(dt.UTC),
+        )
+
+    def _log_outcome(self, entry_id: str, outcome) -> None:
+        if isinstance(outcome, Processed):
+            metrics.MESSAGES.labels(self.service, "ok").inc()
+            log.info("processed", service=self.service, entry_id=entry_id, key=outcome.key, outcome="ok", **outcome.log)
+        elif isinstance(outcome, DeadLetter):
+            metrics.MESSAGES.labels(self.service, "dead").inc()
+            log.warning(
+                "dead_lettered", service=self.service, entry_id=entry_id, outcome="dead",
+                reason=outcome.reason, error=outcome.error, deliveries=outcome.deliveries,
+            )
+        else:
+            metrics.MESSAGES.labels(self.service, "retry").inc()
+            log.warning(
+                "failed_will_retry", service=self.service, entry_id=entry_id, outcome="retry",
+                error=_describe(outcome), delivery=getattr(outcome, "__akhbar_delivery__", 1),
+            )
+
+    # ---- recovery ----------------------------------------------------------------------
+    async def ensure_group(self, client: Redis) -> None:
+        # From "0", not "$": pages pushed before the first service start are not skipped.
+        await ensure_group(client, self.input, self.group, "0")
+
+    async def reclaim(self, client: Redis, sink: Sink | None = None) -> int:
+        """Claim and process entries idle past ``claim_idle_ms``, whoever held them."""
+        sink = sink or RedisSink(client, self.input, self.group)
+        start, total = "0-0", 0
+        while True:
+            reply = await client.xautoclaim(
+                self.input, self.group, self.consumer,
+                min_idle_time=self.settings.claim_idle_ms, start_id=start,
+                count=self.settings.batch_size,
+            )
+            next_id, claimed = reply[0], reply[1]
+            gone = reply[2] if len(reply) > 2 else []
+            if gone:  # trimmed or deleted while pending: nothing left to process
+                await client.xack(self.input, self.group, *gone)
+            claimed = [(eid, f) for eid, f in claimed if f]
+            if claimed:
+                counts = await self._delivery_counts(client, [_text(e) for e, _ in claimed])
+                await self.process(sink, claimed, counts)
+                total += len(claimed)
+                metrics.RECLAIMED.labels(self.service).inc(len(claimed))
+            start = _text(next_id)
+            if start == "0-0":
+                return total
+
+    async def _delivery_counts(self, client: Redis, ids: list[str]) -> dict[str, int]:
+        rows = await client.xpending_range(
+            self.input, self.group, min=ids[0], max=ids[-1], count=len(ids) * 4 + 10,
+            consumername=self.consumer,
+        )
+        wanted = set(ids)
+        return {_text(r["message_id"]): int(r["times_delivered"]) for r in rows if _text(r["message_id"]) in wanted}
+
+    async def observe(self, client: Redis) -> None:
+        for g in await client.xinfo_groups(self.input):
+            if _text(g["name"]) == self.group:
+                metrics.PENDING.labels(self.service).set(g.get("pending") or 0)
+                metrics.LAG.labels(self.service).set(g.get("lag") or 0)
+
+
+def _dead_fields(dead: DeadLetter) -> dict[str, str]:
+    fields = encode(dead)
+    # Flat copies so `redis-cli XRANGE akhbar:dlq:<service>` is readable without decoding.
+    fields.update(reason=dead.reason, error=dead.error[:500], entry_id=dead.entry_id, deliveries=str(dead.deliveries))
+    return fields
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, ValidationError):
+        parts = [f"{'.'.join(map(str, e['loc'])) or '<root>'}: {e['msg']}" for e in error.errors()[:5]]
+        return f"schema violation: {'; '.join(parts)}"
+    return f"{type(error).__name__}: {error}"
+
+
+def _text(value: Any, lossy: bool = False) -> str:
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="backslashreplace" if lossy else "strict")
+    return str(value)

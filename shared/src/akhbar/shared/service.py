@@ -1,0 +1,175 @@
+"""Builds a stage's FastStream app: the subscriber, the publishers, and its upkeep.
+
+FastStream reads new entries in small batches; ``ReliableStage`` does the rest. A
+background task reclaims stale pending entries, recreates a lost group, trims what every
+group has finished with, and updates the lag gauges.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import structlog
+from faststream import AckPolicy, FastStream
+from faststream.redis import StreamSub
+from pydantic import BaseModel
+from redis.asyncio import Redis
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from akhbar.shared import streams
+from akhbar.shared.broker import SelfHealingRedis, make_broker
+from akhbar.shared.embedded import EmbeddedValkey, running_embedded_url
+from akhbar.shared.logging import configure_logging
+from akhbar.shared.reliable import Handler, ReliableStage, RedisSink, Sink
+from akhbar.shared.retention import trim_finished
+from akhbar.shared.schemas import DeadLetter
+from akhbar.shared.settings import Settings, get_settings
+from akhbar.shared.wire import DATA, FASTSTREAM_DATA
+
+log = structlog.get_logger("akhbar.service")
+
+_OWNED_SERVERS: list[EmbeddedValkey] = []
+
+
+def redis_url_for_service(settings: Settings) -> str:
+    """``REDIS_URL``, else the machine's embedded server, else one this process starts."""
+    if settings.redis_url:
+        return settings.redis_url
+    url = running_embedded_url(settings.data_dir)
+    if url:
+        return url
+    server = EmbeddedValkey(settings.data_dir)
+    _OWNED_SERVERS.append(server)
+    return server.start()
+
+
+@dataclass
+class StageSpec:
+    service: str
+    handler: Handler
+    consumes: type[BaseModel]
+    produces: type[BaseModel]
+    description: str
+
+
+def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | None = None) -> FastStream:
+    """The FastStream app of one service. ``sink`` replaces Redis in unit tests."""
+    settings = settings or get_settings()
+    configure_logging(settings.log_level, settings.log_format)
+    url = redis_url_for_service(settings)
+    broker = make_broker(url, apply_types=False)
+    stage = ReliableStage(spec.service, spec.handler, settings)
+    state: dict[str, Any] = {"sink": sink}
+
+    broker.publisher(
+        stage.output, schema=spec.produces, title=f"{stage.output}:publish",
+        description=f"Published by {spec.service} for every entry it handled.",
+    )
+    broker.publisher(
+        stage.dlq, schema=DeadLetter, title=f"{stage.dlq}:publish",
+        description=f"Entries {spec.service} gave up on, with the reason (replay: akhbar dlq replay {spec.service}).",
+    )
+
+    @broker.subscriber(
+        stream=StreamSub(
+            stage.input, group=stage.group, consumer=stage.consumer, batch=True,
+            max_records=settings.batch_size, polling_interval=settings.poll_ms,
+        ),
+        ack_policy=AckPolicy.MANUAL,
+        title=f"{stage.input}:{spec.service}",
+        description=spec.description,
+    )
+    async def on_batch(body: list[spec.consumes]) -> None:  # type: ignore[valid-type]
+        message = broker.context.get_local("message")
+        raw = message.raw_message
+        ids = raw.get("message_ids") or [f"local-{i}" for i in range(len(raw["data"]))]
+        entries = []
+        for i, fields in enumerate(raw["data"]):
+            if FASTSTREAM_DATA.encode() in fields or FASTSTREAM_DATA in fields:
+                # Published through FastStream (its own envelope): FastStream decoded it.
+                fields = {DATA: json.dumps(body[i], ensure_ascii=False)}
+            entries.append((ids[i], fields))
+        await stage.process(state["sink"], entries)
+
+    app = FastStream(broker, title=f"akhbar {spec.service}", description=spec.description)
+    app.akhbar_stage = stage  # type: ignore[attr-defined]
+
+    @app.on_startup
+    async def connect_upkeep() -> None:
+        client = SelfHealingRedis.from_url(url)
+        state["client"] = client
+        # Before FastStream subscribes: the group reads from the stream's start.
+        await stage.ensure_group(client)
+        if state["sink"] is None:
+            state["sink"] = RedisSink(client, stage.input, stage.group)
+
+    @app.after_startup
+    async def start_upkeep() -> None:
+        state["stop"] = asyncio.Event()
+        state["task"] = asyncio.create_task(_upkeep(stage, state["client"], state["sink"], settings, state["stop"]))
+        log.info("service_started", service=spec.service, consumer=stage.consumer, redis=_safe(url))
+
+    @app.on_shutdown
+    async def stop_upkeep() -> None:
+        if "stop" in state:
+            state["stop"].set()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await asyncio.wait_for(state["task"], timeout=settings.maintenance_interval_s + 10)
+
+    @app.after_shutdown
+    async def release() -> None:
+        client: Redis | None = state.get("client")
+        if client is not None:
+            with contextlib.suppress(Exception):
+                await release_pending(client, stage)
+            await client.aclose()
+        log.info("service_stopped", service=spec.service, consumer=stage.consumer)
+
+    return app
+
+
+async def _upkeep(stage: ReliableStage, client: Redis, sink: Sink, settings: Settings, stop: asyncio.Event) -> None:
+    keep = settings.enriched_retention_hours * 3600
+    while not stop.is_set():
+        try:
+            await stage.ensure_group(client)
+            await stage.reclaim(client, sink)
+            await trim_finished(client, stage.input, keep if stage.input == streams.ENRICHED else None)
+            if stage.output == streams.STORED:
+                await trim_finished(client, streams.STORED, keep)
+            await stage.observe(client)
+        except (RedisConnectionError, RedisTimeoutError, OSError) as e:
+            log.warning("redis_unavailable", service=stage.service, error=str(e))
+        except Exception:  # noqa: BLE001 - upkeep must outlive any one failure
+            log.exception("upkeep_failed", service=stage.service)
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=settings.maintenance_interval_s)
+
+
+async def release_pending(client: Redis, stage: ReliableStage) -> int:
+    """On shutdown: make what this consumer still holds claimable by any replica at once."""
+    rows = await client.xpending_range(
+        stage.input, stage.group, min="-", max="+", count=10_000, consumername=stage.consumer
+    )
+    ids = [r["message_id"] for r in rows]
+    if ids:
+        await client.xclaim(
+            stage.input, stage.group, stage.consumer, min_idle_time=0, message_ids=ids,
+            idle=stage.settings.claim_idle_ms, justid=True,
+        )
+    else:
+        await client.xgroup_delconsumer(stage.input, stage.group, stage.consumer)
+    return len(ids)
+
+
+def _safe(url: str) -> str:
+    # Never log a password.
+    if "@" in url:
+        scheme, _, rest = url.partition("://")
+        return f"{scheme}://***@{rest.split('@', 1)[1]}"
+    return url

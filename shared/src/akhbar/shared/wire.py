@@ -1,0 +1,63 @@
+"""How messages look on a stream: one JSON ``data`` field, plus the id for humans.
+
+Producers outside akhbar may instead push flat fields (``content``, ``url``, ...); ingest
+accepts both. Entries written by a FastStream publisher (``__data__``) are read too.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel
+
+DATA = "data"
+FASTSTREAM_DATA = "__data__"
+
+
+class WireError(ValueError):
+    """An entry that cannot be decoded: it can never succeed, so it is dead at once."""
+
+
+def encode(message: BaseModel, key: str | None = None) -> dict[str, str]:
+    fields = {DATA: message.model_dump_json()}
+    if key:
+        fields["id"] = key
+    return fields
+
+
+def decode_fields(raw: dict[Any, Any]) -> dict[str, str]:
+    """Stream entry fields as text; undecodable bytes are a permanent error."""
+    out: dict[str, str] = {}
+    for k, v in raw.items():
+        try:
+            key = k.decode("utf-8") if isinstance(k, bytes) else str(k)
+            out[key] = v.decode("utf-8") if isinstance(v, bytes) else str(v)
+        except UnicodeDecodeError as e:
+            raise WireError(f"field {k!r} is not valid UTF-8 ({e.reason} at byte {e.start})") from e
+    return out
+
+
+def payload(fields: dict[str, str]) -> dict[str, Any]:
+    """The JSON object an entry carries: its ``data`` field, or its flat fields."""
+    if DATA in fields or FASTSTREAM_DATA in fields:
+        text = fields.get(DATA) or _faststream_body(fields[FASTSTREAM_DATA])
+        try:
+            obj = json.loads(text)
+        except (json.JSONDecodeError, RecursionError) as e:
+            raise WireError(f"'data' is not valid JSON: {e}") from e
+        if not isinstance(obj, dict):
+            raise WireError(f"'data' must be a JSON object, got {type(obj).__name__}")
+        return obj
+    return dict(fields)
+
+
+def _faststream_body(envelope: str) -> str:
+    try:
+        obj = json.loads(envelope)
+    except json.JSONDecodeError as e:
+        raise WireError(f"'__data__' is not a FastStream JSON envelope: {e}") from e
+    body = obj.get("data") if isinstance(obj, dict) else None
+    if not isinstance(body, str):
+        raise WireError("'__data__' envelope has no string 'data'")
+    return body
