@@ -1,0 +1,47 @@
+"""Text that pages carry around an article but that is not part of it.
+
+Matched on whole paragraphs (folded, see ``textnorm.fold``), so a story that merely
+mentions sharing is kept: a paragraph goes only when it *is* one of these widgets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from akhbar.parse.textnorm import fold
+
+_WIDGET_PHRASES = (
+    # Aggregator image-report widget and read-at-source link.
+    "شكرا على الابلاغ",
+    "سيتم حجب هذه الصوره تلقائيا",
+    "انقر هنا لقراءه الخبر من مصدره",
+    # Share, follow, read-more and comment prompts.
+    "اقرا ايضا",
+    "اقرا المزيد",
+    "مواضيع ذات صله",
+    "اخبار ذات صله",
+    "شارك هذا",
+    "شارك الخبر",
+    "تابعونا",
+    "تابعوا",
+    "اضف تعليق",
+    "اضف تعليقك",
+    "التعليقات",
+    "ترحب شبكه cnn بالنقاش",
+    "جميع الحقوق محفوظه",
+    "لمتابعه اخر الاخبار",
+    "share this",
+    "read more",
+    "related articles",
+)
+_WIDGET = re.compile("|".join(re.escape(fold(p)) for p in _WIDGET_PHRASES))
+# A widget paragraph is short and opens with its phrase; a story quoting one is neither.
+_WIDGET_MAX_CHARS = 160
+_WIDGET_OPENING_CHARS = 40
+
+
+def is_widget_text(paragraph: str) -> bool:
+    """True when a short paragraph is one of the known non-article widgets."""
+    if len(paragraph) > _WIDGET_MAX_CHARS:
+        return False
+    return bool(_WIDGET.search(fold(paragraph)[:_WIDGET_OPENING_CHARS]))

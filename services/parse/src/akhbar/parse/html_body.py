@@ -1,0 +1,130 @@
+"""The article's paragraphs: the densest run of prose on the page, minus what is not story.
+
+Each prose block (long enough, mostly not link text) votes for the element holding it and,
+at half weight, for that element's parent; the element with the most votes holds the story.
+Its blocks become paragraphs after link lists, widgets and repeated title/date lines go.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from akhbar.parse.boilerplate import is_widget_text
+from akhbar.parse.html_blocks import Block
+from selectolax.lexbor import LexborNode
+
+_PROSE_MIN_CHARS = 60
+_MAX_LINK_RATIO = 0.3
+_SIBLING_SHARE = 0.1
+# Class or id words of containers that hold page furniture rather than the story.
+_FURNITURE = re.compile(
+    r"(?:^|[\s_-])(?:comments?|share|sharing|social|related|sidebar|widget|footer|nav|menu|"
+    r"breadcrumbs?|tags?|advert|ads|banner|newsletter|subscribe|popup|modal|cookie|"
+    r"most-?read|trending|tabs?)(?:$|[\s_-])",
+    re.I,
+)
+
+
+def _is_furniture(node: LexborNode) -> bool:
+    if node.tag in ("body", "html"):
+        return False  # a page-wide class ("nav-open") says nothing about one block
+    attrs = node.attributes
+    label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return bool(label.strip()) and bool(_FURNITURE.search(label))
+
+
+def _in_furniture(node: LexborNode, cache: dict[int, bool]) -> bool:
+    """Whether the node or an ancestor is page furniture (comment rules, share bars...)."""
+    path = []
+    current = node
+    result = False
+    while current is not None:
+        known = cache.get(current.mem_id)
+        if known is not None:
+            result = known
+            break
+        if _is_furniture(current):
+            result = True
+            break
+        path.append(current)
+        current = current.parent
+    for step in path:
+        cache[step.mem_id] = result
+    return result
+
+
+def _containers(blocks: list[Block], furniture: dict[int, bool]) -> set[int]:
+    """Ids of the element holding the story and of its siblings holding part of it."""
+    votes: dict[int, float] = defaultdict(float)
+    nodes: dict[int, LexborNode] = {}
+    for block in blocks:
+        if len(block.text) < _PROSE_MIN_CHARS or block.link_ratio > _MAX_LINK_RATIO:
+            continue
+        if _in_furniture(block.element, furniture):
+            continue
+        weight = float(len(block.text))
+        element = block.element
+        parent = element.parent
+        for node, share in ((element, 1.0), (parent, 1.0)):
+            if node is not None:
+                votes[node.mem_id] += weight * share
+                nodes[node.mem_id] = node
+        if parent is not None and parent.parent is not None:
+            grand = parent.parent
+            votes[grand.mem_id] += weight * 0.5
+            nodes[grand.mem_id] = grand
+    if not votes:
+        return set()
+    best = max(votes, key=votes.__getitem__)
+    chosen = {best}
+    # A lead paragraph or a second text part often sits in a sibling of the main container
+    # (split around a picture or an ad); siblings with a real share of the prose join it.
+    parent = nodes[best].parent
+    if parent is not None:
+        for sibling in parent.iter():
+            if votes.get(sibling.mem_id, 0.0) >= _SIBLING_SHARE * votes[best]:
+                chosen.add(sibling.mem_id)
+    return chosen
+
+
+def _inside(node: LexborNode, container_ids: set[int], cache: dict[int, bool]) -> bool:
+    """Whether ``node`` lies in the container (the container's own class is not judged)."""
+    path = []
+    current = node
+    result = False
+    while current is not None:
+        known = cache.get(current.mem_id)
+        if known is not None:
+            result = known
+            break
+        if current.mem_id in container_ids:
+            result = True
+            break
+        path.append(current)
+        current = current.parent
+    for step in path:
+        cache[step.mem_id] = result
+    return result
+
+
+def body_paragraphs(blocks: list[Block], skip: set[str]) -> list[str]:
+    """The story's paragraphs, in order; ``skip`` holds texts already used (title, date)."""
+    furniture: dict[int, bool] = {}
+    containers = _containers(blocks, furniture)
+    if not containers:
+        return []
+    cache: dict[int, bool] = {}
+    paragraphs: list[str] = []
+    for block in blocks:
+        if not _inside(block.element, containers, cache):
+            continue
+        if block.element.mem_id not in containers and _in_furniture(block.element, furniture):
+            continue
+        text = block.text
+        if text in skip or block.link_ratio > 0.5 or is_widget_text(text):
+            continue
+        if block.element.tag in ("h1", "figcaption"):
+            continue
+        paragraphs.append(text)
+    return paragraphs

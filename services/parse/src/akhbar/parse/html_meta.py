@@ -1,0 +1,101 @@
+"""What a page says about itself in machine-readable form: meta tags, JSON-LD, links."""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass, field
+
+from akhbar.parse.textnorm import clean
+from selectolax.lexbor import LexborHTMLParser
+
+_PUBLISHED_KEYS = (
+    "article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "datecreated",
+    "og:published_time",
+)
+_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "webpage"}
+
+
+@dataclass
+class Metadata:
+    titles: list[str] = field(default_factory=list)
+    site_names: list[str] = field(default_factory=list)
+    published: list[str] = field(default_factory=list)
+    canonical: str | None = None
+    og_url: str | None = None
+
+
+def _json_ld_items(tree: LexborHTMLParser):
+    for script in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text(deep=True))
+        except (ValueError, TypeError):
+            continue  # broken JSON-LD is common; the meta tags still count
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+                yield item
+
+
+def _json_ld(tree: LexborHTMLParser, meta: Metadata) -> None:
+    for item in _json_ld_items(tree):
+        kind = item.get("@type")
+        kinds = {
+            k.lower() for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)
+        }
+        if kinds & _ARTICLE_TYPES:
+            if isinstance(item.get("headline"), str):
+                meta.titles.append(clean(html.unescape(item["headline"])))
+            if isinstance(item.get("datePublished"), str):
+                meta.published.insert(0, item["datePublished"])
+            publisher = item.get("publisher")
+            if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+                meta.site_names.append(clean(publisher["name"]))
+        elif "website" in kinds and isinstance(item.get("name"), str):
+            meta.site_names.append(clean(item["name"]))
+
+
+def read_metadata(tree: LexborHTMLParser) -> Metadata:
+    meta = Metadata()
+    published: dict[str, str] = {}
+    for node in tree.css("meta[content]"):
+        attrs = node.attributes
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        value = (attrs.get("content") or "").strip()
+        if not key or not value:
+            continue
+        if key in ("og:title", "twitter:title"):
+            meta.titles.append(clean(value))
+        elif key in ("og:site_name", "application-name"):
+            meta.site_names.append(clean(value))
+        elif key == "og:url":
+            meta.og_url = value
+        elif key in _PUBLISHED_KEYS:
+            published.setdefault(key, value)
+    for node in tree.css("time[datetime]"):
+        if (node.attributes.get("itemprop") or "").lower() == "datepublished":
+            published.setdefault("datepublished", node.attributes.get("datetime") or "")
+    meta.published = [published[key] for key in _PUBLISHED_KEYS if published.get(key)]
+    _json_ld(tree, meta)
+    title = tree.css_first("title")
+    if title is not None and clean(title.text()):
+        meta.titles.append(clean(title.text()))
+    canonical = tree.css_first('link[rel="canonical"][href]')
+    if canonical is not None:
+        meta.canonical = (canonical.attributes.get("href") or "").strip() or None
+    return meta

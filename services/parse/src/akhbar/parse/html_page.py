@@ -1,0 +1,80 @@
+"""HTML pages: metadata, the displayed headline, its date line, the story, headline lists."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from akhbar.parse.aggregator import READ_AT_SOURCE, posted_in
+from akhbar.parse.html_blocks import Block, blocks_of
+from akhbar.parse.html_body import body_paragraphs
+from akhbar.parse.html_headlines import headline_list
+from akhbar.parse.html_meta import Metadata, read_metadata
+from akhbar.parse.html_title import heading_title, strip_site_name
+from akhbar.parse.published import from_metadata, from_url, printed_near_title
+from akhbar.parse.textnorm import clean
+from selectolax.lexbor import LexborHTMLParser
+
+
+def _source_link(tree: LexborHTMLParser) -> str | None:
+    for link in tree.css("a[href]"):
+        if READ_AT_SOURCE.search(link.text()):
+            return link.attributes.get("href")
+    return None
+
+
+def _title_index(blocks: list[Block], title: str) -> int | None:
+    for block in blocks:
+        if block.text == title:
+            return block.index
+    return None
+
+
+def _absolute(href: str | None, base: str | None) -> str | None:
+    if not href:
+        return None
+    href = href.strip()
+    return urljoin(base, href) if base else href
+
+
+def extract_html(html: str, url: str | None = None) -> dict:
+    """Article fields read off an HTML page."""
+    tree = LexborHTMLParser(html)
+    meta: Metadata = read_metadata(tree)
+    headlines = headline_list(tree)
+    source_href = _source_link(tree)
+    heading = heading_title(tree, meta.titles)
+    if heading is not None:
+        title = clean(heading.text())
+    elif meta.titles:
+        title = strip_site_name(meta.titles[0], meta.site_names)
+    else:
+        title = ""
+    blocks = blocks_of(tree)
+    base = url or meta.canonical or meta.og_url
+
+    fields: dict = {"title": title, "headlines": headlines}
+    skip = {title}
+    published = None
+    for block in blocks:
+        found = posted_in(block.text)
+        if found:
+            fields["source_name"], date = found
+            published = date.value
+            skip.add(block.text)
+            break
+    title_index = _title_index(blocks, title) if title else None
+    if published is None and title_index is not None:
+        printed = printed_near_title(blocks, title_index)
+        if printed is not None and not printed[0].updated:
+            published = printed[0].value
+            skip.add(printed[1].text)
+        elif printed is not None:
+            published = from_metadata(meta.published) or printed[0].value
+            skip.add(printed[1].text)
+    if published is None:
+        published = from_metadata(meta.published) or from_url(url or meta.canonical)
+    fields["published"] = published
+    fields.setdefault("source_name", meta.site_names[0] if meta.site_names else None)
+    fields["body"] = body_paragraphs(blocks, skip)
+    fields["original_url"] = _absolute(source_href or meta.canonical or meta.og_url, base)
+    return fields

@@ -1,0 +1,41 @@
+"""Small text helpers: whitespace cleanup for output, spelling folding for matching."""
+
+from __future__ import annotations
+
+import re
+
+# Zero-width and direction marks pasted around Arabic text; they break exact comparisons.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+_SPACES = re.compile(r"\s+")
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "\u0640": None,  # tatweel only stretches a word
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+    }
+)
+
+
+def clean(text: str) -> str:
+    """One line of displayable text: invisible marks dropped, whitespace runs collapsed."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def fold(text: str) -> str:
+    """Spelling-insensitive form for matching: hamza/alef, yaa, taa marbuta, digits, case.
+
+    Eastern Arabic and Persian digits become ASCII so one pattern reads both.
+    """
+    return clean(_DIACRITICS.sub("", text).translate(_FOLD)).lower()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, for overlap scores."""
+    return re.findall(r"\w+", fold(text))
