@@ -1,0 +1,121 @@
+"""The relational schema of the store (SQLAlchemy Core tables).
+
+Articles get an integer surrogate key ``pk`` beside their public string ``id``: the child
+tables join on a small integer, and SQLite's FTS5 index keys its rows by that integer.
+Outlets and entities are shared dimension rows, found by their normalized names.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+# Stable constraint names keep migrations the same on SQLite and PostgreSQL.
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# BIGINT on PostgreSQL; on SQLite only "INTEGER PRIMARY KEY" aliases the rowid.
+Key = BigInteger().with_variant(Integer(), "sqlite")
+
+outlets = Table(
+    "outlets",
+    metadata,
+    Column("id", Key, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("name_normalized", Text, nullable=False),
+    UniqueConstraint("name"),
+    Index(None, "name_normalized"),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("pk", Key, primary_key=True, autoincrement=True),
+    Column("id", String(200), nullable=False),
+    Column("url", Text),
+    Column("title", Text, nullable=False, default=""),
+    Column("outlet_id", Key, ForeignKey("outlets.id")),
+    # What the article said, ISO text, so a date stays a date and a datetime keeps its zone.
+    Column("published", String(40)),
+    # The same instant as naive UTC (a date counts as its midnight): what filters compare.
+    Column("published_at", DateTime),
+    Column("body", JSON, nullable=False),
+    Column("original_url", Text),
+    Column("schema_version", Integer, nullable=False),
+    # Normalized title and body words; the full-text indexes are built over it.
+    Column("search_text", Text, nullable=False, default=""),
+    # Hash of the whole enriched article: a redelivered identical message writes nothing.
+    Column("content_hash", String(64), nullable=False),
+    Column("stored_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    UniqueConstraint("id"),
+    Index(None, "published_at"),
+    Index(None, "outlet_id", "published_at"),
+)
+
+headlines = Table(
+    "headlines",
+    metadata,
+    Column("article_pk", Key, ForeignKey("articles.pk", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("url", Text),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", Key, primary_key=True, autoincrement=True),
+    Column("canonical", Text, nullable=False),
+    Column("label", String(8), nullable=False),
+    Column("canonical_normalized", Text, nullable=False),
+    UniqueConstraint("canonical", "label"),
+    Index(None, "canonical_normalized", "label"),
+)
+
+entity_mentions = Table(
+    "entity_mentions",
+    metadata,
+    Column("id", Key, primary_key=True, autoincrement=True),
+    Column("article_pk", Key, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False),
+    Column("entity_id", Key, ForeignKey("entities.id"), nullable=False),
+    Column("field", String(40), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    # entity -> articles for entity search; article -> mentions for get() and replacement.
+    Index(None, "entity_id", "article_pk"),
+    Index(None, "article_pk"),
+)
+
+date_mentions = Table(
+    "date_mentions",
+    metadata,
+    Column("id", Key, primary_key=True, autoincrement=True),
+    Column("article_pk", Key, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False),
+    Column("field", String(40), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("value", String(40), nullable=False),
+    Index(None, "article_pk"),
+)

@@ -1,0 +1,61 @@
+"""Arabic normalization for matching: the same folding on what is stored and what is asked.
+
+Arabic spelling varies in ways readers ignore: hamza on alef or not, final yaa written as
+alef maqsura, taa marbuta written as haa, optional diacritics and tatweel stretching.
+A search that did not fold these would miss most of what people mean.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Harakat, shadda, sukun, superscript alef and the Quranic annotation marks.
+_DIACRITICS = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]"
+)
+_TATWEEL = "\u0640"
+_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        # Arabic-Indic and Persian digits read as the same numbers as ASCII ones.
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+    }
+)
+_WORD = re.compile(r"\w+")
+_SPACES = re.compile(r"\s+")
+# The definite article and the one-letter conjunctions/prepositions glued in front of it.
+# "المغرب", "والمغرب", "بالمغرب" and "للمغرب" must all find "مغرب".
+_ARTICLE_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+
+
+def normalize(text: str) -> str:
+    """Fold spelling variants so two spellings a reader treats as one compare equal."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
+    text = text.translate(_FOLD).casefold()
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_article(token: str) -> str:
+    """Drop a leading definite article (with its clitic) when a real word remains."""
+    for prefix in _ARTICLE_PREFIXES:
+        if token.startswith(prefix) and len(token) - len(prefix) >= 2:
+            return token[len(prefix) :]
+    return token
+
+
+def search_tokens(text: str) -> list[str]:
+    """The words of ``text`` as the full-text index holds them."""
+    return [strip_article(word) for word in _WORD.findall(normalize(text))]
+
+
+def search_document(*parts: str) -> str:
+    """One space-separated string of index tokens for the given text fields."""
+    return " ".join(token for part in parts for token in search_tokens(part))

@@ -1,0 +1,198 @@
+"""Reading the store: one article, filtered searches, the most mentioned entities.
+
+Every value a caller gives travels as a bound parameter; only fixed SQL text is composed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from akhbar.shared.schemas import DateMention, EnrichedArticle, Entity, Headline
+from akhbar.store.models import (
+    articles,
+    date_mentions,
+    entities,
+    entity_mentions,
+    headlines,
+    outlets,
+)
+from akhbar.store.normalize import normalize, search_tokens
+from akhbar.store.views import ArticleSummary, TopEntity
+from akhbar.store.when import lower_bound, parse_published, upper_bound
+from sqlalchemy import Connection, Select, func, literal_column, select, text
+
+Bound = dt.datetime | dt.date | None
+
+
+def get_article(conn: Connection, article_id: str) -> EnrichedArticle | None:
+    row = conn.execute(
+        select(articles, outlets.c.name.label("source_name"))
+        .select_from(articles.outerjoin(outlets, outlets.c.id == articles.c.outlet_id))
+        .where(articles.c.id == article_id)
+    ).one_or_none()
+    if row is None:
+        return None
+    heads = conn.execute(
+        select(headlines.c.text, headlines.c.url)
+        .where(headlines.c.article_pk == row.pk)
+        .order_by(headlines.c.position)
+    )
+    ents = conn.execute(
+        select(entity_mentions, entities.c.canonical, entities.c.label)
+        .join(entities, entities.c.id == entity_mentions.c.entity_id)
+        .where(entity_mentions.c.article_pk == row.pk)
+        .order_by(entity_mentions.c.id)
+    )
+    dates = conn.execute(
+        select(date_mentions)
+        .where(date_mentions.c.article_pk == row.pk)
+        .order_by(date_mentions.c.id)
+    )
+    return EnrichedArticle(
+        schema_version=row.schema_version,
+        id=row.id,
+        url=row.url,
+        title=row.title,
+        source_name=row.source_name,
+        published=parse_published(row.published) if row.published else None,
+        body=row.body,
+        original_url=row.original_url,
+        headlines=[Headline(text=h.text, url=h.url) for h in heads],
+        entities=[
+            Entity(
+                text=e.text,
+                start=e.start,
+                end=e.end,
+                field=e.field,
+                label=e.label,
+                canonical=e.canonical,
+            )
+            for e in ents
+        ],
+        dates=[
+            DateMention(
+                text=d.text, start=d.start, end=d.end, field=d.field, kind=d.kind, value=d.value
+            )
+            for d in dates
+        ],
+    )
+
+
+def _published_between(query: Select, since: Bound, until: Bound) -> Select:
+    if since is not None:
+        query = query.where(articles.c.published_at >= lower_bound(since))
+    if until is not None:
+        query = query.where(articles.c.published_at < upper_bound(until))
+    return query
+
+
+def _text_match(conn: Connection, words: list[str]):
+    """A condition on ``articles`` true where every word occurs in title or body."""
+    if conn.dialect.name == "postgresql":
+        return text(
+            "to_tsvector('simple', articles.search_text) @@ plainto_tsquery('simple', :q)"
+        ).bindparams(q=" ".join(words))
+    # FTS5 query syntax: each word as a quoted string (quotes doubled), implicitly ANDed.
+    fts_query = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+    matching = (
+        select(literal_column("rowid"))
+        .select_from(text("article_fts"))
+        .where(text("article_fts MATCH :q").bindparams(q=fts_query))
+    )
+    return articles.c.pk.in_(matching)
+
+
+def search_articles(
+    conn: Connection,
+    *,
+    entity: str | None = None,
+    label: str | None = None,
+    outlet: str | None = None,
+    since: Bound = None,
+    until: Bound = None,
+    text_query: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[ArticleSummary]:
+    query = select(
+        articles.c.id,
+        articles.c.title,
+        articles.c.published,
+        articles.c.url,
+        articles.c.original_url,
+        outlets.c.name.label("source_name"),
+    ).select_from(articles.outerjoin(outlets, outlets.c.id == articles.c.outlet_id))
+
+    if entity is not None or label is not None:
+        mentioned = select(entity_mentions.c.article_pk).join(
+            entities, entities.c.id == entity_mentions.c.entity_id
+        )
+        if entity is not None:
+            mentioned = mentioned.where(entities.c.canonical_normalized == normalize(entity))
+        if label is not None:
+            mentioned = mentioned.where(entities.c.label == label)
+        query = query.where(articles.c.pk.in_(mentioned))
+    if outlet is not None:
+        query = query.where(
+            articles.c.outlet_id.in_(
+                select(outlets.c.id).where(outlets.c.name_normalized == normalize(outlet))
+            )
+        )
+    query = _published_between(query, since, until)
+    if text_query is not None:
+        words = search_tokens(text_query)
+        if not words:
+            return []  # nothing searchable (only punctuation): nothing can match
+        query = query.where(_text_match(conn, words))
+
+    query = (
+        query.order_by(articles.c.published_at.desc().nulls_last(), articles.c.pk.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return [
+        ArticleSummary(
+            id=row.id,
+            title=row.title,
+            source_name=row.source_name,
+            published=parse_published(row.published) if row.published else None,
+            url=row.url,
+            original_url=row.original_url,
+        )
+        for row in conn.execute(query)
+    ]
+
+
+def top_entities(
+    conn: Connection,
+    *,
+    since: Bound = None,
+    until: Bound = None,
+    label: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> list[TopEntity]:
+    n_articles = func.count(entity_mentions.c.article_pk.distinct()).label("articles")
+    n_mentions = func.count().label("mentions")
+    query = select(entities.c.canonical, entities.c.label, n_articles, n_mentions).select_from(
+        entity_mentions.join(entities, entities.c.id == entity_mentions.c.entity_id)
+    )
+    if since is not None or until is not None:
+        query = query.join(articles, articles.c.pk == entity_mentions.c.article_pk)
+        query = _published_between(query, since, until)
+    if label is not None:
+        query = query.where(entities.c.label == label)
+    query = (
+        query.group_by(entities.c.id, entities.c.canonical, entities.c.label)
+        .order_by(n_articles.desc(), n_mentions.desc(), entities.c.canonical)
+        .limit(limit)
+        .offset(offset)
+    )
+    return [
+        TopEntity(canonical=r.canonical, label=r.label, articles=r.articles, mentions=r.mentions)
+        for r in conn.execute(query)
+    ]
+
+
+def count_articles(conn: Connection) -> int:
+    return conn.execute(select(func.count()).select_from(articles)).scalar_one()

@@ -1,0 +1,174 @@
+"""Writing an enriched article: idempotent by id, all of it replaced in one transaction.
+
+Deadlock-free under concurrent consumers: the shared dimension rows (outlet, entities) are
+inserted first in their own short transaction, in one global order, and are never deleted;
+the article transaction then locks nothing but its own article row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+
+from akhbar.shared.schemas import EnrichedArticle
+from akhbar.store.models import (
+    articles,
+    date_mentions,
+    entities,
+    entity_mentions,
+    headlines,
+    outlets,
+)
+from akhbar.store.normalize import normalize, search_document
+from akhbar.store.when import lower_bound
+from sqlalchemy import Connection, Engine, delete, insert, select, tuple_, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+
+def _insert(conn: Connection, table):
+    """INSERT with ON CONFLICT support for the connection's dialect."""
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
+
+
+def content_hash(article: EnrichedArticle) -> str:
+    return hashlib.sha256(article.model_dump_json().encode("utf-8")).hexdigest()
+
+
+def published_at(value: dt.datetime | dt.date | None) -> dt.datetime | None:
+    """The instant filters compare: naive UTC; a bare date counts as its midnight."""
+    return None if value is None else lower_bound(value)
+
+
+def _ensure_outlet(conn: Connection, name: str | None) -> int | None:
+    if not name:
+        return None
+    conn.execute(
+        _insert(conn, outlets)
+        .values(name=name, name_normalized=normalize(name))
+        .on_conflict_do_nothing(index_elements=["name"])
+    )
+    return conn.execute(select(outlets.c.id).where(outlets.c.name == name)).scalar_one()
+
+
+def _ensure_entities(conn: Connection, article: EnrichedArticle) -> dict[tuple[str, str], int]:
+    keys = sorted({(e.canonical, e.label) for e in article.entities}, key=lambda k: (k[1], k[0]))
+    if not keys:
+        return {}
+    conn.execute(
+        _insert(conn, entities)
+        .values(
+            [
+                {"canonical": c, "label": label, "canonical_normalized": normalize(c)}
+                for c, label in keys
+            ]
+        )
+        .on_conflict_do_nothing(index_elements=["canonical", "label"])
+    )
+    rows = conn.execute(
+        select(entities.c.id, entities.c.canonical, entities.c.label).where(
+            tuple_(entities.c.canonical, entities.c.label).in_(keys)
+        )
+    )
+    return {(row.canonical, row.label): row.id for row in rows}
+
+
+def _article_values(article: EnrichedArticle, outlet_id: int | None, digest: str) -> dict[str, Any]:
+    return {
+        "url": article.url,
+        "title": article.title,
+        "outlet_id": outlet_id,
+        "published": article.published.isoformat() if article.published else None,
+        "published_at": published_at(article.published),
+        "body": list(article.body),
+        "original_url": article.original_url,
+        "schema_version": article.schema_version,
+        "search_text": search_document(article.title, *article.body),
+        "content_hash": digest,
+    }
+
+
+def _write_children(
+    conn: Connection, pk: int, article: EnrichedArticle, entity_ids: dict[tuple[str, str], int]
+) -> None:
+    if article.headlines:
+        conn.execute(
+            insert(headlines),
+            [
+                {"article_pk": pk, "position": i, "text": h.text, "url": h.url}
+                for i, h in enumerate(article.headlines)
+            ],
+        )
+    if article.entities:
+        conn.execute(
+            insert(entity_mentions),
+            [
+                {
+                    "article_pk": pk,
+                    "entity_id": entity_ids[(e.canonical, e.label)],
+                    "field": e.field,
+                    "start": e.start,
+                    "end": e.end,
+                    "text": e.text,
+                }
+                for e in article.entities
+            ],
+        )
+    if article.dates:
+        conn.execute(
+            insert(date_mentions),
+            [
+                {
+                    "article_pk": pk,
+                    "field": d.field,
+                    "start": d.start,
+                    "end": d.end,
+                    "text": d.text,
+                    "kind": d.kind,
+                    "value": d.value,
+                }
+                for d in article.dates
+            ],
+        )
+
+
+def _clear_children(conn: Connection, pk: int) -> None:
+    for table in (headlines, entity_mentions, date_mentions):
+        conn.execute(delete(table).where(table.c.article_pk == pk))
+
+
+def upsert_article(engine: Engine, article: EnrichedArticle) -> bool:
+    """Store ``article``; True when it was new, False when it replaced (or equalled) a row."""
+    writer = engine.execution_options(write=True)
+    with writer.begin() as conn:
+        outlet_id = _ensure_outlet(conn, article.source_name)
+        entity_ids = _ensure_entities(conn, article)
+
+    digest = content_hash(article)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    values = _article_values(article, outlet_id, digest)
+    with writer.begin() as conn:
+        # Whoever inserts first creates the row; a concurrent second insert waits for that
+        # commit (the unique id) and then finds it, so two consumers never make two rows.
+        pk = conn.execute(
+            _insert(conn, articles)
+            .values(id=article.id, stored_at=now, updated_at=now, **values)
+            .on_conflict_do_nothing(index_elements=["id"])
+            .returning(articles.c.pk)
+        ).scalar()
+        if pk is not None:
+            _write_children(conn, pk, article, entity_ids)
+            return True
+        query = select(articles.c.pk, articles.c.content_hash).where(articles.c.id == article.id)
+        if conn.dialect.name == "postgresql":
+            query = query.with_for_update()
+        existing = conn.execute(query).one()
+        if existing.content_hash == digest:
+            return False  # a redelivery of what is stored: nothing to rewrite
+        conn.execute(
+            update(articles).where(articles.c.pk == existing.pk).values(updated_at=now, **values)
+        )
+        _clear_children(conn, existing.pk)
+        _write_children(conn, existing.pk, article, entity_ids)
+        return False

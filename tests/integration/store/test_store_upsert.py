@@ -1,0 +1,128 @@
+"""Upserting enriched articles: idempotent by id, replaced whole, one row under concurrency."""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+import store_workers
+from akhbar.shared.schemas import Entity, Headline
+from akhbar.store import Store
+from akhbar.store.models import articles as articles_table
+from akhbar.store.models import entity_mentions
+from sqlalchemy import func, select
+
+pytestmark = pytest.mark.integration
+
+MAGHRESS = "maghress-alaoual-2025-11-24"
+
+
+def _rows(store: Store, table) -> int:
+    with store.engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+
+class TestUpsert:
+    def test_first_upsert_creates_and_second_updates_one_row(self, store, articles):
+        """The same article stored twice is one row; only the first call reports created."""
+        article = articles[MAGHRESS]
+        assert store.upsert(article) is True
+        assert store.upsert(article) is False
+        assert store.count() == 1
+        assert _rows(store, entity_mentions) == len(article.entities)
+
+    def test_get_returns_the_article_as_it_was_stored(self, filled, articles):
+        """Every field, headline, entity and date comes back equal, dates keep their kind."""
+        for article_id, article in articles.items():
+            assert filled.get(article_id) == article
+
+    def test_get_of_an_unknown_id_is_none(self, filled):
+        assert filled.get("no-such-article") is None
+
+    def test_newer_enrichment_replaces_older_mentions(self, store, articles):
+        """A re-enriched article keeps one row, and only the new entities/headlines remain."""
+        old = articles[MAGHRESS]
+        store.upsert(old)
+        new = old.model_copy(
+            update={
+                "title": "المجلس الوزاري يصادق على مشاريع قوانين",
+                "entities": [
+                    Entity(
+                        text="المجلس الوزاري",
+                        start=0,
+                        end=14,
+                        field="title",
+                        label="ORG",
+                        canonical="المجلس الوزاري",
+                    ),
+                ],
+                "headlines": [Headline(text="خبر عاجل", url=None)],
+                "dates": [],
+            }
+        )
+        assert store.upsert(new) is False
+        assert store.count() == 1
+        assert store.get(MAGHRESS) == new
+        assert store.search(entity="محمد السادس") == []
+        assert [a.id for a in store.search(entity="المجلس الوزاري")] == [MAGHRESS]
+        assert _rows(store, entity_mentions) == 1
+
+    def test_a_failed_replacement_leaves_the_previous_version(self, store, articles, monkeypatch):
+        """Replacing is one transaction: if writing the new mentions fails, nothing changes."""
+        old = articles[MAGHRESS]
+        store.upsert(old)
+
+        def broken(*_args, **_kwargs):
+            raise RuntimeError("disk full")
+
+        monkeypatch.setattr("akhbar.store.upsert._write_children", broken)
+        with pytest.raises(RuntimeError):
+            store.upsert(old.model_copy(update={"title": "عنوان جديد", "entities": []}))
+        assert store.get(MAGHRESS) == old
+
+    def test_articles_without_outlet_date_or_mentions_are_stored(self, store):
+        """Only ``id`` is required: an article with nothing else round-trips."""
+        from akhbar.shared.schemas import EnrichedArticle
+
+        bare = EnrichedArticle(id="bare", title="")
+        assert store.upsert(bare) is True
+        assert store.get("bare") == bare
+
+
+class TestConcurrency:
+    def test_two_processes_upserting_the_same_article_make_one_row(self, database_url, articles):
+        """Two consumers racing on one article: exactly one creates it, one row remains,
+        and its mentions are those of a single version, never both versions' added up."""
+        article = articles[MAGHRESS]
+        rounds = 15
+        ctx = multiprocessing.get_context("spawn")
+        with ctx.Manager() as manager, ProcessPoolExecutor(2, mp_context=ctx) as pool:
+            barrier = manager.Barrier(2)
+            futures = [
+                pool.submit(
+                    store_workers.upsert_repeatedly,
+                    database_url,
+                    article.model_dump_json(),
+                    rounds,
+                    barrier,
+                )
+                for _ in range(2)
+            ]
+            results = [f.result(timeout=120) for f in futures]
+        created = [flag for result in results for flag in result]
+        assert created.count(True) == 1
+        with Store.from_url(database_url) as store:
+            assert store.count() == 1
+            assert _rows(store, articles_table) == 1
+            assert _rows(store, entity_mentions) == len(article.entities)
+
+    def test_processes_opening_a_new_database_at_once_all_succeed(self, fresh_database_url):
+        """Migrating on open is safe when several processes open an empty database together."""
+        ctx = multiprocessing.get_context("spawn")
+        with ctx.Manager() as manager, ProcessPoolExecutor(3, mp_context=ctx) as pool:
+            barrier = manager.Barrier(3)
+            futures = [
+                pool.submit(store_workers.open_store, fresh_database_url, barrier) for _ in range(3)
+            ]
+            assert [f.result(timeout=120) for f in futures] == [0, 0, 0]
