@@ -124,7 +124,7 @@ class ReliableStage:
         return result
 
     def _handle_all(self, entries, deliveries) -> list[tuple[str, Processed | DeadLetter | Exception]]:
-        return [self._handle_one(_text(eid), raw, deliveries.get(_text(eid), 1)) for eid, raw in entries]
+        return [(_text(eid), self._handle_one(_text(eid), raw, deliveries.get(_text(eid), 1))) for eid, raw in entries]
 
     def _handle_one(self, entry_id: str, raw: dict[Any, Any], delivery: int):
         started = time.perf_counter()

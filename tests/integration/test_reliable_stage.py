@@ -1,0 +1,155 @@
+"""ReliableStage against a real Redis/Valkey server: acks, retries, dead letters, reclaim."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+from redis.asyncio import Redis
+
+from akhbar.shared import streams
+from akhbar.shared.broker import SelfHealingRedis
+from akhbar.shared.reliable import PermanentError, Processed, RedisSink, ReliableStage
+from akhbar.shared.retention import trim_finished
+from akhbar.shared.schemas import ArticleStored
+from akhbar.shared.settings import Settings
+
+pytestmark = pytest.mark.integration
+
+
+def _settings(**kw) -> Settings:
+    base = {"batch_size": 10, "max_deliveries": 3, "claim_idle_ms": 100}
+    return Settings(**(base | kw))
+
+
+def _handler(poison: set[str] = frozenset(), invalid: set[str] = frozenset()):
+    def handle(fields: dict[str, str]) -> Processed:
+        key = fields["key"]
+        if key in invalid:
+            raise PermanentError(f"{key} can never work")
+        if key in poison:
+            raise RuntimeError(f"core failed on {key}")
+        import datetime as dt
+
+        return Processed(ArticleStored(article_id=key, created=True, stored_at=dt.datetime.now(dt.UTC)), key)
+
+    return handle
+
+
+async def _read(client: Redis, stage: ReliableStage, consumer: str | None = None):
+    reply = await client.xreadgroup(stage.group, consumer or stage.consumer, {stage.input: ">"}, count=100)
+    return reply[0][1] if reply else []
+
+
+@pytest.fixture
+async def aclient(redis_url):
+    c = SelfHealingRedis.from_url(redis_url)
+    yield c
+    await c.aclose()
+
+
+async def _push(client: Redis, stream: str, keys: list[str]) -> None:
+    for k in keys:
+        await client.xadd(stream, {"key": k})
+
+
+class TestReliableStage:
+    async def test_batch_outputs_and_acks_commit_together(self, aclient):
+        """Every handled entry is published downstream and acknowledged; nothing stays pending."""
+        stage = ReliableStage("store", _handler(), _settings(), consumer="c1")
+        await stage.ensure_group(aclient)
+        await _push(aclient, stage.input, ["a", "b", "c"])
+        result = await stage.process(RedisSink(aclient, stage.input, stage.group), await _read(aclient, stage))
+        assert (result.ok, result.retry, result.dead) == (3, 0, 0)
+        out = await aclient.xrange(stage.output)
+        assert [json.loads(f[b"data"])["article_id"] for _, f in out] == ["a", "b", "c"]
+        assert (await aclient.xpending(stage.input, stage.group))["pending"] == 0
+
+    async def test_one_failing_entry_does_not_fail_its_batch_mates(self, aclient):
+        """A failing entry stays pending for a retry while the rest of its batch goes through."""
+        stage = ReliableStage("store", _handler(poison={"b"}), _settings(), consumer="c1")
+        await stage.ensure_group(aclient)
+        await _push(aclient, stage.input, ["a", "b", "c"])
+        result = await stage.process(RedisSink(aclient, stage.input, stage.group), await _read(aclient, stage))
+        assert (result.ok, result.retry) == (2, 1)
+        assert (await aclient.xpending(stage.input, stage.group))["pending"] == 1
+
+    async def test_poison_entry_is_dead_lettered_after_max_deliveries(self, aclient):
+        """After max_deliveries failed deliveries the entry moves to the DLQ with reason, error and count."""
+        stage = ReliableStage("store", _handler(poison={"bad"}), _settings(), consumer="c1")
+        sink = RedisSink(aclient, stage.input, stage.group)
+        await stage.ensure_group(aclient)
+        await _push(aclient, stage.input, ["ok", "bad"])
+        await stage.process(sink, await _read(aclient, stage))
+        for _ in range(10):
+            await asyncio.sleep(0.15)
+            await stage.reclaim(aclient, sink)
+            if await aclient.xlen(stage.dlq):
+                break
+        dead = await aclient.xrange(stage.dlq)
+        assert len(dead) == 1
+        letter = json.loads(dead[0][1][b"data"])
+        assert letter["reason"] == "retries_exhausted"
+        assert letter["deliveries"] == 3
+        assert "core failed on bad" in letter["error"]
+        assert letter["entry"] == {"key": "bad"}
+        assert (await aclient.xpending(stage.input, stage.group))["pending"] == 0
+        assert await aclient.xlen(stage.output) == 1
+
+    async def test_entry_that_can_never_succeed_is_dead_lettered_at_once(self, aclient):
+        """A permanent error (schema violation) skips the retries."""
+        stage = ReliableStage("store", _handler(invalid={"x"}), _settings(), consumer="c1")
+        await stage.ensure_group(aclient)
+        await _push(aclient, stage.input, ["x"])
+        result = await stage.process(RedisSink(aclient, stage.input, stage.group), await _read(aclient, stage))
+        assert result.dead == 1
+        letter = json.loads((await aclient.xrange(stage.dlq))[0][1][b"data"])
+        assert (letter["reason"], letter["deliveries"]) == ("invalid", 1)
+
+    async def test_entries_held_by_a_dead_consumer_are_reclaimed_by_another(self, aclient):
+        """What a crashed consumer had read is processed by a live one once idle."""
+        stage = ReliableStage("store", _handler(), _settings(), consumer="alive")
+        await stage.ensure_group(aclient)
+        await _push(aclient, stage.input, [f"k{i}" for i in range(25)])
+        held = await _read(aclient, stage, consumer="crashed")
+        assert len(held) == 25
+        await asyncio.sleep(0.15)
+        assert await stage.reclaim(aclient) == 25
+        assert await aclient.xlen(stage.output) == 25
+        assert (await aclient.xpending(stage.input, stage.group))["pending"] == 0
+
+    async def test_lost_group_is_recreated_and_entries_still_in_the_stream_are_read(self, aclient):
+        """NOGROUP (group destroyed) does not stop the reader: the group comes back from the start."""
+        await _push(aclient, streams.PARSED, ["p1", "p2"])
+        await aclient.xgroup_create(streams.PARSED, "akhbar-enrich", id="0")
+        await aclient.xgroup_destroy(streams.PARSED, "akhbar-enrich")
+        assert await aclient.xreadgroup("akhbar-enrich", "c", {streams.PARSED: ">"}) == []
+        reply = await aclient.xreadgroup("akhbar-enrich", "c", {streams.PARSED: ">"})
+        assert [f[b"key"] for _, f in reply[0][1]] == [b"p1", b"p2"]
+
+
+class TestRetention:
+    async def test_trim_keeps_entries_any_group_has_not_finished(self, aclient):
+        """Entries pending in one group, or unread by another, survive trimming."""
+        stream = streams.ACCEPTED
+        ids = [await aclient.xadd(stream, {"n": str(i)}) for i in range(10)]
+        await aclient.xgroup_create(stream, "fast", id="0")
+        await aclient.xgroup_create(stream, "slow", id="0")
+        fast = await aclient.xreadgroup("fast", "c", {stream: ">"})
+        await aclient.xack(stream, "fast", *[i for i, _ in fast[0][1][:8]])  # 8 done, 2 pending
+        await aclient.xreadgroup("slow", "c", {stream: ">"}, count=5)
+        await aclient.xack(stream, "slow", *ids[:5])
+        await trim_finished(aclient, stream)
+        left = [i for i, _ in await aclient.xrange(stream)]
+        assert left == ids[4:]  # slow's last delivered (ids[4]) and everything after it
+
+    async def test_age_retention_never_drops_an_unread_entry(self, aclient):
+        """With an age limit of zero, entries a group has not read are still kept."""
+        stream = streams.ENRICHED
+        ids = [await aclient.xadd(stream, {"n": str(i)}) for i in range(4)]
+        await aclient.xgroup_create(stream, "downstream", id="0")
+        await aclient.xreadgroup("downstream", "c", {stream: ">"}, count=2)
+        await aclient.xack(stream, "downstream", *ids[:2])
+        await trim_finished(aclient, stream, keep_seconds=0)
+        assert [i for i, _ in await aclient.xrange(stream)] == ids[1:]
