@@ -16,6 +16,7 @@ from typing import Any
 import structlog
 from faststream import AckPolicy, FastStream
 from faststream.redis import StreamSub
+from faststream.specification import AsyncAPI
 from pydantic import BaseModel
 from redis.asyncio import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -96,7 +97,11 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
             entries.append((ids[i], fields))
         await stage.process(state["sink"], entries)
 
-    app = FastStream(broker, title=f"akhbar {spec.service}", description=spec.description)
+    app = FastStream(
+        broker,
+        logger=None,
+        specification=AsyncAPI(title=f"akhbar {spec.service}", version="0.1.0", description=spec.description),
+    )
     app.akhbar_stage = stage  # type: ignore[attr-defined]
 
     @app.on_startup
