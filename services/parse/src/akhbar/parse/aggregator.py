@@ -18,6 +18,8 @@ READ_AT_SOURCE = re.compile(r"انقر\s+هنا\s+لقراءة\s+الخبر\s+م
 
 def posted_in(line: str) -> tuple[str, PrintedDate] | None:
     """(outlet, date) from a "نشر في <outlet> يوم <date>" line, or None for other lines."""
+    if "نشر" not in line:  # cheap test first: this runs on every block of a page
+        return None
     match = POSTED_IN.match(line)
     if not match:
         return None

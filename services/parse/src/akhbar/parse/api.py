@@ -23,7 +23,9 @@ def sniff_content_type(text: str) -> str:
 
 def content_id(text: str) -> str:
     """Stable id of a page: sha256 of its NFC text with line ends and edges normalized."""
-    normalized = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    normalized = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", normalized):  # the check is cheaper than the work
+        normalized = unicodedata.normalize("NFC", normalized)
     return hashlib.sha256(normalized.strip().encode("utf-8")).hexdigest()[:32]
 
 

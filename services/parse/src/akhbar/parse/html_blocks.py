@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from akhbar.parse.textnorm import clean
+from akhbar.parse.textnorm import squash
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Tags whose text flows inside the surrounding block instead of starting a new one.
@@ -62,35 +62,50 @@ def blocks_of(tree: LexborHTMLParser) -> list[Block]:
     tree.strip_tags(list(INVISIBLE))
     root = tree.body or tree.root
     blocks: list[Block] = []
-    current: Block | None = None
-
-    def flush() -> None:
-        nonlocal current
-        if current is not None:
-            current.text = clean("".join(current.parts))
-            if current.text:
-                current.index = len(blocks)
-                blocks.append(current)
-        current = None
-
     if root is None:
         return blocks
+    current: Block | None = None
+    current_id = -1
+    # Text nodes under the same parent share a holder; the walk up is done once per parent.
+    holders: dict[int, tuple[LexborNode, bool]] = {}
+    inline = INLINE
+    # The loop is the hot path of the parser (every node of the page): kept flat on purpose.
+    # Whitespace-only text nodes are most text nodes; they are told apart without reading
+    # their text, which is the expensive call.
     for node in root.traverse(include_text=True):
         tag = node.tag
         if tag == "-text":
-            text = node.text_content
-            if not text or text.isspace():
+            if node.is_empty_text_node:
                 if current is not None:
                     current.parts.append(" ")
                 continue
-            holder, in_link = _holder(node)
-            if current is None or holder is None or current.element.mem_id != holder.mem_id:
-                flush()
-                current = Block(0, holder or root)
+            parent = node.parent
+            key = parent.mem_id
+            found = holders.get(key)
+            if found is None:
+                found = holders[key] = _holder(node)
+            holder, in_link = found
+            if holder is None:
+                holder = root
+            if holder.mem_id != current_id:
+                if current is not None:
+                    _close(current, blocks)
+                current = Block(0, holder)
+                current_id = holder.mem_id
+            text = node.text_content
             current.parts.append(text)
             if in_link:
                 current.link_chars += len(text.strip())
-        elif tag not in INLINE and tag != "-comment":
-            flush()
-    flush()
+        elif current is not None and tag not in inline and tag != "-comment":
+            _close(current, blocks)
+            current, current_id = None, -1
+    if current is not None:
+        _close(current, blocks)
     return blocks
+
+
+def _close(block: Block, blocks: list[Block]) -> None:
+    block.text = squash("".join(block.parts))
+    if block.text:
+        block.index = len(blocks)
+        blocks.append(block)

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from akhbar.parse.boilerplate import is_widget_text
 from akhbar.parse.html_blocks import Block
+from akhbar.parse.textnorm import clean
 from selectolax.lexbor import LexborNode
 
 _PROSE_MIN_CHARS = 60
@@ -126,5 +127,5 @@ def body_paragraphs(blocks: list[Block], skip: set[str]) -> list[str]:
             continue
         if block.element.tag in ("h1", "figcaption"):
             continue
-        paragraphs.append(text)
+        paragraphs.append(clean(text))
     return paragraphs

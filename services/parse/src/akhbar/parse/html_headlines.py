@@ -1,38 +1,45 @@
 """Headline lists a page carries: a breaking-news ticker, else latest news, else most read.
 
-Lists are found by the words sites use to name them in class and id attributes. When a
-page carries several kinds, the ticker is the one reported: it is what the page shows on
-top of every article, the others are sidebars that vary. Within the chosen kind the first
-innermost matching element holding at least two headline links is the list.
+A list is a run of link blocks (each a sentence of four words or more) under one element
+whose class or id carries a word sites use for such lists ("ticker", "breaking",
+"lastNews", "most-read"...). When a page carries several kinds, the ticker is the one
+reported: it is what the page shows on top of every article; the others are sidebars.
+Starting from the link blocks the page walk already found keeps this cheap: only their
+few ancestors are looked at, never every element of the page.
 """
 
 from __future__ import annotations
 
+import re
+
+from akhbar.parse.html_blocks import Block
 from akhbar.parse.textnorm import clean
 from akhbar.shared.schemas import Headline
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
-# (kind, CSS selector on the words sites use). Case-insensitive attribute substring match.
-_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (
-        "ticker",
-        ("ticker", "breaking", "urgent", "marquee", "newsbar", "news-bar", "flash", "3ajel"),
-    ),
-    ("latest", ("latest", "lastnews", "last-news", "last_news", "recent", "akhir")),
-    ("most_read", ("mostread", "most-read", "most_read", "popular", "mostviewed", "most-viewed")),
-)
+_KIND_WORDS = {
+    "ticker": r"ticker|breaking|urgent|marquee|news-?bar|flash|3ajel|ajel",
+    "latest": r"latest|last-?_?news|recent|akhir|akher",
+    "most_read": r"most-?_?read|popular|most-?_?viewed",
+}
+_KIND_ORDER = ("ticker", "latest", "most_read")
+_KIND_OF = re.compile("|".join(f"(?P<{k}>{w})" for k, w in _KIND_WORDS.items()), re.I)
+# Headlines are sentences; tab labels and section links ("الأكثر قراءة", "24 ساعة") are not.
+_MIN_WORDS = 4
 _MIN_ITEMS = 2
-_MIN_WORDS = 2
+_MIN_LINK_RATIO = 0.6
+_MAX_DEPTH = 8
 
 
-def _selector(keywords: tuple[str, ...]) -> str:
-    parts = []
-    for word in keywords:
-        parts += [f'[class*="{word}" i]', f'[id*="{word}" i]']
-    return ", ".join(parts)
-
-
-_SELECTORS = [(kind, _selector(words)) for kind, words in _KINDS]
+def _kind(node: LexborNode) -> str | None:
+    if node.tag == "marquee":
+        return "ticker"
+    attrs = node.attributes
+    label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if not label.strip():
+        return None
+    match = _KIND_OF.search(label)
+    return match.lastgroup if match else None
 
 
 def _links(node: LexborNode) -> list[Headline]:
@@ -47,25 +54,38 @@ def _links(node: LexborNode) -> list[Headline]:
     return items
 
 
-def _contains(outer: LexborNode, inner: LexborNode) -> bool:
-    parent = inner.parent
-    while parent is not None:
-        if parent.mem_id == outer.mem_id:
-            return True
-        parent = parent.parent
-    return False
-
-
-def headline_list(tree: LexborHTMLParser) -> list[Headline]:
+def headline_list(blocks: list[Block]) -> list[Headline]:
     """Items of the page's headline list, each once, in page order, with links."""
-    for kind, selector in _SELECTORS:
-        nodes = tree.css(selector)
-        if kind == "ticker":
-            nodes = tree.css("marquee") + nodes
-        listed = [(node, _links(node)) for node in nodes]
-        listed = [(node, items) for node, items in listed if len(items) >= _MIN_ITEMS]
-        for node, items in listed:
-            # Innermost: no other qualifying match sits inside this one.
-            if not any(_contains(node, other) for other, _ in listed):
-                return items
+    kinds: dict[int, str | None] = {}  # element id -> list kind named by its class/id
+    nodes: dict[int, LexborNode] = {}
+    chains: list[list[int]] = []  # per headline link block: its listed ancestors, inner first
+    for block in blocks:
+        if block.link_ratio < _MIN_LINK_RATIO or len(block.text.split()) < _MIN_WORDS:
+            continue
+        chain = []
+        node = block.element
+        for _ in range(_MAX_DEPTH):
+            if node is None:
+                break
+            key = node.mem_id
+            if key not in kinds:
+                kinds[key] = _kind(node)
+                nodes[key] = node
+            if kinds[key]:
+                chain.append(key)
+            node = node.parent
+        if chain:
+            chains.append(chain)
+    for wanted in _KIND_ORDER:
+        tried: set[int] = set()
+        for chain in chains:
+            # The innermost element of the wanted kind that holds more than one headline
+            # (one item of a ticker can itself carry the ticker's class).
+            for key in chain:
+                if kinds[key] != wanted or key in tried:
+                    continue
+                tried.add(key)
+                items = _links(nodes[key])
+                if len(items) >= _MIN_ITEMS:
+                    return items
     return []

@@ -24,7 +24,7 @@ def _source_link(tree: LexborHTMLParser) -> str | None:
 
 def _title_index(blocks: list[Block], title: str) -> int | None:
     for block in blocks:
-        if block.text == title:
+        if block.text == title or clean(block.text) == title:
             return block.index
     return None
 
@@ -40,7 +40,6 @@ def extract_html(html: str, url: str | None = None) -> dict:
     """Article fields read off an HTML page."""
     tree = LexborHTMLParser(html)
     meta: Metadata = read_metadata(tree)
-    headlines = headline_list(tree)
     source_href = _source_link(tree)
     heading = heading_title(tree, meta.titles)
     if heading is not None:
@@ -50,6 +49,7 @@ def extract_html(html: str, url: str | None = None) -> dict:
     else:
         title = ""
     blocks = blocks_of(tree)
+    headlines = headline_list(blocks)
     base = url or meta.canonical or meta.og_url
 
     fields: dict = {"title": title, "headlines": headlines}

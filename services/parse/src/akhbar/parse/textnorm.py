@@ -6,7 +6,6 @@ import re
 
 # Zero-width and direction marks pasted around Arabic text; they break exact comparisons.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
-_SPACES = re.compile(r"\s+")
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _FOLD = str.maketrans(
     {
@@ -25,7 +24,12 @@ _FOLD = str.maketrans(
 
 def clean(text: str) -> str:
     """One line of displayable text: invisible marks dropped, whitespace runs collapsed."""
-    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+    return " ".join(_INVISIBLE.sub("", text).split())
+
+
+def squash(text: str) -> str:
+    """Whitespace runs collapsed (the cheap half of ``clean``, for every block of a page)."""
+    return " ".join(text.split())
 
 
 def fold(text: str) -> str:
