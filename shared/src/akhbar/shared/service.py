@@ -76,16 +76,7 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
         description=f"Entries {spec.service} gave up on, with the reason (replay: akhbar dlq replay {spec.service}).",
     )
 
-    @broker.subscriber(
-        stream=StreamSub(
-            stage.input, group=stage.group, consumer=stage.consumer, batch=True,
-            max_records=settings.batch_size, polling_interval=settings.poll_ms,
-        ),
-        ack_policy=AckPolicy.MANUAL,
-        title=f"{stage.input}:{spec.service}",
-        description=spec.description,
-    )
-    async def on_batch(body: list[spec.consumes]) -> None:  # type: ignore[valid-type]
+    async def on_batch(body: list) -> None:
         message = broker.context.get_local("message")
         raw = message.raw_message
         ids = raw.get("message_ids") or [f"local-{i}" for i in range(len(raw["data"]))]
@@ -97,6 +88,19 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
             entries.append((ids[i], fields))
         await stage.process(state["sink"], entries)
 
+    # The AsyncAPI document shows the payload schema; entries are validated by the stage,
+    # one by one, so that one bad entry never fails its batch.
+    on_batch.__annotations__ = {"body": list[spec.consumes], "return": None}
+    broker.subscriber(
+        stream=StreamSub(
+            stage.input, group=stage.group, consumer=stage.consumer, batch=True,
+            max_records=settings.batch_size, polling_interval=settings.poll_ms,
+        ),
+        ack_policy=AckPolicy.MANUAL,
+        title=f"{stage.input}:{spec.service}",
+        description=spec.description,
+    )(on_batch)
+
     app = FastStream(
         broker,
         logger=None,
@@ -106,6 +110,11 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
 
     @app.on_startup
     async def connect_upkeep() -> None:
+        if settings.metrics_port:
+            from prometheus_client import start_http_server
+
+            # /metrics doubles as the liveness probe of compose's healthcheck.
+            start_http_server(settings.metrics_port)
         client = SelfHealingRedis.from_url(url)
         state["client"] = client
         # Before FastStream subscribes: the group reads from the stream's start.

@@ -1,0 +1,58 @@
+# akhbar: `make run` runs the pipeline on the bundled example pages, `make test` runs the tests.
+# Both install what they need: uv (into .tools/ when it is not on PATH), then the locked workspace.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+SERVICES := ingest parse enrich store
+# The AsyncAPI documents describe the compose deployment.
+DOCS_ENV := REDIS_URL=redis://redis:6379/0
+
+.PHONY: install run test test-fast lint up down docs bench train-ner eval-ner clean
+
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv
+
+install: $(UV)
+	$(UV) sync --frozen
+
+run: install
+	$(UV) run --frozen akhbar run --demo
+
+test: install
+	$(UV) run --frozen pytest
+
+test-fast: install
+	$(UV) run --frozen pytest -m "not e2e and not quality"
+
+lint: install
+	$(UV) run --frozen ruff check .
+
+docs: install
+	@for s in $(SERVICES); do \
+		$(DOCS_ENV) AKHBAR_CONSUMER=$$s-replica $(UV) run --frozen faststream docs gen \
+			akhbar.$$s.app:create_app --factory --out docs/asyncapi/$$s.json; \
+	done
+
+bench: install
+	$(UV) sync --frozen --group bench
+	$(UV) run --frozen python bench/bench_parse.py
+	$(UV) run --frozen python bench/bench_dates.py
+	$(UV) run --frozen python bench/bench_ner.py
+	$(UV) run --frozen python bench/bench_store.py --n 20000
+
+train-ner: install
+	$(UV) run --frozen python -m akhbar.enrich.entities.train
+
+eval-ner: install
+	$(UV) run --frozen python -m akhbar.enrich.entities.evaluate
+
+up:
+	docker compose up --build -d
+
+down:
+	docker compose down
+
+clean:
+	rm -rf var .pytest_cache .ruff_cache
