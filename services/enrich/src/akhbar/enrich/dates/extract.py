@@ -1,8 +1,10 @@
 """``find_dates``: every date and time expression in a text, with its span and value.
 
-Each pattern in patterns.py has a builder here that reads its groups, rejects what the
-regex could not (a verb "مارس", a count "2700 كيلومتر"), and resolves the value against the
-reference date. Overlapping candidates are settled longest first, so "الأحد 28 شتنبر
+One scan (patterns.TRIGGER) finds the numbers and words an expression can start with;
+at each, the rules that can start there are matched in place. Each rule's builder reads
+its groups and the words before the match (context.py), rejects what the regex could not
+(the verb "مارس", the count "2700 كيلومتر"), and resolves the value against the reference
+date (resolve.py). Overlapping candidates are settled longest first, so "الأحد 28 شتنبر
 الجاري" is one date rather than a weekday plus a date.
 """
 
@@ -13,13 +15,14 @@ import re
 from collections.abc import Callable
 
 from akhbar.enrich.dates import patterns as P
+from akhbar.enrich.dates.context import starts_word, without_proclitic, words_before
 from akhbar.enrich.dates.months import (
     AMBIGUOUS_MONTHS,
     GREGORIAN_MONTHS,
     HIJRI_MONTHS,
     WEEKDAYS,
 )
-from akhbar.enrich.dates.normalize import fold, fold_with_offsets
+from akhbar.enrich.dates.normalize import fold, original_span, strip_marks
 from akhbar.enrich.dates.numerals import DAY_ORDINALS, HOUR_WORDS
 from akhbar.enrich.dates.resolve import (
     CURRENT,
@@ -39,32 +42,46 @@ from akhbar.enrich.dates.resolve import (
 from akhbar.enrich.dates.tense import context_direction, modifier_direction
 from akhbar.shared.schemas import DateMention
 
-Found = tuple[int, int, str, str]  # start, end (folded offsets), kind, value
+Found = tuple[int, int, str, str]  # start, end (offsets in the mark-free text), kind, value
 Builder = Callable[[re.Match[str], str, dt.date], Found | None]
 
-_SPACES = re.compile(r"\s+")
-_DAY_ORDINALS = {" ".join(fold(k).split()): v for k, v in DAY_ORDINALS.items()}
-_HOUR_WORDS = {" ".join(fold(k).split()): v for k, v in HOUR_WORDS.items()}
-_HIJRI_SUFFIXES = {fold(w) for w in ("هـ", "ه", "هجريا", "هجري", "هجرية", "للهجرة")}
-_PROCLITIC = re.compile(r"^[وف](?=ال|يوم|امس|غد|بين|من|ما|خلال)")
+
+def _folded_set(words) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+_HIJRI_SUFFIXES = _folded_set(["ه", "هجريا", "هجري", "هجرية", "للهجرة"])
+_TIME_OF_DAY = _folded_set(["صباح", "مساء", "ظهر", "ظهيرة", "عشية", "صبيحة", "ليلة", "فجر",
+                            "زوال", "نهار", "مطلع", "منتصف"])
+_DAY_WORDS = _folded_set(["اليوم", "أمس", "غدا", "يوم"])
+_RANGE_INTROS = _folded_set(["بين", "من", "يومي", "أيام", "خلال", "الفترة"])
+_SHAHR = _folded_set(["شهر"])
+_MONTH_LEADS = _folded_set(["مطلع", "بداية", "أوائل", "منتصف", "أواسط", "نهاية", "أواخر",
+                            "آخر", "خلال", "في", "منذ", "حتى", "قبل", "بعد", "إلى", "غاية",
+                            "طيلة", "طوال", "مع", "حلول", "شهري"])
 # Weekday names that are also common words: الاثنين "the two", الأحد "the One",
 # الجمعة "Friday prayer". Alone, they need a comma, a time-of-day word or a modifier.
-_AMBIGUOUS_WEEKDAYS = frozenset(fold(w) for w in ("الاثنين", "الأحد", "الجمعة"))
-_NOT_PAST_AMOUNT = re.compile(r"(?:رقم|عدد|القانون|قانون|المرسوم|مرسوم|الظهير)\s*$")
+_AMBIGUOUS_WEEKDAYS = _folded_set(["الاثنين", "الأحد", "الجمعة"])
+_REFERENCE_WORDS = _folded_set(["رقم", "عدد", "القانون", "قانون", "المرسوم", "مرسوم",
+                                "الظهير", "ظهير", "الفصل", "المادة", "الهاتف"])
 
 
 def _key(word: str) -> str:
-    return _SPACES.sub(" ", word)
+    return fold(word)
 
 
 def _day(m: re.Match[str], name: str) -> int | None:
     if m.group(name) is not None:
         day = int(m.group(name))
     elif m.group(name + "w") is not None:
-        day = _DAY_ORDINALS[_key(m.group(name + "w"))]
+        day = DAY_ORDINALS_FOLDED[_key(m.group(name + "w"))]
     else:
         return None
     return day if 1 <= day <= 31 else None
+
+
+DAY_ORDINALS_FOLDED = {fold(k): v for k, v in DAY_ORDINALS.items()}
+HOUR_WORDS_FOLDED = {fold(k): v for k, v in HOUR_WORDS.items()}
 
 
 def _gregorian_month(m: re.Match[str], name: str) -> int | None:
@@ -76,9 +93,37 @@ def _gregorian_month(m: re.Match[str], name: str) -> int | None:
     return month
 
 
-def _direction(m: re.Match[str], text: str, group: str = "mod") -> int:
+def _direction(m: re.Match[str], text: str, start: int, group: str = "mod") -> int:
     explicit = modifier_direction(m.group(group))
-    return explicit if explicit is not None else context_direction(text, m.start())
+    return explicit if explicit is not None else context_direction(text, start)
+
+
+def _day_prefix(text: str, start: int) -> tuple[int, int | None]:
+    """Extend a day leftwards over "مساء اليوم الثلاثاء" / "يوم الجمعة،"; its weekday."""
+    weekday = None
+    words = words_before(text, start, 3)
+    i = 0
+    if i < len(words) and (w := without_proclitic(words[i][1], WEEKDAY_SET)) is not None:
+        weekday, start, i = WEEKDAYS[w], words[i][0], i + 1
+    if i < len(words) and without_proclitic(words[i][1], _DAY_WORDS) is not None:
+        start, i = words[i][0], i + 1
+    if i < len(words) and without_proclitic(words[i][1], _TIME_OF_DAY) is not None:
+        start = words[i][0]
+    return start, weekday
+
+
+WEEKDAY_SET = frozenset(WEEKDAYS)
+
+
+def _number_glued(text: str, start: int) -> bool:
+    """A number right after a decimal point, slash, colon or dash belongs to another number."""
+    return start > 0 and text[start - 1] in ".,/:-–٫٬"
+
+
+def _after_reference_word(text: str, start: int) -> bool:
+    """"القانون رقم 31.13", "عدد 775": numbers that name texts, not days."""
+    words = words_before(text, start, 2)
+    return any(without_proclitic(w, _REFERENCE_WORDS) for _, w in words)
 
 
 def _with_weekday(month: int, day: int, weekday: int | None, ref: dt.date,
@@ -92,46 +137,47 @@ def _with_weekday(month: int, day: int, weekday: int | None, ref: dt.date,
     return pick_day(month, day, ref, direction)
 
 
-def _weekday_of(m: re.Match[str], group: str) -> int | None:
-    name = m.group(group)
-    return None if name is None else WEEKDAYS[name]
-
-
 def _iso(day: dt.date) -> str:
     return day.isoformat()
 
 
 def gregorian_date(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
+    if _number_glued(text, m.start()):
+        return None
     day, month = _day(m, "d"), _gregorian_month(m, "m")
     if day is None or month is None:
         return None
+    start, weekday = _day_prefix(text, m.start())
     if m.group("y") is not None:
         value = safe_date(int(m.group("y")), month, day)
     else:
-        direction = _direction(m, text)
-        value = _with_weekday(month, day, _weekday_of(m, "prewd"), ref, direction)
+        direction = _direction(m, text, start)
+        value = _with_weekday(month, day, weekday, ref, direction)
     if value is None:
         return None
-    return m.start(), m.end(), "date", _iso(value)
+    return start, m.end(), "date", _iso(value)
 
 
 def hijri_day(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
+    if _number_glued(text, m.start()):
+        return None
     day, month = _day(m, "d"), HIJRI_MONTHS[_key(m.group("m"))]
     if day is None or day > 30:
         return None
+    start, _ = _day_prefix(text, m.start())
     if m.group("y") is not None:
         value = hijri_date(int(m.group("y")), month, day)
     else:
-        value = pick_hijri_day(month, day, ref, _direction(m, text))
+        value = pick_hijri_day(month, day, ref, _direction(m, text, start))
     if value is None:
         return None
-    return m.start(), m.end(), "date", _iso(value)
+    return start, m.end(), "date", _iso(value)
 
 
 def numeric_date(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
-    a, b, c = m.group("a"), m.group("b"), m.group("c")
-    if _NOT_PAST_AMOUNT.search(text, max(0, m.start() - 12), m.start()):
+    if _number_glued(text, m.start()) or _after_reference_word(text, m.start()):
         return None
+    a, b, c = m.group("a"), m.group("b"), m.group("c")
     if len(a) == 4 and len(c) <= 2:
         year, month, day = int(a), int(b), int(c)
     elif len(c) == 4 and len(a) <= 2:
@@ -141,7 +187,7 @@ def numeric_date(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     else:
         return None
     suffix = m.group("suffix")
-    hijri = (suffix in _HIJRI_SUFFIXES) if suffix else 1300 <= year <= 1500
+    hijri = (_key(suffix) in _HIJRI_SUFFIXES) if suffix else 1300 <= year <= 1500
     if hijri:
         value = hijri_date(year, month, day)
     elif 1900 <= year <= 2100:
@@ -150,7 +196,22 @@ def numeric_date(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
         return None
     if value is None:
         return None
-    return m.start(), m.end(), "date", _iso(value)
+    start, _ = _day_prefix(text, m.start())
+    return start, m.end(), "date", _iso(value)
+
+
+def _range_start(text: str, start: int) -> tuple[int, bool]:
+    """Extend a range leftwards over "ما بين", "من الاثنين"; whether an intro word was there."""
+    words = words_before(text, start, 3)
+    i = 0
+    if i < len(words) and without_proclitic(words[i][1], WEEKDAY_SET) is not None:
+        start, i = words[i][0], i + 1
+    if i < len(words) and without_proclitic(words[i][1], _RANGE_INTROS) is not None:
+        start, i = words[i][0], i + 1
+        if i < len(words) and without_proclitic(words[i][1], {"ما"}) is not None:
+            start = words[i][0]
+        return start, True
+    return start, False
 
 
 def _range_value(start: dt.date | None, end: dt.date | None) -> str | None:
@@ -160,20 +221,22 @@ def _range_value(start: dt.date | None, end: dt.date | None) -> str | None:
 
 
 def range_one_month(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
+    if _number_glued(text, m.start()):
+        return None
     first, last = _day(m, "d1"), _day(m, "d2")
     if first is None or last is None or first >= last:
         return None
-    if m.group("link") not in ("-", "/") and m.group("intro") is None:
-        return None  # "3 و5 يونيو" may be two dates; only "بين/من/يومي" make it a span
-    direction = _direction(m, text)
+    start, introduced = _range_start(text, m.start())
+    if not introduced and m.group("link") not in "-–—/":
+        return None  # "3 و5 يونيو" may be two dates; "بين/من/يومي" make it a span
+    direction = _direction(m, text, start)
     if m.group("hm") is not None:
         month = HIJRI_MONTHS[_key(m.group("hm"))]
         if m.group("y") is not None:
-            start = hijri_date(int(m.group("y")), month, first)
-            end = hijri_date(int(m.group("y")), month, last)
+            first_day = hijri_date(int(m.group("y")), month, first)
         else:
-            start = pick_hijri_day(month, first, ref, direction)
-            end = start and start + dt.timedelta(days=last - first)
+            first_day = pick_hijri_day(month, first, ref, direction)
+        last_day = first_day and first_day + dt.timedelta(days=last - first)
     else:
         month = _gregorian_month(m, "m")
         if month is None:
@@ -185,59 +248,73 @@ def range_one_month(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
             if picked is None:
                 return None
             year = picked.year
-        start, end = safe_date(year, month, first), safe_date(year, month, last)
-    value = _range_value(start, end)
-    return None if value is None else (m.start(), m.end(), "range", value)
+        first_day, last_day = safe_date(year, month, first), safe_date(year, month, last)
+    value = _range_value(first_day, last_day)
+    return None if value is None else (start, m.end(), "range", value)
 
 
 def range_two_months(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
+    if _number_glued(text, m.start()):
+        return None
     d1, d2 = _day(m, "d1"), _day(m, "d2")
     m1, m2 = _gregorian_month(m, "m1"), _gregorian_month(m, "m2")
-    if None in (d1, d2, m1, m2):
+    if d1 is None or d2 is None or m1 is None or m2 is None:
+        return None
+    start, introduced = _range_start(text, m.start())
+    if not introduced and m.group("link") not in "-–—/":
         return None
     y1, y2 = m.group("y1"), m.group("y2")
     if y1 is not None:
-        start = safe_date(int(y1), m1, d1)
-        end = safe_date(int(y2) if y2 else int(y1), m2, d2)
-        if y2 is None and start and end and end < start:
-            end = safe_date(int(y1) + 1, m2, d2)
+        first = safe_date(int(y1), m1, d1)
+        last = safe_date(int(y2) if y2 else int(y1), m2, d2)
+        if y2 is None and first and last and last < first:
+            last = safe_date(int(y1) + 1, m2, d2)
     elif y2 is not None:
-        end = safe_date(int(y2), m2, d2)
-        start = safe_date(int(y2), m1, d1)
-        if start and end and start > end:
-            start = safe_date(int(y2) - 1, m1, d1)
+        last = safe_date(int(y2), m2, d2)
+        first = safe_date(int(y2), m1, d1)
+        if first and last and first > last:
+            first = safe_date(int(y2) - 1, m1, d1)
     else:
-        start = pick_day(m1, d1, ref, _direction(m, text))
-        if start is None:
+        first = pick_day(m1, d1, ref, _direction(m, text, start))
+        if first is None:
             return None
-        end = safe_date(start.year, m2, d2)
-        if end is not None and end < start:
-            end = safe_date(start.year + 1, m2, d2)
-    value = _range_value(start, end)
-    return None if value is None else (m.start(), m.end(), "range", value)
+        last = safe_date(first.year, m2, d2)
+        if last is not None and last < first:
+            last = safe_date(first.year + 1, m2, d2)
+    value = _range_value(first, last)
+    return None if value is None else (start, m.end(), "range", value)
 
 
 def month_only(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     month = _gregorian_month(m, "m")
     if month is None:
         return None
-    name = _key(m.group("m"))
+    start = m.start()
+    words = words_before(text, start, 2)
+    shahr = lead = False
+    if words and without_proclitic(words[0][1], _SHAHR) is not None:
+        shahr, start, words = True, words[0][0], words[1:]
+    if words and without_proclitic(words[0][1], _MONTH_LEADS) is not None:
+        lead, start = True, words[0][0]
     has_year, has_mod = m.group("y") is not None, m.group("mod") is not None
-    anchored = has_year or has_mod or m.group("shahr") is not None
-    if not anchored and (m.group("lead") is None or name in AMBIGUOUS_MONTHS):
-        return None
+    anchored = has_year or has_mod or shahr
+    if not anchored and (not lead or _key(m.group("m")) in AMBIGUOUS_MONTHS):
+        return None  # "حميد شباط", "وقد مارس": a month name alone is too often a word
     if has_year:
         year = int(m.group("y"))
-        if not 1000 <= year <= 2200:
-            return None
     else:
-        year = pick_month_year(month, ref, _direction(m, text))
-    return m.start(), m.end(), "month", f"{year:04d}-{month:02d}"
+        year = pick_month_year(month, ref, _direction(m, text, start))
+    return start, m.end(), "month", f"{year:04d}-{month:02d}"
 
 
 def hijri_month(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     month = HIJRI_MONTHS[_key(m.group("m"))]
-    if m.group("shahr") is None and m.group("y") is None:
+    start = m.start()
+    words = words_before(text, start, 1)
+    shahr = bool(words) and without_proclitic(words[0][1], _SHAHR) is not None
+    if shahr:
+        start = words[0][0]
+    if not shahr and m.group("y") is None:
         return None  # "رمضان", "رجب", "شعبان" alone are as often given names
     if m.group("y") is not None:
         span = hijri_month_span(int(m.group("y")), month)
@@ -255,60 +332,65 @@ def hijri_month(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
                    else min(abs((s[0] - ref).days), abs((s[1] - ref).days)), default=None)
     if span is None:
         return None
-    return m.start(), m.end(), "range", f"{_iso(span[0])}/{_iso(span[1])}"
+    return start, m.end(), "range", f"{_iso(span[0])}/{_iso(span[1])}"
 
 
-_DAY_OFFSETS = {"اليوم": 0, "امس": -1, "البارحه": -1, "غدا": 1, "غد": 1, "الغد": 1}
+_DAY_OFFSETS = {fold(w): n for w, n in [("اليوم", 0), ("أمس", -1), ("البارحة", -1),
+                                        ("غدا", 1), ("غد", 1), ("الغد", 1), ("أول أمس", -2),
+                                        ("أول من أمس", -2), ("بعد غد", 2)]}
+
+
+def _time_of_day_before(text: str, start: int) -> int | None:
+    words = words_before(text, start, 1)
+    if words and without_proclitic(words[0][1], _TIME_OF_DAY | _DAY_WORDS) is not None:
+        return words[0][0]
+    return None
 
 
 def relative_day(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
-    word = _PROCLITIC.sub("", _key(m.group("word")))
-    tod, weekday = m.group("tod"), m.group("wd")
-    if word.startswith("اول"):
-        offset = -2
-    elif word.startswith("بعد"):
-        offset = 2
-    else:
-        offset = _DAY_OFFSETS[word]
+    word = _key(m.group("word"))
+    weekday = m.group("wd")
+    tod = _time_of_day_before(text, m.start())
     if word == "اليوم" and weekday is None and P.NOT_TODAY.match(text, m.end("word")):
         return None  # "اليوم العالمي", "اليوم الدراسي": a day of something, not today
     if word in ("غد", "الغد") and tod is None:
-        return None  # "غد" needs "يوم/صباح/بعد"
+        return None  # "غد" needs "يوم/صباح" before it
     if word == "غدا" and tod is None and weekday is None and not _ends_clause(text, m.end()):
         return None  # the verb غدا "became" is spelt the same
-    value = ref + dt.timedelta(days=offset)
-    return m.start(), m.end(), "relative", _iso(value)
+    value = ref + dt.timedelta(days=_DAY_OFFSETS[word])
+    return (m.start() if tod is None else tod), m.end(), "relative", _iso(value)
 
 
 def _ends_clause(text: str, at: int) -> bool:
-    rest = text[at:at + 2].lstrip()
-    return not rest or rest[0] in ",.;:!?)\"'»"
+    rest = text[at:at + 3].lstrip()
+    return not rest or rest[0] in ",،.;:!?)\"'»"
 
 
 def weekday(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
-    name = m.group("wd")
+    name = _key(m.group("wd"))
     day = WEEKDAYS[name]
+    start = m.start()
+    tod = _time_of_day_before(text, start)
     direction = modifier_direction(m.group("mod"))
     if direction is not None:
-        return m.start(), m.end(), "relative", _iso(weekday_date(day, ref, direction))
-    if name in _AMBIGUOUS_WEEKDAYS and m.group("tod") is None:
-        before = text[max(0, m.start() - 2):m.start()]
-        if "," not in before and not _ends_clause(text, m.end()):
+        value = weekday_date(day, ref, direction)
+        return (start if tod is None else tod), m.end(), "relative", _iso(value)
+    if name in _AMBIGUOUS_WEEKDAYS and tod is None:
+        before = text[max(0, start - 3):start].rstrip()
+        if not (before.endswith((",", "،", "(")) or _ends_clause(text, m.end())):
             return None
-    value = weekday_date(day, ref, context_direction(text, m.start()))
-    return m.start(), m.end(), "weekday", _iso(value)
-
-
-_ADJECTIVE_SLOT = re.compile(r"(?<!\w)ال\w+\s+$")
+    value = weekday_date(day, ref, context_direction(text, start))
+    return (start if tod is None else tod), m.end(), "weekday", _iso(value)
 
 
 def relative_period(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     if m.group("this") is not None:
-        unit, direction = m.group("unit2"), CURRENT
+        unit, direction = _key(m.group("unit2")), CURRENT
     else:
-        unit, direction = m.group("unit"), modifier_direction(m.group("mod"))
-        if unit.endswith("عام") and _ADJECTIVE_SLOT.search(text, 0, m.start()):
-            return None  # "الأمين العام السابق": العام is "general" after a definite noun
+        unit, direction = _key(m.group("unit")), modifier_direction(m.group("mod"))
+        words = words_before(text, m.start(), 1)
+        if unit.endswith("عام") and words and words[0][1].startswith("ال"):
+            return None  # "الأمين العام السابق": after a definite noun, العام is "general"
     step = {PAST: -1, FUTURE: 1, CURRENT: 0}.get(direction, 0)
     if unit.endswith("اسبوع"):
         first, last = week_span(ref + dt.timedelta(days=7 * step))
@@ -321,38 +403,56 @@ def relative_period(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     return m.start(), m.end(), "relative", value
 
 
-_LOOSE_YEAR_LEADS = {fold(w) for w in ("في", "قبل", "بعد", "حتى", "إلى", "غاية", "مع")}
-_YEAR_WORDS = {fold(w) for w in ("سنة", "عام", "العام", "السنة", "عامي", "سنتي")}
-_YEAR_GOES_ON = re.compile(r"\s*(?:$|[,.;:!?)\"»]|و\s*[0-9]{4}|-\s*[0-9]{4})")
+_YEAR_WORDS = _folded_set(["سنة", "عام", "العام", "السنة", "عامي", "سنتي"])
+_YEAR_LEADS = _YEAR_WORDS | _folded_set([
+    "خلال", "منذ", "مطلع", "بداية", "نهاية", "أواخر", "أوائل", "منتصف", "أواسط", "حتى",
+    "بحلول", "قبل", "بعد", "في", "موسم", "مونديال", "أولمبياد", "رؤية", "أفق", "دورة",
+    "انتخابات", "ميزانية", "غاية", "إلى", "طيلة", "طوال", "ربيع", "صيف", "خريف", "شتاء",
+    "تعداد", "إحصاء", "مع", "حلول", "كأس العالم", "قانون المالية", "كأس أمم إفريقيا",
+    "كأس إفريقيا", "إكسبو", "معرض",
+])
+# After these a four-digit number is as often a count ("في 2000 منزل"): the number has to
+# end the phrase ("في 2024،", "في 2024 و2025").
+_LOOSE_YEAR_LEADS = _folded_set(["في", "قبل", "بعد", "حتى", "إلى", "غاية", "مع", "دورة",
+                                 "معرض"])
 
 
 def year(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
-    value = int(m.group("y"))
+    if _number_glued(text, m.start()):
+        return None
     suffix = m.group("suffix")
-    if suffix is not None and suffix in _HIJRI_SUFFIXES:
+    if suffix is not None and _key(suffix) in _HIJRI_SUFFIXES:
         return None  # a Hijri year is not a Gregorian one
-    lead = re.sub(r"^[وفبل](?=.)", "", _key(m.group("lead")))
-    low = 1000 if (lead in _YEAR_WORDS or _key(m.group("lead")) in _YEAR_WORDS) else 1900
-    if not low <= value <= 2100:
+    words = words_before(text, m.start(), 3)
+    lead = None
+    for n in range(1, len(words) + 1):
+        phrase = " ".join(w for _, w in reversed(words[:n]))
+        if (found := without_proclitic(phrase, _YEAR_LEADS)) is not None:
+            lead, start = found, words[n - 1][0]
+            break
+    if lead is None:
+        return None
+    value = int(m.group("y"))
+    if not (1000 if lead in _YEAR_WORDS else 1900) <= value <= 2100:
         return None
     if P.COUNTED.match(text, m.end()):
         return None
-    if lead in _LOOSE_YEAR_LEADS and not _YEAR_GOES_ON.match(text, m.end()):
-        return None  # "في 2000 منزل": after a bare preposition, a number must stand alone
-    return m.start(), m.end(), "year", f"{value:04d}"
+    if lead in _LOOSE_YEAR_LEADS and not P.YEAR_GOES_ON.match(text, m.end()):
+        return None
+    return start, m.end(), "year", f"{value:04d}"
 
 
-_PERIOD_SHIFT = {}
+_PERIOD_KIND = {}
 for _words, _kind in ((("صباحا", "صباح", "الصباح", "فجرا", "الفجر"), "am"),
                       (("ظهرا", "الظهر", "زوالا", "الزوال", "بعد الظهر", "بعد الزوال"), "noon"),
                       (("عصرا", "العصر", "مساء", "مساءا", "المساء"), "pm"),
                       (("ليلا", "الليل", "ليل"), "night")):
     for _w in _words:
-        _PERIOD_SHIFT[fold(_w)] = _kind
+        _PERIOD_KIND[fold(_w)] = _kind
 
 
 def _clock(hour: int, minute: int, period: str | None) -> str | None:
-    kind = _PERIOD_SHIFT.get(_key(period)) if period else None
+    kind = _PERIOD_KIND.get(_key(period)) if period else None
     if hour <= 12:
         if kind == "am" and hour == 12:
             hour = 0
@@ -370,14 +470,14 @@ def _clock(hour: int, minute: int, period: str | None) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
-_FRACTIONS = {"والنصف": 30, "والربع": 15, "والثلث": 20}
+_FRACTIONS = {fold("والنصف"): 30, fold("والربع"): 15, fold("والثلث"): 20}
 
 
 def clock(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     if m.group("h") is not None:
         hour, minute = int(m.group("h")), int(m.group("mi") or 0)
     else:
-        hour, minute = _HOUR_WORDS[_key(m.group("hw"))], 0
+        hour, minute = HOUR_WORDS_FOLDED[_key(m.group("hw"))], 0
         frac = m.group("frac")
         if frac is not None:
             frac = _key(frac)
@@ -392,12 +492,16 @@ def clock(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
 
 
 def bare_clock(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
+    if _number_glued(text, m.start()):
+        return None
     value = _clock(int(m.group("h")), int(m.group("mi")), m.group("period"))
     return None if value is None else (m.start(), m.end(), "time", value)
 
 
-# Order breaks ties between candidates of equal length: the more specific rule first.
-RULES: list[tuple[re.Pattern[str], Builder]] = [
+Rule = tuple[int, re.Pattern[str], Builder]
+
+# Rank breaks ties between candidates of equal length: the more specific rule first.
+_RANKED = [
     (P.RANGE_TWO_MONTHS, range_two_months),
     (P.RANGE_ONE_MONTH, range_one_month),
     (P.NUMERIC_DATE, numeric_date),
@@ -410,19 +514,58 @@ RULES: list[tuple[re.Pattern[str], Builder]] = [
     (P.WEEKDAY_MENTION, weekday),
     (P.CLOCK, clock),
     (P.BARE_CLOCK, bare_clock),
-    (P.YEAR_MENTION, year),
+    (P.YEAR_NUMBER, year),
 ]
+_RANK = {builder: rank for rank, (_, builder) in enumerate(_RANKED)}
+
+
+def _rules(*builders: Builder) -> tuple[Rule, ...]:
+    patterns = {b: p for p, b in _RANKED}
+    return tuple((_RANK[b], patterns[b], b) for b in builders)
+
+
+_DAY_RULES = _rules(range_two_months, range_one_month, hijri_day, gregorian_date)
+_NUMBER_RULES = _rules(range_two_months, range_one_month, numeric_date, hijri_day,
+                       gregorian_date, bare_clock, year)
+# Which rules can start at each trigger word, by its folded spelling.
+_WORD_RULES: dict[str, tuple[Rule, ...]] = {}
+for _words, _rule_set in (
+    (GREGORIAN_MONTHS, _rules(month_only)),
+    (HIJRI_MONTHS, _rules(hijri_month)),
+    (WEEKDAYS, _rules(weekday)),
+    (DAY_ORDINALS, _DAY_RULES),
+    (P.RELATIVE_DAY_WORDS, _rules(relative_day)),
+    (P.PERIOD_UNITS + P.THIS_WORDS, _rules(relative_period)),
+    (P.CLOCK_WORDS, _rules(clock)),
+):
+    for _word in _words:
+        _WORD_RULES[fold(_word)] = _WORD_RULES.get(fold(_word), ()) + _rule_set
+
+
+def _candidates(s: str, ref: dt.date) -> list[tuple[int, Found]]:
+    candidates = []
+    for trigger in P.TRIGGER.finditer(s):
+        start = trigger.start()
+        if trigger.lastgroup == "num":
+            rules = _NUMBER_RULES
+        elif starts_word(s, start) is None:
+            continue  # inside a longer word: "آب" in "نواب"
+        else:
+            rules = _WORD_RULES.get(_key(trigger.group()), ())
+        for rank, pattern, build in rules:
+            match = pattern.match(s, start)
+            if match is not None and (found := build(match, s, ref)) is not None:
+                candidates.append((rank, found))
+    return candidates
 
 
 def _settle(candidates: list[tuple[int, Found]]) -> list[Found]:
-    """Keep the longest of overlapping candidates (earlier rule on a tie)."""
+    """Keep the longest of overlapping candidates (the better-ranked rule on a tie)."""
     kept: list[Found] = []
-    taken: list[tuple[int, int]] = []
-    for _, found in sorted(candidates, key=lambda c: (c[1][0] - c[1][1], c[0])):
+    for _, found in sorted(candidates, key=lambda c: (c[1][0] - c[1][1], c[0], c[1][0])):
         start, end = found[0], found[1]
-        if all(end <= s or start >= e for s, e in taken):
+        if all(end <= k[0] or start >= k[1] for k in kept):
             kept.append(found)
-            taken.append((start, end))
     return sorted(kept)
 
 
@@ -435,27 +578,22 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[DateMention]:
         ref = dt.date.today()
     elif isinstance(ref, dt.datetime):
         ref = ref.date()
-    folded = fold_with_offsets(text)
-    s = folded.text
-    candidates: list[tuple[int, Found]] = []
-    for rank, (pattern, build) in enumerate(RULES):
-        for match in pattern.finditer(s):
-            found = build(match, s, ref)
-            if found is not None:
-                candidates.append((rank, found))
+    s, origin = strip_marks(text)
     mentions = []
-    for start, end, kind, value in _settle(candidates):
+    for start, end, kind, value in _settle(_candidates(s, ref)):
         start, end = _trim(s, start, end)
-        o_start, o_end = folded.span(start, end, text)
+        o_start, o_end = original_span(origin, start, end, text)
         mentions.append(DateMention(text=text[o_start:o_end], start=o_start, end=o_end,
                                     kind=kind, value=value))
     return mentions
 
 
 def _trim(s: str, start: int, end: int) -> tuple[int, int]:
-    """Drop surrounding spaces and commas a pattern's optional parts swallowed."""
-    while start < end and s[start] in " ,\t\n":
+    """Drop spaces, commas and an unclosed bracket that optional parts swallowed."""
+    while start < end and s[start] in " ,،\t\n(":
         start += 1
-    while end > start and s[end - 1] in " ,\t\n":
+    while end > start and s[end - 1] in " ,،\t\n(":
+        end -= 1
+    if s[end - 1] == ")" and "(" not in s[start:end]:
         end -= 1
     return start, end

@@ -3,16 +3,15 @@
 Relative words after a date say it outright (الماضي، المقبل، الجاري). Otherwise the verb
 near the date is the best cue a regex can read: the future prefix سـ on a verb (سينطلق،
 ستكون), "سوف", words of plans (المرتقب، من المقرر); past auxiliaries (كان، قد) and
-reported-past verbs. Only the text shortly before the date is read, so a cue from another
-clause of a long sentence does not leak in.
+reported-past verbs. Only the clause before the date is read, so a cue from another
+sentence does not leak in.
 """
 
 from __future__ import annotations
 
 import re
 
-from akhbar.enrich.dates.normalize import alternation as _alternation
-from akhbar.enrich.dates.normalize import fold
+from akhbar.enrich.dates.normalize import alternation, fold
 from akhbar.enrich.dates.resolve import CURRENT, FUTURE, NEAREST, PAST
 
 PAST_WORDS = ["الماضي", "الماضية", "المنصرم", "المنصرمة", "الفارط", "الفارطة", "المنقضي",
@@ -20,14 +19,14 @@ PAST_WORDS = ["الماضي", "الماضية", "المنصرم", "المنصر�
 FUTURE_WORDS = ["المقبل", "المقبلة", "القادم", "القادمة", "الآتي", "الآتية"]
 CURRENT_WORDS = ["الجاري", "الجارية", "الحالي", "الحالية"]
 
-MODIFIER = _alternation(PAST_WORDS + FUTURE_WORDS + CURRENT_WORDS)
+MODIFIER = alternation(PAST_WORDS + FUTURE_WORDS + CURRENT_WORDS)
 _MODIFIER_DIRECTION = {fold(w): PAST for w in PAST_WORDS}
 _MODIFIER_DIRECTION.update({fold(w): FUTURE for w in FUTURE_WORDS})
 _MODIFIER_DIRECTION.update({fold(w): CURRENT for w in CURRENT_WORDS})
 
 
 def modifier_direction(word: str | None) -> int | None:
-    return None if word is None else _MODIFIER_DIRECTION.get(word)
+    return None if word is None else _MODIFIER_DIRECTION.get(fold(word))
 
 
 # Verb stems after the future prefix سـ (سيـ/ستـ/سنـ): a closed list, because an open
@@ -36,38 +35,39 @@ _FUTURE_STEMS = ["تم", "كون", "عقد", "نعقد", "نطلق", "بدأ", "
                  "قام", "ستضيف", "ستمر", "صل", "علن", "دخل", "نتهي", "لتقي", "عود", "حل",
                  "زور", "شهد", "خوض", "واجه", "لعب", "صدر", "فتح", "غلق", "طلق", "عرف",
                  "جتمع", "توجه", "سافر", "قدم", "حتفل", "خصص", "عرض", "ستقبل", "عمل",
-                 "صبح", "طبق", "رفع", "صرف", "ختتم", "فتتح", "نتخب", "جرى", "ؤدي", "حضر"]
+                 "صبح", "طبق", "رفع", "صرف", "ختتم", "فتتح", "نتخب", "ؤدي", "حضر", "قرر",
+                 "بحث", "ناقش", "نظر", "صوت", "ستأنف", "نطلق", "كشف", "صادق"]
 _FUTURE_CUE = re.compile(
-    r"(?<![\w])(?:[وف])?(?:س[يتن](?:" + _alternation(_FUTURE_STEMS) + r")\w*|"
-    + _alternation(["سوف", "المرتقب", "المرتقبة", "مرتقب", "مرتقبة", "يرتقب", "ترتقب",
-                    "المقرر", "المقررة", "مقرر", "مقررة", "المنتظر", "المنتظرة", "ينتظر",
-                    "المزمع", "المزمعة", "يعتزم", "تعتزم", "ابتداء من", "اعتبارا من",
-                    "في أفق", "بحلول"]) + r")(?!\w)"
+    r"(?<!\w)[وف]?(?:س[يتن](?:" + alternation(_FUTURE_STEMS) + r")\w*|"
+    + alternation(["سوف", "المرتقب", "المرتقبة", "مرتقب", "مرتقبة", "يرتقب", "ترتقب",
+                   "المقرر", "المقررة", "مقرر", "مقررة", "المنتظر", "المنتظرة", "ينتظر",
+                   "المزمع", "المزمعة", "يعتزم", "تعتزم", "ابتداء من", "اعتبارا من",
+                   "في أفق", "بحلول"]) + r")(?!\w)"
 )
 _PAST_CUE = re.compile(
-    r"(?<![\w])(?:[وف])?(?:" + _alternation(
+    r"(?<!\w)[وف]?(?:" + alternation(
         ["كان", "كانت", "قد", "لقد", "جرى", "جرت", "تم", "شهد", "شهدت", "انعقد", "انعقدت",
          "عقد", "عقدت", "أقيم", "أقيمت", "أعلن", "أعلنت", "صادق", "صادقت", "نظم", "نظمت",
          "سجل", "سجلت", "وقع", "وقعت", "اندلع", "اندلعت", "توفي", "توفيت", "قال", "قالت",
          "أكد", "أكدت", "أقيل", "أقيلت", "صدر", "صدرت", "انطلق", "انطلقت", "اختتم",
-         "اختتمت", "افتتح", "افتتحت", "منذ", "خلال", "يعود", "تعود", "أمس"])
+         "اختتمت", "افتتح", "افتتحت", "منذ", "يعود", "تعود", "أمس", "المنعقد",
+         "المنعقدة", "حل", "حلت", "زار", "زارت", "عاد", "عادت", "فاز", "فازت", "أجرى",
+         "أجريت", "نشر", "نشرت"])
     + r")(?!\w)"
 )
-_WINDOW = 60
+_WINDOW = 70
+_BOUNDARY = re.compile(r"[.!?؟;\n]")
 
 
-def context_direction(folded: str, start: int) -> int:
-    """PAST or FUTURE from the closest cue before ``start``, else NEAREST."""
+def context_direction(text: str, start: int) -> int:
+    """PAST or FUTURE from the closest cue before ``start`` in its sentence, else NEAREST."""
     window_start = max(0, start - _WINDOW)
-    # Stop at the previous sentence or clause boundary.
-    for stop in (".", "!", "?", ";", "\n"):
-        cut = folded.rfind(stop, window_start, start)
-        if cut >= 0:
-            window_start = cut + 1
-    window = folded[window_start:start]
+    stops = [stop.end() for stop in _BOUNDARY.finditer(text, window_start, start)]
+    if stops:
+        window_start = stops[-1]
     best, where = NEAREST, -1
     for cue, direction in ((_FUTURE_CUE, FUTURE), (_PAST_CUE, PAST)):
-        for match in cue.finditer(window):
+        for match in cue.finditer(text, window_start, start):
             if match.start() > where:
                 best, where = direction, match.start()
     return best
