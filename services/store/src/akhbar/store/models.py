@@ -119,3 +119,11 @@ date_mentions = Table(
     Column("value", String(40), nullable=False),
     Index(None, "article_pk"),
 )
+
+
+def described_here(_obj, name, type_, _reflected, _compare_to) -> bool:
+    """Alembic ``include_object`` filter: leave out the full-text objects the migrations make
+    by hand per database (SQLite's FTS5 tables, PostgreSQL's tsvector index)."""
+    if type_ == "table" and name.startswith("article_fts"):
+        return False
+    return not (type_ == "index" and name == "ix_articles_search_tsv")

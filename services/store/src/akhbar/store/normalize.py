@@ -33,6 +33,7 @@ _SPACES = re.compile(r"\s+")
 # The definite article and the one-letter conjunctions/prepositions glued in front of it.
 # "المغرب", "والمغرب", "بالمغرب" and "للمغرب" must all find "مغرب".
 _ARTICLE_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+_PROCLITICS = frozenset("وفبلك")
 
 
 def normalize(text: str) -> str:
@@ -56,6 +57,27 @@ def search_tokens(text: str) -> list[str]:
     return [strip_article(word) for word in _WORD.findall(normalize(text))]
 
 
+def index_terms(token: str) -> list[str]:
+    """What one normalized word of a document is indexed under.
+
+    Besides the word itself, the word without a one-letter proclitic (wa-, fa-, bi-, li-, ka-):
+    "لإطلاق" must be found by "إطلاق". Queries are not expanded, so a query for the
+    clitic form still finds exactly that form; the cost is rare false hits on
+    words whose first letter only looks like a clitic ("بيت" also indexed as "يت").
+    """
+    terms = [strip_article(token)]
+    if token[0] in _PROCLITICS and len(token) >= 4:
+        bare = strip_article(token[1:])
+        if bare != terms[0]:
+            terms.append(bare)
+    return terms
+
+
 def search_document(*parts: str) -> str:
-    """One space-separated string of index tokens for the given text fields."""
-    return " ".join(token for part in parts for token in search_tokens(part))
+    """One space-separated string of index terms for the given text fields."""
+    return " ".join(
+        term
+        for part in parts
+        for word in _WORD.findall(normalize(part))
+        for term in index_terms(word)
+    )

@@ -7,7 +7,7 @@ upgrade happens under the lock it holds; the ``alembic`` command line builds an 
 
 from __future__ import annotations
 
-from akhbar.store.models import metadata
+from akhbar.store.models import described_here, metadata
 from akhbar.store.settings import default_database_url
 from alembic import context
 from sqlalchemy import create_engine
@@ -19,6 +19,7 @@ def _run(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=metadata,
+        include_object=described_here,
         # SQLite cannot ALTER most things in place; batch mode rebuilds the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
     )

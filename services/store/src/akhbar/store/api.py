@@ -1,0 +1,162 @@
+"""The read API: ``uvicorn --factory akhbar.store.api:create_app`` (or ``akhbar api``).
+
+Every list is paginated (``limit``/``offset``, ``next_offset`` null on the last page). Bad
+queries answer 4xx with a message saying what to change: an unknown query parameter (400),
+a malformed date, an unknown label or a page size over ``MAX_PAGE`` (422).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Annotated, Literal
+
+from akhbar.shared.schemas import EnrichedArticle
+from akhbar.store.store import Store
+from akhbar.store.views import ArticleSummary, TopEntity
+from akhbar.store.when import BadDate, parse_bound
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
+from pydantic import BaseModel
+
+MAX_PAGE = 200
+Label = Literal["PER", "ORG", "LOC", "MISC"]
+DATE_HELP = "YYYY-MM-DD (inclusive day) or an ISO 8601 datetime"
+
+
+class ArticlePage(BaseModel):
+    items: list[ArticleSummary]
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+class EntityPage(BaseModel):
+    items: list[TopEntity]
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+
+
+def only_params(*allowed: str):
+    """A dependency that refuses query parameters the endpoint does not know: a typo such as
+    ``?entitiy=`` must not silently widen a query to everything."""
+
+    def check(request: Request) -> None:
+        unknown = sorted(set(request.query_params) - set(allowed))
+        if unknown:
+            raise HTTPException(
+                400,
+                f"unknown query parameter(s) {', '.join(unknown)}; "
+                f"allowed: {', '.join(allowed) or 'none'}",
+            )
+
+    return Depends(check)
+
+
+def _bound(value: str | None, name: str):
+    try:
+        return parse_bound(value, name)
+    except BadDate as exc:
+        raise HTTPException(422, str(exc)) from None
+
+
+def _page(items: list, limit: int, offset: int) -> dict:
+    # One row more than asked was fetched: its presence says whether a next page exists.
+    more = len(items) > limit
+    return {
+        "items": items[:limit],
+        "limit": limit,
+        "offset": offset,
+        "next_offset": offset + limit if more else None,
+    }
+
+
+PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"page size, at most {MAX_PAGE}")]
+Offset = Annotated[int, Query(ge=0)]
+Since = Annotated[str | None, Query(description=f"published on or after: {DATE_HELP}")]
+Until = Annotated[str | None, Query(description=f"published on or before: {DATE_HELP}")]
+
+
+def create_app(database_url: str | None = None) -> FastAPI:
+    """The API over the store at ``database_url`` (else ``DATABASE_URL``, else SQLite)."""
+    store = Store.from_url(database_url)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="akhbar store",
+        summary="Enriched Arabic news articles: by entity, outlet, date and text.",
+        version="1",
+        lifespan=lifespan,
+    )
+    app.state.store = store
+
+    @app.get("/healthz", dependencies=[only_params()])
+    def healthz() -> Health:
+        store.ping()
+        return Health(status="ok")
+
+    @app.get(
+        "/articles",
+        dependencies=[
+            only_params("entity", "label", "outlet", "since", "until", "text", "limit", "offset")
+        ],
+    )
+    def search_articles(
+        entity: Annotated[str | None, Query(description="canonical entity name")] = None,
+        label: Label | None = None,
+        outlet: Annotated[str | None, Query(description="outlet name")] = None,
+        since: Since = None,
+        until: Until = None,
+        text: Annotated[str | None, Query(description="words in title or body")] = None,
+        limit: PageSize = 50,
+        offset: Offset = 0,
+    ) -> ArticlePage:
+        """Articles matching every given filter, newest first (Arabic spelling folded)."""
+        found = store.search(
+            entity=entity,
+            label=label,
+            outlet=outlet,
+            since=_bound(since, "since"),
+            until=_bound(until, "until"),
+            text=text,
+            limit=limit + 1,
+            offset=offset,
+        )
+        return ArticlePage(**_page(found, limit, offset))
+
+    @app.get("/articles/{article_id}", dependencies=[only_params()])
+    def get_article(article_id: Annotated[str, Path()]) -> EnrichedArticle:
+        article = store.get(article_id)
+        if article is None:
+            raise HTTPException(404, f"no article with id {article_id!r}")
+        return article
+
+    @app.get(
+        "/entities/top",
+        dependencies=[only_params("since", "until", "label", "limit", "offset")],
+    )
+    def top_entities(
+        since: Since = None,
+        until: Until = None,
+        label: Label | None = None,
+        limit: PageSize = 20,
+        offset: Offset = 0,
+    ) -> EntityPage:
+        """Entities mentioned in the most articles of the period, then by mentions."""
+        found = store.top_entities(
+            since=_bound(since, "since"),
+            until=_bound(until, "until"),
+            label=label,
+            limit=limit + 1,
+            offset=offset,
+        )
+        return EntityPage(**_page(found, limit, offset))
+
+    return app

@@ -1,0 +1,118 @@
+"""``akhbar articles get|search`` and ``akhbar entities top`` over a filled store."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import typer
+from akhbar.store.cli import articles_app, entities_top
+from typer.testing import CliRunner
+
+pytestmark = pytest.mark.integration
+
+MAGHRESS = "maghress-alaoual-2025-11-24"
+runner = CliRunner()
+
+
+def top_app() -> typer.Typer:
+    """Mounted the way the akhbar CLI mounts it, as a command of its own app."""
+    app = typer.Typer()
+    app.command("top")(entities_top)
+    app.command("unused")(lambda: None)  # two commands, so "top" is addressed by name
+    return app
+
+
+def lines(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line]
+
+
+class TestArticles:
+    def test_search_prints_one_json_line_per_article(self, filled, database_url):
+        result = runner.invoke(
+            articles_app, ["search", "--outlet", "هسبريس", "--database-url", database_url]
+        )
+        assert result.exit_code == 0, result.output
+        found = lines(result.stdout)
+        assert [a["id"] for a in found] == [
+            "hespress-2025-11-22-can",
+            "hespress-2025-11-20-akhannouch",
+        ]
+        assert {"id", "title", "source_name", "published"} <= set(found[0])
+
+    def test_search_reads_database_url_from_the_environment(self, filled, database_url):
+        result = runner.invoke(
+            articles_app, ["search", "--text", "غزة"], env={"DATABASE_URL": database_url}
+        )
+        assert result.exit_code == 0, result.output
+        assert [a["id"] for a in lines(result.stdout)] == ["aljazeera-2025-10-05-gaza"]
+
+    def test_table_shows_a_header_and_one_row_per_article(self, filled, database_url):
+        result = runner.invoke(
+            articles_app,
+            ["search", "--entity", "الرباط", "--table", "--database-url", database_url],
+        )
+        assert result.exit_code == 0, result.output
+        rows = result.stdout.splitlines()
+        assert rows[0].split() == ["published", "outlet", "title", "id"]
+        assert len(rows) == 2 + 2
+        assert MAGHRESS in rows[2]
+
+    def test_get_prints_the_article(self, filled, database_url, articles):
+        result = runner.invoke(articles_app, ["get", MAGHRESS, "--database-url", database_url])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout) == articles[MAGHRESS].model_dump(mode="json")
+
+    def test_get_of_a_missing_id_exits_1_with_a_message(self, filled, database_url):
+        result = runner.invoke(articles_app, ["get", "nope", "--database-url", database_url])
+        assert result.exit_code == 1
+        assert "no article with id 'nope'" in result.stderr
+
+    def test_malformed_date_exits_2_with_a_message_and_no_traceback(self, filled, database_url):
+        result = runner.invoke(
+            articles_app, ["search", "--until", "yesterday", "--database-url", database_url]
+        )
+        assert result.exit_code == 2
+        assert "--until" in result.stderr and "YYYY-MM-DD" in result.stderr
+        assert "Traceback" not in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+
+    def test_unknown_label_exits_2(self, filled, database_url):
+        result = runner.invoke(
+            articles_app, ["search", "--label", "PERSON", "--database-url", database_url]
+        )
+        assert result.exit_code == 2
+
+
+class TestEntitiesTop:
+    def test_prints_entities_with_counts(self, filled, database_url):
+        result = runner.invoke(
+            top_app(), ["top", "--label", "LOC", "--limit", "1", "--database-url", database_url]
+        )
+        assert result.exit_code == 0, result.output
+        assert lines(result.stdout) == [
+            {"canonical": "الرباط", "label": "LOC", "articles": 2, "mentions": 3}
+        ]
+
+    def test_table_output(self, filled, database_url):
+        result = runner.invoke(top_app(), ["top", "--table", "--database-url", database_url])
+        assert result.exit_code == 0, result.output
+        assert result.stdout.splitlines()[0].split() == ["entity", "label", "articles", "mentions"]
+        assert "عزيز أخنوش" in result.stdout.splitlines()[2]
+
+    def test_malformed_date_exits_2(self, filled, database_url):
+        result = runner.invoke(
+            top_app(), ["top", "--since", "2025-13-01", "--database-url", database_url]
+        )
+        assert result.exit_code == 2
+        assert "--since" in result.stderr
+
+
+def test_unreachable_database_is_a_message_not_a_traceback():
+    """A store that cannot be opened exits 1 and says why."""
+    result = runner.invoke(
+        articles_app,
+        ["search", "--database-url", "postgresql+psycopg://nobody@127.0.0.1:1/none"],
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: cannot open the store")

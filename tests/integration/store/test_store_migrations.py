@@ -1,0 +1,46 @@
+"""The Alembic migrations build exactly the schema the code's models describe."""
+
+from __future__ import annotations
+
+import pytest
+from akhbar.store import Store
+from akhbar.store.models import described_here, metadata
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+
+pytestmark = pytest.mark.integration
+
+
+def test_migrated_database_matches_the_models(store: Store):
+    """No table, column, index or constraint differs between models.py and the migrations."""
+    with store.engine.connect() as conn:
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"include_object": described_here}), metadata
+        )
+    assert diff == []
+
+
+def test_opening_an_empty_database_migrates_it_to_head(fresh_database_url):
+    with Store.from_url(fresh_database_url) as store:
+        names = set(inspect(store.engine).get_table_names())
+        with store.engine.connect() as conn:
+            head = MigrationContext.configure(conn).get_current_revision()
+    assert {
+        "articles",
+        "headlines",
+        "outlets",
+        "entities",
+        "entity_mentions",
+        "date_mentions",
+    } <= names
+    assert head == "0001"
+
+
+def test_opening_twice_keeps_the_data(fresh_database_url, articles):
+    """A second open finds the schema at head and migrates nothing away."""
+    article = next(iter(articles.values()))
+    with Store.from_url(fresh_database_url) as store:
+        store.upsert(article)
+    with Store.from_url(fresh_database_url) as store:
+        assert store.get(article.id) == article
