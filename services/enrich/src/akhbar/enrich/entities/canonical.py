@@ -1,0 +1,42 @@
+"""One canonical name per entity within an article, so downstream counts are right.
+
+Mentions are grouped when they spell the same name once normalized and without the
+article ("الأنتربول", "أنتربول", "الإنتربول"), and a one-word person mention joins the
+full name whose last word it is ("حموشي" -> "عبد اللطيف حموشي"). The canonical name of a
+group is its longest surface form, the most frequent one among equally long forms.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from .normalize import normalize
+
+
+def name_key(surface: str) -> tuple[str, ...]:
+    """Normalized words of a name, without the article on each word."""
+    out = []
+    for w in surface.split():
+        n = normalize(w)
+        if n.startswith("ال") and len(n) > 3:
+            n = n[2:]
+        out.append(n)
+    return tuple(out)
+
+
+def canonical_names(mentions: list[tuple[str, str]]) -> list[str]:
+    """Canonical name of each (surface, label) mention, in order."""
+    keys = [name_key(s) for s, _ in mentions]
+    group_of: dict[tuple[str, ...], tuple[str, ...]] = {k: k for k in keys}
+    full_people: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for k, (_, label) in zip(keys, mentions, strict=True):
+        if label == "PER" and len(k) > 1:
+            full_people[k[-1]].add(k)
+    for k, (_, label) in zip(keys, mentions, strict=True):
+        if label == "PER" and len(k) == 1 and len(full_people.get(k[0], ())) == 1:
+            group_of[k] = next(iter(full_people[k[0]]))
+    forms: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for k, (surface, _) in zip(keys, mentions, strict=True):
+        forms[group_of[k]][surface] += 1
+    best = {g: max(c, key=lambda s: (len(s), c[s])) for g, c in forms.items()}
+    return [best[group_of[k]] for k in keys]

@@ -1,0 +1,69 @@
+"""Arabic proclitics: the conjunctions, prepositions and article glued to the front of a word.
+
+"وبالمغرب" is و + ب + المغرب. Features look at the bare stem so that a name is
+recognised whatever is attached to it; spans drop the conjunction/preposition letters
+(never the article, which is part of a name as written: المغرب).
+All functions take a word already passed through ``normalize``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+
+_CONJ = "وف"
+_PREP = "بلك"
+
+
+def split_article(word: str) -> tuple[str, str]:
+    """(prefix, rest) for a leading article: "ال" and the "لل" that ل + ال contracts to."""
+    if word.startswith("ال") and len(word) > 3:
+        return "ال", word[2:]
+    return "", word
+
+
+def strip_proclitics(word: str) -> tuple[str, str]:
+    """Split the longest plausible proclitic chain off ``word``: (clitics, stem).
+
+    Greedy and lexicon-free, for features: a name starting with one of these letters
+    (بيروت, لبنان, فاس) is over-split, which is why the whole word stays a feature too.
+    A chain is only taken when at least three letters remain.
+    """
+    i = 0
+    if len(word) > 3 and word[0] in _CONJ:
+        i = 1
+    if len(word) - i > 3 and word[i] in _PREP:
+        # ل + ال is written لل: the stem keeps no article letters.
+        if word[i] == "ل" and word[i + 1] == "ل" and len(word) - i > 4:
+            return word[: i + 2], word[i + 2 :]
+        i += 1
+    if word.startswith("ال", i) and len(word) - i > 4:
+        return word[: i + 2], word[i + 2 :]
+    return word[:i], word[i:]
+
+
+def attached_prefix(word: str, label: str, known: Mapping[str, Collection[str]]) -> int:
+    """How many leading letters of an entity's first word are a conjunction/preposition.
+
+    "بمراكش" -> 1, "وبالمغرب" -> 2, "للأنتربول" -> 2 ("لل": the article's alef is not
+    written, so the span starts at the name), "لبنان" -> 0. Letters are only cut when the
+    rest starts with the article or is a known name of the same ``label`` (``known`` maps
+    normalized one-word names to their labels): names that begin with these letters
+    (لبنان, بيروت, فاس) leave no known rest of their label behind.
+    """
+    for cut in (2, 1):
+        head, rest = word[:cut], word[cut:]
+        if len(rest) < 3 or not _is_clitic_chain(head):
+            continue
+        if rest.startswith("ال") and len(rest) > 3:
+            return cut
+        if label in known.get(rest, ()) or label in known.get("ال" + rest, ()):
+            return cut
+    if word.startswith("لل") and len(word) > 4:
+        return 2
+    return 0
+
+
+def _is_clitic_chain(head: str) -> bool:
+    if len(head) == 1:
+        return head in _CONJ or head in _PREP
+    return head[0] in _CONJ and head[1] in _PREP or head == "لل"

@@ -1,0 +1,67 @@
+"""Document-level consistency: a name tagged once is the same name wherever it recurs.
+
+Articles name a person in full once ("عبد اللطيف حموشي") and by surname afterwards
+("حموشي"); a sentence-level model misses many of those later mentions. After tagging,
+every name found in the document (and the surname of every multi-word person) is looked
+up again over the document's untagged tokens and tagged with the label it had.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .gazetteer import Gazetteer
+from .spans import bio_spans
+from .triggers import trigger_class
+
+_MIN_LETTERS = 3  # one- and two-letter words are too ambiguous to propagate
+
+
+def document_names(words: list[list[str]], tags: list[list[str]]) -> list[tuple[str, str]]:
+    """(label, phrase) of every name tagged in the document, plus surnames of full names.
+
+    A phrase tagged with different labels keeps only its most frequent one.
+    """
+    votes: Counter = Counter()
+    for sent, stags in zip(words, tags, strict=True):
+        for start, end, label in bio_spans(stags):
+            phrase = sent[start:end]
+            if sum(len(w) for w in phrase) < _MIN_LETTERS:
+                continue
+            votes[(label, " ".join(phrase))] += 2
+            last = phrase[-1]
+            if label == "PER" and end - start > 1 and len(last) >= _MIN_LETTERS and not trigger_class(last):
+                votes[("PER", last)] += 1
+    best: dict[str, tuple[int, str]] = {}
+    for (label, phrase), n in votes.items():
+        if n > best.get(phrase, (0, ""))[0]:
+            best[phrase] = (n, label)
+    return [(label, phrase) for phrase, (_, label) in best.items()]
+
+
+def propagate(words: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
+    """Tags with each document name also tagged where it recurs on untagged tokens."""
+    names = document_names(words, tags)
+    if not names:
+        return tags
+    gaz = Gazetteer(names)
+    out = []
+    for sent, stags in zip(words, tags, strict=True):
+        stags = list(stags)
+        matched = gaz.match(sent)
+        i = 0
+        while i < len(sent):
+            if not matched[i] or len(matched[i]) != 1 or not matched[i][0].endswith(":B"):
+                i += 1
+                continue
+            label = matched[i][0][:-2]
+            j = i + 1
+            while j < len(sent) and matched[j] == (f"{label}:I",):
+                j += 1
+            if all(t == "O" for t in stags[i:j]):
+                stags[i] = f"B-{label}"
+                for k in range(i + 1, j):
+                    stags[k] = f"I-{label}"
+            i = j
+        out.append(stags)
+    return out

@@ -1,0 +1,86 @@
+"""The attributes the CRF sees for each token.
+
+Every attribute is a function of ONE token seen at a fixed offset from the token being
+labelled (the word itself, or the gazetteer tags of that token). That restriction is what
+makes inference fast: the weights of everything a word contributes at each offset are
+summed once per distinct word and cached (see ``model.Tagger``), so labelling a token
+costs a few array additions instead of building and hashing dozens of strings.
+Training (``train.py``) and inference call these same functions.
+"""
+
+from __future__ import annotations
+
+from .clitics import strip_proclitics
+from .gazetteer import Gazetteer
+from .triggers import trigger_class
+
+OFFSETS = (-2, -1, 0, 1, 2)
+GAZ_OFFSETS = (-1, 0, 1)
+START, END = "\x02", "\x03"  # padding words outside the sentence
+
+
+def _shape(word: str) -> str:
+    if word.isdigit():
+        return "D"
+    if word.isascii():
+        return "L" if word.isalpha() else ("P" if len(word) == 1 else "M")
+    if len(word) == 1 and not word.isalpha():
+        return "P"
+    return "A"
+
+
+def word_attributes(word: str, gaz: Gazetteer) -> list[list[str]]:
+    """Attribute names of normalized ``word`` as seen from each offset in ``OFFSETS``."""
+    if word in (START, END):
+        pad = [f"{o}pad{word == END:d}" for o in OFFSETS]
+        return [[p] for p in pad]
+    clitics, stem = strip_proclitics(word)
+    trig = trigger_class(stem) or trigger_class(word)
+    shape = _shape(word)
+    parts = sorted(gaz.parts_of(word))
+    size = min(len(stem), 8)
+    near = [f"w={word}", f"s={stem}", f"x={word[-2:]}", f"h={shape}"]
+    near += [f"q={p}" for p in parts]
+    far = [f"s={stem}", f"h={shape}"]
+    if trig:
+        near.append(f"t={trig}")
+        far.append(f"t={trig}")
+    own = near + [
+        "bias",
+        f"c={clitics}",
+        f"p2={stem[:2]}",
+        f"p3={stem[:3]}",
+        f"x1={word[-1:]}",
+        f"x3={word[-3:]}",
+        f"sx2={stem[-2:]}",
+        f"n={size}",
+    ]
+    out = []
+    for o in OFFSETS:
+        names = own if o == 0 else near if abs(o) == 1 else far
+        out.append([f"{o}{n}" for n in names])
+    return out
+
+
+def gaz_attributes(tags: tuple[str, ...]) -> list[list[str]]:
+    """Attribute names of one token's gazetteer tags as seen from each offset in ``GAZ_OFFSETS``."""
+    if not tags:
+        return [[] for _ in GAZ_OFFSETS]
+    return [[f"{o}G{t}" for t in tags] for o in GAZ_OFFSETS]
+
+
+def sentence_attributes(words: list[str], gaz: Gazetteer) -> list[list[str]]:
+    """All attribute names of each token of a sentence of normalized words (for training)."""
+    padded = [START, START, *words, END, END]
+    per_word = [word_attributes(w, gaz) for w in padded]
+    gtags = [(), *gaz.match(words), ()]
+    per_gaz = [gaz_attributes(t) for t in gtags]
+    out = []
+    for i in range(len(words)):
+        attrs: list[str] = []
+        for k, o in enumerate(OFFSETS):
+            attrs += per_word[i + 2 + o][k]
+        for k, o in enumerate(GAZ_OFFSETS):
+            attrs += per_gaz[i + 1 + o][k]
+        out.append(attrs)
+    return out

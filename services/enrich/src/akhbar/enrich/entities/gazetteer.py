@@ -1,0 +1,122 @@
+"""Lists of known names (places, organizations, people, events) matched on token sequences.
+
+Entries and text are compared in normalized form. The first word of a match may carry
+proclitics ("بمراكش", "والأمم المتحدة", "للأنتربول"), so it is tried with each plausible
+proclitic chain removed and with or without the article. A match gives every token it
+covers a tag such as ``LOC:B`` / ``LOC:I`` that the model weighs as a feature; a word that
+occurs inside known names of a label gets a ``part`` class (``PER:first``, ``ORG:in``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from .normalize import normalize
+
+_CLITIC_CHAINS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+
+
+def candidates(word: str) -> list[str]:
+    """Spellings a normalized first word of a name may have once its proclitics are removed."""
+    out = [word]
+    for chain in _CLITIC_CHAINS:
+        if word.startswith(chain) and len(word) - len(chain) >= 2:
+            out.append(word[len(chain) :])
+    if word.startswith("لل") and len(word) > 4:  # ل + ال: the article's alef is not written
+        out.append("ال" + word[2:])
+    for w in list(out):
+        if w.startswith("ال") and len(w) > 3:
+            out.append(w[2:])
+    return out
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    return tuple(normalize(w) for w in phrase.split())
+
+
+class Gazetteer:
+    """Known names by label, for longest-match tagging of token sequences."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
+        self.entries: dict[tuple[str, ...], set[str]] = {}
+        for label, phrase in entries:
+            key = phrase_key(phrase)
+            if not key:
+                continue
+            self.entries.setdefault(key, set()).add(label)
+            # Names are written with and without the article: المغرب / مغرب, الأنتربول / أنتربول.
+            if key[0].startswith("ال") and len(key[0]) > 3:
+                self.entries.setdefault((key[0][2:],) + key[1:], set()).add(label)
+        self.prefixes: set[tuple[str, ...]] = set()
+        self.parts: dict[str, set[str]] = {}
+        for key, labels in self.entries.items():
+            for i in range(1, len(key) + 1):
+                self.prefixes.add(key[:i])
+            if len(key) > 1:
+                for i, word in enumerate(key):
+                    for label in labels:
+                        self.parts.setdefault(word, set()).add(f"{label}:{'first' if i == 0 else 'in'}")
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def labels_of(self, words: Iterable[str]) -> set[str]:
+        """Labels of the phrase spelled by normalized ``words``, empty when unknown."""
+        words = list(words)
+        for first in candidates(words[0]) if words else []:
+            labels = self.entries.get((first, *words[1:]))
+            if labels:
+                return labels
+        return set()
+
+    def parts_of(self, word: str) -> frozenset[str]:
+        """Classes of known multi-word names the normalized ``word`` appears in."""
+        found: set[str] = set()
+        for cand in candidates(word):
+            found |= self.parts.get(cand, set())
+        return frozenset(found)
+
+    def match(self, words: list[str]) -> list[tuple[str, ...]]:
+        """Per normalized token, the gazetteer tags of the longest known names covering it."""
+        tags: list[tuple[str, ...]] = [()] * len(words)
+        i, n = 0, len(words)
+        while i < n:
+            best_end, best_labels = i, None
+            for first in candidates(words[i]):
+                key: tuple[str, ...] = (first,)
+                j = i + 1
+                while key in self.prefixes:
+                    labels = self.entries.get(key)
+                    if labels and j > best_end:
+                        best_end, best_labels = j, labels
+                    if j >= n:
+                        break
+                    key = key + (words[j],)
+                    j += 1
+            if best_labels is None:
+                i += 1
+                continue
+            ordered = sorted(best_labels)
+            tags[i] = tuple(f"{lab}:B" for lab in ordered)
+            for k in range(i + 1, best_end):
+                tags[k] = tuple(f"{lab}:I" for lab in ordered)
+            i = best_end
+        return tags
+
+    def save(self, path: Path) -> None:
+        lines = sorted(f"{lab}\t{' '.join(key)}" for key, labs in self.entries.items() for lab in labs)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> Gazetteer:
+        return cls.load_text(path.read_text(encoding="utf-8"))
+
+    @classmethod
+    def load_text(cls, text: str) -> Gazetteer:
+        entries = []
+        for line in text.splitlines():
+            if line:
+                label, phrase = line.split("\t", 1)
+                entries.append((label, phrase))
+        return cls(entries)

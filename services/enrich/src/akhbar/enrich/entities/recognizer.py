@@ -1,0 +1,95 @@
+"""Text in, entities out: tokenize, label, make names consistent, trim clitics, canonicalize."""
+
+from __future__ import annotations
+
+import threading
+from importlib import resources
+
+from akhbar.shared.schemas import Entity
+
+from .canonical import canonical_names
+from .clitics import attached_prefix
+from .consistency import propagate
+from .gazetteer import Gazetteer
+from .model import CrfWeights, Tagger
+from .normalize import normalize
+from .spans import bio_spans
+from .tokenize import Token, sentences, tokenize
+from .triggers import TRIGGERS
+
+_HEAD_LABEL = {"TPER": "PER", "TORG": "ORG", "TLOC": "LOC", "TMISC": "MISC"}
+_LOCK = threading.Lock()
+_TAGGER: Tagger | None = None
+_KNOWN: dict[str, set[str]] = {}
+
+
+def load_tagger() -> Tagger:
+    """The shipped model, loaded once per process on first use."""
+    global _TAGGER, _KNOWN
+    if _TAGGER is None:
+        with _LOCK:
+            if _TAGGER is None:
+                files = resources.files(__package__) / "model"
+                with (files / "crf.npz").open("rb") as f:
+                    weights = CrfWeights.load(f)
+                gaz = Gazetteer.load_text((files / "gazetteer.tsv").read_text(encoding="utf-8"))
+                _KNOWN = {k[0]: set(labels) for k, labels in gaz.entries.items() if len(k) == 1}
+                # "لمنظمة الأنتربول": a name may start with its head noun, not only a known name.
+                for word, cls in TRIGGERS.items():
+                    if cls in _HEAD_LABEL:
+                        _KNOWN.setdefault(word, set()).add(_HEAD_LABEL[cls])
+                _TAGGER = Tagger(weights, gaz)
+    return _TAGGER
+
+
+def _prefix_chars(token: str, letters: int) -> int:
+    """Characters of ``token`` spanned by its first ``letters`` normalized letters."""
+    if letters == 0:
+        return 0
+    seen = 0
+    for i, ch in enumerate(token):
+        if normalize(ch):
+            seen += 1
+            if seen == letters:
+                j = i + 1
+                while j < len(token) and not normalize(token[j]):
+                    j += 1  # diacritics sitting on the cut letter stay with it
+                return j
+    return 0
+
+
+def find_entities_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
+    """Entities of one article's (field name, text) pairs, consistent across the article."""
+    tagger = load_tagger()
+    where: list[tuple[str, str, list[Token]]] = []
+    words: list[list[str]] = []
+    tags: list[list[str]] = []
+    for name, text in fields:
+        toks = tokenize(text or "")
+        for sent in sentences(text, toks):
+            norm = [normalize(t.text) for t in sent]
+            where.append((name, text, sent))
+            words.append(norm)
+            tags.append(tagger.tag(norm))
+    tags = propagate(words, tags)
+    found: list[tuple[str, str, int, int, str]] = []
+    known = _KNOWN
+    for (name, text, sent), norm, stags in zip(where, words, tags, strict=True):
+        for a, b, label in bio_spans(stags):
+            first = sent[a]
+            cut = attached_prefix(norm[a], label, known)
+            start = first.start + _prefix_chars(first.text, cut)
+            end = sent[b - 1].end
+            if start >= end:
+                continue
+            found.append((name, text, start, end, label))
+    canon = canonical_names([(text[s:e], label) for _, text, s, e, label in found])
+    return [
+        Entity(text=text[s:e], start=s, end=e, field=name, label=label, canonical=c)
+        for (name, text, s, e, label), c in zip(found, canon, strict=True)
+    ]
+
+
+def find_entities(text: str) -> list[Entity]:
+    """Entities of one text, offsets into it, ``field`` left as "text"."""
+    return find_entities_in_fields([("text", text)])

@@ -1,0 +1,48 @@
+"""Split raw text into word and punctuation tokens that keep their character offsets.
+
+Words are runs of letters, digits, diacritics and tatweel; every other visible character
+is a token of its own, as in the ANERcorp training data ("(", "،", "."). Clitics stay
+inside the word token (the corpus labels "بمراكش" as one token); ``clitics`` splits them
+for features and for the output span.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_WORD = re.compile(r"[\w\u064b-\u065f\u0670\u0640]+")
+_ANY = re.compile(r"[\w\u064b-\u065f\u0670\u0640]+|\S")
+_SENTENCE_END = frozenset(".!?؟…")
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word and punctuation tokens of ``text``; ``text[t.start:t.end] == t.text``."""
+    return [Token(m.group(), m.start(), m.end()) for m in _ANY.finditer(text)]
+
+
+def sentences(text: str, tokens: list[Token]) -> list[list[Token]]:
+    """Group tokens into sentences: after . ! ? ؟ … or at a line break."""
+    out: list[list[Token]] = []
+    current: list[Token] = []
+    for tok in tokens:
+        if current and "\n" in text[current[-1].end : tok.start]:
+            out.append(current)
+            current = []
+        current.append(tok)
+        if tok.text in _SENTENCE_END:
+            out.append(current)
+            current = []
+    if current:
+        out.append(current)
+    return out
+
+
+def is_word(token: str) -> bool:
+    return _WORD.fullmatch(token) is not None

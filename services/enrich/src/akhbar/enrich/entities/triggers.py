@@ -1,0 +1,67 @@
+"""Words that announce a name: titles before people, heads of organization names, place nouns.
+
+Each list is matched on the bare stem (normalized, proclitics and article removed), so
+"الرئيس", "والرئيس" and "رئيس" are one trigger. The model sees the class of a trigger at
+and around each token and learns from the training data how far to trust it; the lists
+carry the knowledge to names and titles the corpora never show.
+"""
+
+from __future__ import annotations
+
+from .clitics import strip_proclitics
+from .normalize import normalize
+
+# Titles and roles written right before a person's name.
+PERSON_TITLES = """
+ملك ملكه امير اميره رئيس رئيسه وزير وزيره مدير مديره سيد سيده شيخ شيخه دكتور دكتوره استاذ
+استاذه مستشار مستشاره نائب نائبه قاضي جنرال عقيد لواء عميد زعيم متحدث ناطق مدرب لاعب
+لاعبه امين كاتب كاتبه شاعر شاعره فنان فنانه صحفي صحفيه امام بابا سفير سفيره حاج والي عامل
+مفتي قائد مبعوث مندوب محافظ نقيب مهاجم حارس مدافع نجم نجمه مخرج مخرجه روائي باحث باحثه
+الحاج المدعو السلطان ولي عهد ملكة الرئيسه المفوض مقرر خبير عضو وكيل ممثل ممثله
+""".split()
+
+# Verbs that follow or precede the person who speaks.
+SPEECH_VERBS = """
+قال قالت اكد اكدت اضاف اضافت اوضح اوضحت صرح صرحت اعلن اعلنت اشار اشارت ذكر ذكرت تابع
+تابعت شدد شددت دعا دعت اعتبر اعتبرت
+""".split()
+
+# First words of organization names.
+ORG_HEADS = """
+وزاره حزب جامعه منظمه وكاله اتحاد مكتب شركه مجلس بنك مؤسسه هيئه جمعيه نادي فريق منتخب
+مجموعه لجنه جبهه حركه مديريه محكمه اكاديميه معهد مركز صندوق امم برلمان نقابه كونفدراليه
+فيدراليه جامعه تنسيقيه رابطه مصلحه اداره قوات جيش شرطه امن مرصد مجمع صحيفه جريده قناه
+اذاعه تلفزيون مصرف مجلس سلطه دائره كليه مدرسه مستشفى ائتلاف تحالف تجمع منتدى كتله بورصه
+""".split()
+
+# Nouns that put a place name after them.
+PLACE_NOUNS = """
+مدينه ولايه جهه اقليم عماله جماعه قريه منطقه دوله عاصمه جزيره نهر جبل بحر محافظه بلده
+مقاطعه حي شارع ساحه ميناء مطار واد وادي بلاد جمهوريه مملكه اماره شمال جنوب شرق غرب وسط
+""".split()
+
+# Heads of event, competition and prize names.
+MISC_HEADS = """
+كاس بطوله دوري مهرجان جائزه مؤتمر مونديال اولمبياد ألعاب العاب معرض قمه حرب اتفاقيه معاهده
+""".split()
+
+
+def _key(word: str) -> str:
+    return strip_proclitics(normalize(word))[1]
+
+
+TRIGGERS: dict[str, str] = {}
+for _cls, _words in (
+    ("TPER", PERSON_TITLES),
+    ("TSAY", SPEECH_VERBS),
+    ("TORG", ORG_HEADS),
+    ("TLOC", PLACE_NOUNS),
+    ("TMISC", MISC_HEADS),
+):
+    for _w in _words:
+        TRIGGERS.setdefault(_key(_w), _cls)
+
+
+def trigger_class(stem: str) -> str | None:
+    """The trigger class of a normalized bare stem, or None."""
+    return TRIGGERS.get(stem)
