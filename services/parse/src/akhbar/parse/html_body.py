@@ -55,12 +55,14 @@ def _in_furniture(node: LexborNode, cache: dict[int, bool]) -> bool:
     return result
 
 
-def _containers(blocks: list[Block], furniture: dict[int, bool]) -> set[int]:
+def _containers(
+    blocks: list[Block], furniture: dict[int, bool], min_chars: int = _PROSE_MIN_CHARS
+) -> set[int]:
     """Ids of the element holding the story and of its siblings holding part of it."""
     votes: dict[int, float] = defaultdict(float)
     nodes: dict[int, LexborNode] = {}
     for block in blocks:
-        if len(block.text) < _PROSE_MIN_CHARS or block.link_ratio > _MAX_LINK_RATIO:
+        if len(block.text) < min_chars or block.link_ratio > _MAX_LINK_RATIO:
             continue
         if _in_furniture(block.element, furniture):
             continue
@@ -113,6 +115,9 @@ def body_paragraphs(blocks: list[Block], skip: set[str]) -> list[str]:
     """The story's paragraphs, in order; ``skip`` holds texts already used (title, date)."""
     furniture: dict[int, bool] = {}
     containers = _containers(blocks, furniture)
+    if not containers:
+        # A page of short lines only (a brief, a wire flash): any text may be the story.
+        containers = _containers(blocks, furniture, min_chars=1)
     if not containers:
         return []
     cache: dict[int, bool] = {}

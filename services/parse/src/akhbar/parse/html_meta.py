@@ -31,6 +31,7 @@ class Metadata:
     titles: list[str] = field(default_factory=list)
     site_names: list[str] = field(default_factory=list)
     published: list[str] = field(default_factory=list)
+    page_title: str | None = None  # the <title> element, site name and all
     canonical: str | None = None
     og_url: str | None = None
 
@@ -94,7 +95,8 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
     _json_ld(tree, meta)
     title = tree.css_first("title")
     if title is not None and clean(title.text()):
-        meta.titles.append(clean(title.text()))
+        meta.page_title = clean(title.text())
+        meta.titles.append(meta.page_title)
     canonical = tree.css_first('link[rel="canonical"][href]')
     if canonical is not None:
         meta.canonical = (canonical.attributes.get("href") or "").strip() or None

@@ -9,7 +9,7 @@ from akhbar.parse.html_blocks import Block, blocks_of
 from akhbar.parse.html_body import body_paragraphs
 from akhbar.parse.html_headlines import headline_list
 from akhbar.parse.html_meta import Metadata, read_metadata
-from akhbar.parse.html_title import heading_title, strip_site_name
+from akhbar.parse.html_title import heading_title, site_affix, strip_site_name
 from akhbar.parse.published import from_metadata, from_url, printed_near_title
 from akhbar.parse.textnorm import clean
 from selectolax.lexbor import LexborHTMLParser
@@ -74,7 +74,12 @@ def extract_html(html: str, url: str | None = None) -> dict:
     if published is None:
         published = from_metadata(meta.published) or from_url(url or meta.canonical)
     fields["published"] = published
-    fields.setdefault("source_name", meta.site_names[0] if meta.site_names else None)
+    if "source_name" not in fields:
+        fields["source_name"] = (meta.site_names or [None])[0] or site_affix(
+            meta.page_title or "", title
+        )
     fields["body"] = body_paragraphs(blocks, skip)
     fields["original_url"] = _absolute(source_href or meta.canonical or meta.og_url, base)
+    for headline in headlines:
+        headline.url = _absolute(headline.url, base)
     return fields

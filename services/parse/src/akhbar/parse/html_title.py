@@ -26,16 +26,24 @@ def overlap(a: str, b: str) -> float:
 
 
 def heading_title(tree: LexborHTMLParser, titles: list[str]) -> LexborNode | None:
-    """The heading element that displays the title named in the metadata, if any."""
+    """The heading element that displays the title named in the metadata, if any.
+
+    A page with no metadata title at all gets its wordiest ``<h1>``: logos are short.
+    """
     best, best_score = None, _MIN_OVERLAP
+    wordiest, most_words = None, 0
     for node in tree.css("h1, [itemprop~=headline]"):
         text = clean(node.text())
         if not text or len(text) > 400:
             continue
-        score = max((overlap(text, t) for t in titles), default=0.0)
+        if not titles:
+            if node.tag == "h1" and len(text.split()) > most_words:
+                wordiest, most_words = node, len(text.split())
+            continue
+        score = max(overlap(text, t) for t in titles)
         if score > best_score:
             best, best_score = node, score
-    return best
+    return best if titles else wordiest
 
 
 def strip_site_name(title: str, site_names: list[str]) -> str:
@@ -56,3 +64,17 @@ def strip_site_name(title: str, site_names: list[str]) -> str:
         # No known site name: the longest part is the headline, the short ones are labels.
         return clean(max(parts, key=len))
     return clean(" - ".join(kept)) if len(kept) > 1 else clean(kept[0])
+
+
+def site_affix(page_title: str, displayed: str) -> str | None:
+    """The site name a ``<title>`` adds around the displayed headline, if it adds one."""
+    page_title, displayed = clean(page_title), clean(displayed)
+    if not displayed or page_title == displayed or displayed not in page_title:
+        return None
+    rest = page_title.replace(displayed, " ", 1)
+    parts = [clean(p) for p in _SEPARATORS.split(rest)]
+    parts = [p.strip(" :-|") for p in parts if p.strip(" :-|")]
+    # The outlet is the part next to the headline ("عنوان - القسم - الموقع" ends with it).
+    if not parts:
+        return None
+    return parts[-1] if page_title.startswith(displayed) else parts[0]
