@@ -27,7 +27,6 @@ _WIDGET_PHRASES = (
     "اضف تعليق",
     "اضف تعليقك",
     "التعليقات",
-    "ترحب شبكه cnn بالنقاش",
     "جميع الحقوق محفوظه",
     "لمتابعه اخر الاخبار",
     "share this",
@@ -45,3 +44,32 @@ def is_widget_text(paragraph: str) -> bool:
     if len(paragraph) > _WIDGET_MAX_CHARS:
         return False
     return bool(_WIDGET.search(fold(paragraph)[:_WIDGET_OPENING_CHARS]))
+
+
+# Opening words of the comment-policy notice that follows a story; nothing after it is story.
+_END_OF_STORY = re.compile(
+    "|".join(
+        re.escape(fold(p))
+        for p in (
+            "ترحب شبكة",
+            "الآراء الواردة أدناه",
+            "الآراء الواردة في التعليقات",
+            "التعليقات المنشورة لا تعبر",
+            "أضف تعليقك",
+        )
+    )
+)
+_CREDIT_MAX_CHARS = 80
+
+
+def ends_story(paragraph: str) -> bool:
+    """True for the comment-policy paragraph that closes the story part of a page."""
+    return bool(_END_OF_STORY.match(fold(paragraph[: _WIDGET_OPENING_CHARS * 2])))
+
+
+def is_credit(paragraph: str) -> bool:
+    """Photo credits ("© REUTERS / ...") and bare URLs: page furniture, not sentences."""
+    text = paragraph.strip()
+    if text.startswith(("http://", "https://", "www.")) and " " not in text:
+        return True
+    return len(text) <= _CREDIT_MAX_CHARS and text.startswith(("©", "(c)", "Copyright"))

@@ -39,6 +39,7 @@ class Block:
     element: LexborNode
     parts: list[str] = field(default_factory=list)
     link_chars: int = 0
+    caption_chars: int = 0
     text: str = ""
 
     @property
@@ -46,15 +47,21 @@ class Block:
         return self.link_chars / len(self.text) if self.text else 0.0
 
 
-def _holder(node: LexborNode) -> tuple[LexborNode, bool]:
-    """The nearest block-level ancestor of a text node, and whether a link wraps the text."""
-    in_link = False
+def _holder(node: LexborNode) -> tuple[LexborNode, bool, bool]:
+    """The nearest block-level ancestor of a text node; whether a link or a caption wraps it.
+
+    Captions are often a ``<span class="...caption">`` inside the story's own paragraph, so
+    they are told apart here, at the inline level, not by their block.
+    """
+    in_link = in_caption = False
     parent = node.parent
     while parent is not None and parent.tag in INLINE:
         if parent.tag == "a":
             in_link = True
+        elif "caption" in (parent.attributes.get("class") or "").lower():
+            in_caption = True
         parent = parent.parent
-    return parent, in_link
+    return parent, in_link, in_caption
 
 
 def blocks_of(tree: LexborHTMLParser) -> list[Block]:
@@ -67,7 +74,7 @@ def blocks_of(tree: LexborHTMLParser) -> list[Block]:
     current: Block | None = None
     current_id = -1
     # Text nodes under the same parent share a holder; the walk up is done once per parent.
-    holders: dict[int, tuple[LexborNode, bool]] = {}
+    holders: dict[int, tuple[LexborNode, bool, bool]] = {}
     inline = INLINE
     # The loop is the hot path of the parser (every node of the page): kept flat on purpose.
     # Whitespace-only text nodes are most text nodes; they are told apart without reading
@@ -84,7 +91,7 @@ def blocks_of(tree: LexborHTMLParser) -> list[Block]:
             found = holders.get(key)
             if found is None:
                 found = holders[key] = _holder(node)
-            holder, in_link = found
+            holder, in_link, in_caption = found
             if holder is None:
                 holder = root
             if holder.mem_id != current_id:
@@ -96,6 +103,8 @@ def blocks_of(tree: LexborHTMLParser) -> list[Block]:
             current.parts.append(text)
             if in_link:
                 current.link_chars += len(text.strip())
+            if in_caption:
+                current.caption_chars += len(text.strip())
         elif current is not None and tag not in inline and tag != "-comment":
             _close(current, blocks)
             current, current_id = None, -1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from akhbar.parse.boilerplate import is_widget_text
+from akhbar.parse.boilerplate import ends_story, is_credit, is_widget_text
 from akhbar.parse.html_blocks import Block
 from akhbar.parse.textnorm import clean
 from selectolax.lexbor import LexborNode
@@ -18,12 +18,18 @@ from selectolax.lexbor import LexborNode
 _PROSE_MIN_CHARS = 60
 _MAX_LINK_RATIO = 0.3
 _SIBLING_SHARE = 0.1
-# Class or id words of containers that hold page furniture rather than the story.
+# Class or id words of containers that hold page furniture rather than the story. Short
+# words must stand alone ("nav", not "canvas"); long ones may sit inside a compound class
+# ("socialsharing", "uplCaption", "BGCommentSBar").
 _FURNITURE = re.compile(
-    r"(?:^|[\s_-])(?:comments?|share|sharing|social|related|sidebar|widget|footer|nav|menu|"
-    r"breadcrumbs?|tags?|advert|ads|banner|newsletter|subscribe|popup|modal|cookie|"
-    r"most-?read|trending|tabs?)(?:$|[\s_-])",
+    r"(?:^|[\s_-])(?:share|social|tags?|nav|menu|ads|tabs?|widget|sidebar|footer|banner|"
+    r"popup|modal|cookie|most-?read|trending|subscribe)(?:$|[\s_-])"
+    r"|comment|sharing|sharebar|share-bar|caption|related|breadcrumb|newsletter|advert",
     re.I,
+)
+# schema.org microdata holders that repeat metadata as hidden text (publisher name, logo URL).
+_METADATA_PROPS = frozenset(
+    {"publisher", "author", "image", "logo", "thumbnailurl", "associatedmedia"}
 )
 
 
@@ -31,6 +37,8 @@ def _is_furniture(node: LexborNode) -> bool:
     if node.tag in ("body", "html"):
         return False  # a page-wide class ("nav-open") says nothing about one block
     attrs = node.attributes
+    if (attrs.get("itemprop") or "").lower() in _METADATA_PROPS:
+        return True
     label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
     return bool(label.strip()) and bool(_FURNITURE.search(label))
 
@@ -128,9 +136,15 @@ def body_paragraphs(blocks: list[Block], skip: set[str]) -> list[str]:
         if block.element.mem_id not in containers and _in_furniture(block.element, furniture):
             continue
         text = block.text
-        if text in skip or block.link_ratio > 0.5 or is_widget_text(text):
+        if text in skip or block.link_ratio > 0.5 or is_widget_text(text) or is_credit(text):
+            continue
+        if paragraphs and ends_story(text):
+            break
+        if block.caption_chars * 2 > len(text):
             continue
         if block.element.tag in ("h1", "figcaption"):
             continue
-        paragraphs.append(clean(text))
+        text = clean(text)
+        if text:
+            paragraphs.append(text)
     return paragraphs
