@@ -27,6 +27,7 @@ from akhbar.enrich.dates.numerals import DAY_ORDINALS, HOUR_WORDS
 from akhbar.enrich.dates.resolve import (
     CURRENT,
     FUTURE,
+    NEAREST,
     PAST,
     hijri_date,
     hijri_month_span,
@@ -62,6 +63,9 @@ _MONTH_LEADS = _folded_set(["مطلع", "بداية", "أوائل", "منتصف"
 # Weekday names that are also common words: الاثنين "the two", الأحد "the One",
 # الجمعة "Friday prayer". Alone, they need a comma, a time-of-day word or a modifier.
 _AMBIGUOUS_WEEKDAYS = _folded_set(["الاثنين", "الأحد", "الجمعة"])
+# Words before a weekday name that make it part of a place or a prayer.
+_NOT_A_DAY_BEFORE = _folded_set(["سوق", "باب", "حد", "صلاة", "خطبة", "صلاه", "جامع",
+                                 "مسجد", "سبت", "خميس", "أحد"])
 _REFERENCE_WORDS = _folded_set(["رقم", "عدد", "القانون", "قانون", "المرسوم", "مرسوم",
                                 "الظهير", "ظهير", "الفصل", "المادة", "الهاتف"])
 
@@ -95,7 +99,7 @@ def _gregorian_month(m: re.Match[str], name: str) -> int | None:
 
 def _direction(m: re.Match[str], text: str, start: int, group: str = "mod") -> int:
     explicit = modifier_direction(m.group(group))
-    return explicit if explicit is not None else context_direction(text, start)
+    return explicit if explicit is not None else context_direction(text, start, m.end())
 
 
 def _day_prefix(text: str, start: int) -> tuple[int, int | None]:
@@ -375,11 +379,20 @@ def weekday(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     if direction is not None:
         value = weekday_date(day, ref, direction)
         return (start if tod is None else tod), m.end(), "relative", _iso(value)
-    if name in _AMBIGUOUS_WEEKDAYS and tod is None:
+    if tod is None:
+        words = words_before(text, start, 1)
+        if words and without_proclitic(words[0][1], _NOT_A_DAY_BEFORE) is not None:
+            return None  # "سوق الأربعاء", "باب الأحد", "صلاة الجمعة": places and prayers
         before = text[max(0, start - 3):start].rstrip()
-        if not (before.endswith((",", "،", "(")) or _ends_clause(text, m.end())):
+        if name in _AMBIGUOUS_WEEKDAYS and not before.endswith((",", "،", "(")):
             return None
-    value = weekday_date(day, ref, context_direction(text, start))
+    direction = context_direction(text, start, m.end())
+    if direction == NEAREST:
+        # A bare weekday in a report is mostly a day of the week that is ending
+        # ("أعلنت الحكومة، الخميس،"): the latest such day, today included.
+        value = ref if day == ref.weekday() else weekday_date(day, ref, PAST)
+    else:
+        value = weekday_date(day, ref, direction)
     return (start if tod is None else tod), m.end(), "weekday", _iso(value)
 
 

@@ -3,8 +3,9 @@
 Relative words after a date say it outright (الماضي، المقبل، الجاري). Otherwise the verb
 near the date is the best cue a regex can read: the future prefix سـ on a verb (سينطلق،
 ستكون), "سوف", words of plans (المرتقب، من المقرر); past auxiliaries (كان، قد) and
-reported-past verbs. Only the clause before the date is read, so a cue from another
-sentence does not leak in.
+past event verbs. Reporting verbs (قال، أعلن، أكد) are not cues: "أعلنت أن غرة رمضان
+ستكون..." reports now about the future. The clause before the date is read first, then a
+few words after it ("غرة رمضان ستكون"); a cue from another sentence does not leak in.
 """
 
 from __future__ import annotations
@@ -47,20 +48,25 @@ _FUTURE_CUE = re.compile(
 _PAST_CUE = re.compile(
     r"(?<!\w)[وف]?(?:" + alternation(
         ["كان", "كانت", "قد", "لقد", "جرى", "جرت", "تم", "شهد", "شهدت", "انعقد", "انعقدت",
-         "عقد", "عقدت", "أقيم", "أقيمت", "أعلن", "أعلنت", "صادق", "صادقت", "نظم", "نظمت",
-         "سجل", "سجلت", "وقع", "وقعت", "اندلع", "اندلعت", "توفي", "توفيت", "قال", "قالت",
-         "أكد", "أكدت", "أقيل", "أقيلت", "صدر", "صدرت", "انطلق", "انطلقت", "اختتم",
+         "عقد", "عقدت", "أقيم", "أقيمت", "صادق", "صادقت", "نظم", "نظمت",
+         "سجل", "سجلت", "وقع", "وقعت", "اندلع", "اندلعت", "توفي", "توفيت",
+         "أقيل", "أقيلت", "صدر", "صدرت", "انطلق", "انطلقت", "اختتم",
          "اختتمت", "افتتح", "افتتحت", "منذ", "يعود", "تعود", "أمس", "المنعقد",
          "المنعقدة", "حل", "حلت", "زار", "زارت", "عاد", "عادت", "فاز", "فازت", "أجرى",
          "أجريت", "نشر", "نشرت"])
     + r")(?!\w)"
 )
 _WINDOW = 70
+_AFTER = 30
 _BOUNDARY = re.compile(r"[.!?؟;\n]")
 
 
-def context_direction(text: str, start: int) -> int:
-    """PAST or FUTURE from the closest cue before ``start`` in its sentence, else NEAREST."""
+def context_direction(text: str, start: int, end: int | None = None) -> int:
+    """PAST or FUTURE from the cue nearest the date in its sentence, else NEAREST.
+
+    Cues before ``start`` win (the closest one); without any, the words shortly after
+    ``end`` are read.
+    """
     window_start = max(0, start - _WINDOW)
     stops = [stop.end() for stop in _BOUNDARY.finditer(text, window_start, start)]
     if stops:
@@ -70,4 +76,13 @@ def context_direction(text: str, start: int) -> int:
         for match in cue.finditer(text, window_start, start):
             if match.start() > where:
                 best, where = direction, match.start()
+    if best != NEAREST or end is None:
+        return best
+    stop = _BOUNDARY.search(text, end, end + _AFTER)
+    window_end = stop.start() if stop else min(len(text), end + _AFTER)
+    where = len(text)
+    for cue, direction in ((_FUTURE_CUE, FUTURE), (_PAST_CUE, PAST)):
+        match = cue.search(text, end, window_end)
+        if match is not None and match.start() < where:
+            best, where = direction, match.start()
     return best
