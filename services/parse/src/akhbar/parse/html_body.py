@@ -18,6 +18,8 @@ from selectolax.lexbor import LexborNode
 _PROSE_MIN_CHARS = 60
 _MAX_LINK_RATIO = 0.3
 _SIBLING_SHARE = 0.1
+# Short blocks (a lead line, a credit) can sit this many blocks before or after the prose.
+_REACH = 25
 # Class or id words of containers that hold page furniture rather than the story. Short
 # words must stand alone ("nav", not "canvas"); long ones may sit inside a compound class
 # ("socialsharing", "uplCaption", "BGCommentSBar").
@@ -65,10 +67,12 @@ def _in_furniture(node: LexborNode, cache: dict[int, bool]) -> bool:
 
 def _containers(
     blocks: list[Block], furniture: dict[int, bool], min_chars: int = _PROSE_MIN_CHARS
-) -> set[int]:
-    """Ids of the element holding the story and of its siblings holding part of it."""
+) -> tuple[set[int], range]:
+    """Ids of the element holding the story and its siblings holding part of it, and the
+    range of block indexes worth checking against them."""
     votes: dict[int, float] = defaultdict(float)
     nodes: dict[int, LexborNode] = {}
+    voters: dict[int, list[int]] = defaultdict(list)  # element id -> indexes of its blocks
     for block in blocks:
         if len(block.text) < min_chars or block.link_ratio > _MAX_LINK_RATIO:
             continue
@@ -77,16 +81,14 @@ def _containers(
         weight = float(len(block.text))
         element = block.element
         parent = element.parent
-        for node, share in ((element, 1.0), (parent, 1.0)):
+        grand = parent.parent if parent is not None else None
+        for node, share in ((element, 1.0), (parent, 1.0), (grand, 0.5)):
             if node is not None:
                 votes[node.mem_id] += weight * share
                 nodes[node.mem_id] = node
-        if parent is not None and parent.parent is not None:
-            grand = parent.parent
-            votes[grand.mem_id] += weight * 0.5
-            nodes[grand.mem_id] = grand
+                voters[node.mem_id].append(block.index)
     if not votes:
-        return set()
+        return set(), range(0)
     best = max(votes, key=votes.__getitem__)
     chosen = {best}
     # A lead paragraph or a second text part often sits in a sibling of the main container
@@ -96,7 +98,10 @@ def _containers(
         for sibling in parent.iter():
             if votes.get(sibling.mem_id, 0.0) >= _SIBLING_SHARE * votes[best]:
                 chosen.add(sibling.mem_id)
-    return chosen
+    # Blocks of one element are contiguous in reading order, so only blocks near the prose
+    # that voted can belong to the story; the rest of the page is not walked up.
+    indexes = [i for key in chosen for i in voters[key]]
+    return chosen, range(max(0, min(indexes) - _REACH), max(indexes) + 1 + _REACH)
 
 
 def _inside(node: LexborNode, container_ids: set[int], cache: dict[int, bool]) -> bool:
@@ -122,15 +127,15 @@ def _inside(node: LexborNode, container_ids: set[int], cache: dict[int, bool]) -
 def body_paragraphs(blocks: list[Block], skip: set[str]) -> list[str]:
     """The story's paragraphs, in order; ``skip`` holds texts already used (title, date)."""
     furniture: dict[int, bool] = {}
-    containers = _containers(blocks, furniture)
+    containers, reach = _containers(blocks, furniture)
     if not containers:
         # A page of short lines only (a brief, a wire flash): any text may be the story.
-        containers = _containers(blocks, furniture, min_chars=1)
+        containers, reach = _containers(blocks, furniture, min_chars=1)
     if not containers:
         return []
     cache: dict[int, bool] = {}
     paragraphs: list[str] = []
-    for block in blocks:
+    for block in blocks[reach.start : reach.stop]:
         if not _inside(block.element, containers, cache):
             continue
         if block.element.mem_id not in containers and _in_furniture(block.element, furniture):

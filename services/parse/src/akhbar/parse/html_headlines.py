@@ -10,36 +10,38 @@ few ancestors are looked at, never every element of the page.
 
 from __future__ import annotations
 
-import re
-
 from akhbar.parse.html_blocks import Block
 from akhbar.parse.textnorm import clean
 from akhbar.shared.schemas import Headline
 from selectolax.lexbor import LexborNode
 
-_KIND_WORDS = {
-    "ticker": r"ticker|breaking|urgent|marquee|news-?bar|flash|3ajel|ajel",
-    "latest": r"latest|last-?_?news|recent|akhir|akher",
-    "most_read": r"most-?_?read|popular|most-?_?viewed",
-}
+# Plain substrings of the lower-cased class and id: on short labels this is several times
+# faster than a case-insensitive regex, and this test runs on every ancestor looked at.
+_KIND_WORDS = (
+    ("ticker", ("ticker", "breaking", "urgent", "marquee", "newsbar", "news-bar", "flash", "ajel")),
+    ("latest", ("latest", "lastnews", "last-news", "last_news", "recent", "akhir", "akher")),
+    ("most_read", ("mostread", "most-read", "most_read", "popular", "mostviewed", "most-viewed")),
+)
 _KIND_ORDER = ("ticker", "latest", "most_read")
-_KIND_OF = re.compile("|".join(f"(?P<{k}>{w})" for k, w in _KIND_WORDS.items()), re.I)
 # Headlines are sentences; tab labels and section links ("الأكثر قراءة", "24 ساعة") are not.
 _MIN_WORDS = 4
 _MIN_ITEMS = 2
 _MIN_LINK_RATIO = 0.6
-_MAX_DEPTH = 8
+_MAX_DEPTH = 6
 
 
 def _kind(node: LexborNode) -> str | None:
     if node.tag == "marquee":
         return "ticker"
     attrs = node.attributes
-    label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    if not label.strip():
+    label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    if len(label) < 4:
         return None
-    match = _KIND_OF.search(label)
-    return match.lastgroup if match else None
+    for kind, words in _KIND_WORDS:
+        for word in words:
+            if word in label:
+                return kind
+    return None
 
 
 def _links(node: LexborNode) -> list[Headline]:

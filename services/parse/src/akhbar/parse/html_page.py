@@ -15,10 +15,14 @@ from akhbar.parse.textnorm import clean
 from selectolax.lexbor import LexborHTMLParser
 
 
-def _source_link(tree: LexborHTMLParser) -> str | None:
-    for link in tree.css("a[href]"):
-        if READ_AT_SOURCE.search(link.text()):
-            return link.attributes.get("href")
+def _source_link(blocks: list[Block]) -> str | None:
+    """The href of the aggregator's "انقر هنا لقراءة الخبر من مصدره" link."""
+    for block in blocks:
+        if "مصدره" in block.text and READ_AT_SOURCE.search(block.text):
+            node = block.element
+            link = node if node.tag == "a" else node.css_first("a[href]")
+            if link is not None and link.attributes.get("href"):
+                return link.attributes["href"]
     return None
 
 
@@ -40,7 +44,6 @@ def extract_html(html: str, url: str | None = None) -> dict:
     """Article fields read off an HTML page."""
     tree = LexborHTMLParser(html)
     meta: Metadata = read_metadata(tree)
-    source_href = _source_link(tree)
     heading = heading_title(tree, meta.titles)
     if heading is not None:
         title = clean(heading.text())
@@ -50,6 +53,7 @@ def extract_html(html: str, url: str | None = None) -> dict:
         title = ""
     blocks = blocks_of(tree)
     headlines = headline_list(blocks)
+    source_href = _source_link(blocks)
     base = url or meta.canonical or meta.og_url
 
     fields: dict = {"title": title, "headlines": headlines}
