@@ -19,7 +19,10 @@ _SEPARATORS = re.compile(r"\s+[-–—•]{1,2}\s+|\s*\|\s*")
 
 def overlap(a: str, b: str) -> float:
     """Dice coefficient of the two texts' word sets (spelling-folded)."""
-    wa, wb = set(words(a)), set(words(b))
+    return _dice(set(words(a)), set(words(b)))
+
+
+def _dice(wa: set[str], wb: set[str]) -> float:
     if not wa or not wb:
         return 0.0
     return 2 * len(wa & wb) / (len(wa) + len(wb))
@@ -32,6 +35,7 @@ def heading_title(tree: LexborHTMLParser, titles: list[str]) -> LexborNode | Non
     """
     best, best_score = None, _MIN_OVERLAP
     wordiest, most_words = None, 0
+    title_words = [set(words(t)) for t in dict.fromkeys(titles)]
     for node in tree.css("h1, [itemprop~=headline]"):
         text = clean(node.text())
         if not text or len(text) > 400:
@@ -40,7 +44,8 @@ def heading_title(tree: LexborHTMLParser, titles: list[str]) -> LexborNode | Non
             if node.tag == "h1" and len(text.split()) > most_words:
                 wordiest, most_words = node, len(text.split())
             continue
-        score = max(overlap(text, t) for t in titles)
+        text_words = set(words(text))
+        score = max(_dice(text_words, t) for t in title_words)
         if score > best_score:
             best, best_score = node, score
     return best if titles else wordiest
