@@ -59,7 +59,7 @@ _RANGE_INTROS = _folded_set(["بين", "من", "يومي", "أيام", "خلال
 _SHAHR = _folded_set(["شهر"])
 _MONTH_LEADS = _folded_set(["مطلع", "بداية", "أوائل", "منتصف", "أواسط", "نهاية", "أواخر",
                             "آخر", "خلال", "في", "منذ", "حتى", "قبل", "بعد", "إلى", "غاية",
-                            "طيلة", "طوال", "مع", "حلول", "شهري"])
+                            "طيلة", "طوال", "حلول", "شهري"])
 # Weekday names that are also common words: الاثنين "the two", الأحد "the One",
 # الجمعة "Friday prayer". Alone, they need a comma, a time-of-day word or a modifier.
 _AMBIGUOUS_WEEKDAYS = _folded_set(["الاثنين", "الأحد", "الجمعة"])
@@ -102,11 +102,16 @@ def _direction(m: re.Match[str], text: str, start: int, group: str = "mod") -> i
     return explicit if explicit is not None else context_direction(text, start, m.end())
 
 
+_CONCORDANT = _folded_set(["الموافق", "الموافقة", "موافق"])
+
+
 def _day_prefix(text: str, start: int) -> tuple[int, int | None]:
     """Extend a day leftwards over "مساء اليوم الثلاثاء" / "يوم الجمعة،"; its weekday."""
     weekday = None
-    words = words_before(text, start, 3)
+    words = words_before(text, start, 4)
     i = 0
+    if i < len(words) and words[i][1] in _CONCORDANT:
+        i += 1  # "الخميس الموافق 12 ديسمبر": the weekday is still this date's
     if i < len(words) and (w := without_proclitic(words[i][1], WEEKDAY_SET)) is not None:
         weekday, start, i = WEEKDAYS[w], words[i][0], i + 1
     if i < len(words) and without_proclitic(words[i][1], _DAY_WORDS) is not None:
@@ -231,7 +236,8 @@ def range_one_month(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     if first is None or last is None or first >= last:
         return None
     start, introduced = _range_start(text, m.start())
-    if not introduced and m.group("link") not in "-–—/":
+    link = _key(m.group("link"))
+    if not (introduced or link in "-–—/" or (link == "و" and last == first + 1)):
         return None  # "3 و5 يونيو" may be two dates; "بين/من/يومي" make it a span
     direction = _direction(m, text, start)
     if m.group("hm") is not None:
@@ -302,8 +308,11 @@ def month_only(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
         lead, start = True, words[0][0]
     has_year, has_mod = m.group("y") is not None, m.group("mod") is not None
     anchored = has_year or has_mod or shahr
-    if not anchored and (not lead or _key(m.group("m")) in AMBIGUOUS_MONTHS):
-        return None  # "حميد شباط", "وقد مارس": a month name alone is too often a word
+    if not anchored:
+        if not lead:
+            return None  # "حميد شباط", "وقد مارس": a month name alone is too often a word
+        if _key(m.group("m")) in AMBIGUOUS_MONTHS and not m.group("m").startswith("آ"):
+            return None  # "إلى أب مغربي": father, not August
     if has_year:
         year = int(m.group("y"))
     else:
@@ -341,7 +350,8 @@ def hijri_month(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
 
 _DAY_OFFSETS = {fold(w): n for w, n in [("اليوم", 0), ("أمس", -1), ("البارحة", -1),
                                         ("غدا", 1), ("غد", 1), ("الغد", 1), ("أول أمس", -2),
-                                        ("أول من أمس", -2), ("بعد غد", 2)]}
+                                        ("أول من أمس", -2), ("بعد غد", 2),
+                                        ("أمس الأول", -2)]}
 
 
 def _time_of_day_before(text: str, start: int) -> int | None:
@@ -421,13 +431,20 @@ _YEAR_LEADS = _YEAR_WORDS | _folded_set([
     "خلال", "منذ", "مطلع", "بداية", "نهاية", "أواخر", "أوائل", "منتصف", "أواسط", "حتى",
     "بحلول", "قبل", "بعد", "في", "موسم", "مونديال", "أولمبياد", "رؤية", "أفق", "دورة",
     "انتخابات", "ميزانية", "غاية", "إلى", "طيلة", "طوال", "ربيع", "صيف", "خريف", "شتاء",
-    "تعداد", "إحصاء", "مع", "حلول", "كأس العالم", "قانون المالية", "كأس أمم إفريقيا",
-    "كأس إفريقيا", "إكسبو", "معرض",
+    "تعداد", "إحصاء", "حلول", "كأس العالم", "قانون المالية", "كأس أمم إفريقيا",
+    "كأس إفريقيا", "إكسبو", "من", "مع",
 ])
-# After these a four-digit number is as often a count ("في 2000 منزل"): the number has to
-# end the phrase ("في 2024،", "في 2024 و2025").
+# After these a four-digit number is as often a count ("في 2000 منزل"): it is taken as a
+# year only when what follows cannot follow a count (patterns.YEAR_GOES_ON): the end of
+# the phrase ("في 2024،"), another year ("في 2024 و2025"), a definite word, a particle or
+# a common past verb ("وفي 2024 سجلت الشركة"). A counted noun is indefinite, so it fails.
 _LOOSE_YEAR_LEADS = _folded_set(["في", "قبل", "بعد", "حتى", "إلى", "غاية", "مع", "دورة",
-                                 "معرض"])
+                                 "من"])
+# Quantity words before the number make it an amount whatever comes between:
+# "أكثر من 2000", "حوالي 1500".
+_QUANTITY_WORDS = _folded_set(["أكثر", "أقل", "أزيد", "قرابة", "حوالي", "نحو", "يقارب",
+                               "زهاء", "مجموع", "عدد", "رقم", "بلغ", "بلغت", "تجاوز",
+                               "تجاوزت", "ناهز", "ناهزت", "يناهز", "فاق", "فاقت", "أصل"])
 
 
 def year(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
@@ -450,8 +467,11 @@ def year(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
         return None
     if P.COUNTED.match(text, m.end()):
         return None
-    if lead in _LOOSE_YEAR_LEADS and not P.YEAR_GOES_ON.match(text, m.end()):
-        return None
+    if lead in _LOOSE_YEAR_LEADS:
+        if any(without_proclitic(w, _QUANTITY_WORDS) for _, w in words[:3]):
+            return None
+        if not P.YEAR_GOES_ON.match(text, m.end()):
+            return None
     return start, m.end(), "year", f"{value:04d}"
 
 
@@ -501,7 +521,28 @@ def clock(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     if m.group("extra") is not None:
         minute += int(m.group("extra"))
     value = _clock(hour, minute, m.group("period"))
-    return None if value is None else (m.start(), m.end(), "time", value)
+    # "الساعة الثامنة من مساء أمس": the period sets the hour, but "مساء أمس" is a day of
+    # its own, so the time ends before "من".
+    end = m.start("of") if m.group("of") else m.end()
+    return None if value is None else (m.start(), end, "time", value)
+
+
+def relative_month_day(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
+    if _number_glued(text, m.start()):
+        return None
+    day = _day(m, "d")
+    if m.group("this") is not None:
+        step = 0
+    elif m.group("mod") is not None:
+        step = {PAST: -1, FUTURE: 1, CURRENT: 0}[modifier_direction(m.group("mod"))]
+    else:
+        return None  # "20 من الشهر" alone does not say which month
+    year, month = shift_month(ref.year, ref.month, step)
+    value = None if day is None else safe_date(year, month, day)
+    if value is None:
+        return None
+    start, _ = _day_prefix(text, m.start())
+    return start, m.end(), "date", _iso(value)
 
 
 def bare_clock(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
@@ -520,6 +561,7 @@ _RANKED = [
     (P.NUMERIC_DATE, numeric_date),
     (P.HIJRI_DATE, hijri_day),
     (P.GREGORIAN_DATE, gregorian_date),
+    (P.RELATIVE_MONTH_DAY, relative_month_day),
     (P.HIJRI_MONTH, hijri_month),
     (P.MONTH_ONLY, month_only),
     (P.RELATIVE_PERIOD, relative_period),
@@ -537,9 +579,10 @@ def _rules(*builders: Builder) -> tuple[Rule, ...]:
     return tuple((_RANK[b], patterns[b], b) for b in builders)
 
 
-_DAY_RULES = _rules(range_two_months, range_one_month, hijri_day, gregorian_date)
+_DAY_RULES = _rules(range_two_months, range_one_month, hijri_day, gregorian_date,
+                    relative_month_day)
 _NUMBER_RULES = _rules(range_two_months, range_one_month, numeric_date, hijri_day,
-                       gregorian_date, bare_clock, year)
+                       gregorian_date, relative_month_day, bare_clock, year)
 # Which rules can start at each trigger word, by its folded spelling.
 _WORD_RULES: dict[str, tuple[Rule, ...]] = {}
 for _words, _rule_set in (
@@ -582,6 +625,30 @@ def _settle(candidates: list[tuple[int, Found]]) -> list[Found]:
     return sorted(kept)
 
 
+_RANGE_GAP = re.compile(r"\s*(?:" + P.alternation(["إلى غاية", "لغاية", "إلى", "حتى", "و"])
+                        + r"|[-–—])\s*$")
+
+
+def _join_ranges(found: list[Found], text: str) -> list[Found]:
+    """Two dates joined as a span become one range: "من 01/12/2025 إلى 05/12/2025".
+
+    The pattern rules build ranges whose parts share a month name; this catches the rest
+    (numeric dates, dates each with its weekday) from the dates already found.
+    """
+    joined: list[Found] = []
+    for item in found:
+        if joined and item[2] == "date" and joined[-1][2] == "date":
+            first = joined[-1]
+            gap = text[first[1]:item[0]]
+            if _RANGE_GAP.match(gap) and first[3] < item[3]:
+                start, introduced = _range_start(text, first[0])
+                if introduced or "-" in gap or "–" in gap or "—" in gap:
+                    joined[-1] = (start, item[1], "range", f"{first[3]}/{item[3]}")
+                    continue
+        joined.append(item)
+    return joined
+
+
 def find_dates(text: str, ref: dt.date | None = None) -> list[DateMention]:
     """Every date/time expression in ``text``, resolved against ``ref`` (None: today).
 
@@ -593,7 +660,7 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[DateMention]:
         ref = ref.date()
     s, origin = strip_marks(text)
     mentions = []
-    for start, end, kind, value in _settle(_candidates(s, ref)):
+    for start, end, kind, value in _join_ranges(_settle(_candidates(s, ref)), s):
         start, end = _trim(s, start, end)
         o_start, o_end = original_span(origin, start, end, text)
         mentions.append(DateMention(text=text[o_start:o_end], start=o_start, end=o_end,

@@ -51,11 +51,12 @@ for _number, _names in _EXTRA_MONTHS.items():
     for _name in _names:
         GREGORIAN_MONTHS.setdefault(" ".join(fold(_name).split()), _number)
 
-# Names that are also ordinary words: a verb (مارس "he practised"), a surname (شباط),
-# "father" once hamza is folded (آب/أب), a deity and given name (تموز), a name (ماي, جوان).
-# They count as months only next to a day, a year, "شهر" or a relative word.
-AMBIGUOUS_MONTHS = frozenset(fold(w) for w in ["مارس", "شباط", "آب", "تموز", "ماي", "جوان",
-                                                "أيار"])
+# Every month name alone needs something that makes it a month: a day, a year, "شهر", a
+# relative word, or a preposition ("في مارس"; a verb or a surname never follows one).
+# These need more than a preposition, being common words or names after one too:
+# "أب" (father) once hamza is folded — "آب" spelt with madda is accepted —, the given
+# names جوان (Juan) and تموز.
+AMBIGUOUS_MONTHS = frozenset(fold(w) for w in ["آب", "جوان", "تموز"])
 
 _HIJRI_SPELLINGS = {
     1: ["محرم", "المحرم"],
