@@ -86,19 +86,35 @@ class TestSeedPageEndToEnd:
             {"url": "https://example.ma/no-content"},
             {"content": ""},
             {"content": "نص", "unexpected": "field"},
-            {"content": "x" * 6_000_000},
+            {"content": "x" * 20_000_000},
+            {"content": b"\xff\xfe\xfa not utf-8 \xc3\x28"},
+            {"data": "[" * 200_000},
+            {"content": "\x00\x01\x02\x03" * 1000},
+        ]
+        # Odd but valid pages: each must come out as an article, not kill a service.
+        odd = [
+            "<div>" * 50_000 + "<p>قنبلة وسوم متداخلة</p>" + "</div>" * 50_000,
+            "<html><head><title>English page</title></head><body><p>Rabat hosted the meeting on Monday.</p></body></html>",
+            "نص \x07بأحرف\x1b تحكم\x0c في وسطه عن اجتماع الرباط",
         ]
         for fields in bad:
             r.xadd(streams.RAW, fields)
         r.xadd(streams.RAW, {"content": "<html><head><title>عنوان الخبر</title></head><body><p>فقرة أولى من الخبر الذي نشر اليوم في الرباط.</p></body></html>"})
-        assert pipeline.wait_for(streams.PARSED, 1, timeout=60) == 1
+        for page in odd:
+            r.xadd(streams.RAW, {"content": page})
+        assert pipeline.wait_for(streams.PARSED, 1 + len(odd), timeout=90) == 1 + len(odd)
         assert pipeline.wait_for(streams.dlq("ingest"), len(bad), timeout=60) == len(bad)
         listing = pipeline.akhbar("dlq", "list", "ingest")
         report = json.loads(listing.stdout)
         assert report["count"] == len(bad)
         errors = " | ".join(e["error"] for e in report["entries"])
-        for expected in ("not valid JSON", "must be a JSON object", "exactly one of", "empty content", "extra", "over the limit"):
+        for expected in (
+            "not valid JSON", "must be a JSON object", "exactly one of", "empty content",
+            "Extra inputs", "over the limit", "not valid UTF-8", "binary",
+        ):
             assert expected in errors, errors
         stats = pipeline.akhbar("stats")
         assert stats.returncode == 1  # dead letters waiting: monitoring sees it
         assert json.loads(stats.stdout)["dlq"]["ingest"] == len(bad)
+        assert pipeline.dlq_sizes()["parse"] == 0
+        assert all(p.poll() is None for p in pipeline.procs.values())

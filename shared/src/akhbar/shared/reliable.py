@@ -74,6 +74,10 @@ class RedisSink:
                 pipe.xack(self.input_stream, self.group, *acks)
             await pipe.execute()
 
+    async def touch(self, ids: list[str], consumer: str) -> None:
+        """Reset the idle time of entries still being worked on, so no replica reclaims them."""
+        await self.client.xclaim(self.input_stream, self.group, consumer, min_idle_time=0, message_ids=ids, justid=True)
+
 
 @dataclass
 class BatchResult:
@@ -102,8 +106,13 @@ class ReliableStage:
     ) -> BatchResult:
         """Handle a batch of entries; commit outputs, dead letters and acks together."""
         deliveries = deliveries or {}
-        # The core is CPU-bound (parsing, tagging): keep the event loop free for reclaims.
-        outcomes = await asyncio.to_thread(self._handle_all, entries, deliveries)
+        # The core is CPU-bound (parsing, tagging): keep the event loop free for reclaims
+        # and for the heartbeat that keeps a slow batch from being reclaimed under our feet.
+        heartbeat = asyncio.create_task(self._heartbeat(sink, [_text(e) for e, _ in entries]))
+        try:
+            outcomes = await asyncio.to_thread(self._handle_all, entries, deliveries)
+        finally:
+            heartbeat.cancel()
         adds: list[tuple[str, dict[str, str]]] = []
         acks: list[str] = []
         result = BatchResult()
@@ -122,6 +131,17 @@ class ReliableStage:
         for entry_id, outcome in outcomes:
             self._log_outcome(entry_id, outcome)
         return result
+
+    async def _heartbeat(self, sink: Sink, ids: list[str]) -> None:
+        touch = getattr(sink, "touch", None)
+        if touch is None or not ids:
+            return
+        while True:
+            await asyncio.sleep(self.settings.claim_idle_ms / 3000)
+            try:
+                await touch(ids, self.consumer)
+            except Exception as e:  # noqa: BLE001 - a missed beat only risks a duplicate, never a loss
+                log.warning("heartbeat_failed", service=self.service, error=str(e))
 
     def _handle_all(self, entries, deliveries) -> list[tuple[str, Processed | DeadLetter | Exception]]:
         return [(_text(eid), self._handle_one(_text(eid), raw, deliveries.get(_text(eid), 1))) for eid, raw in entries]

@@ -97,6 +97,7 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
             max_records=settings.batch_size, polling_interval=settings.poll_ms,
         ),
         ack_policy=AckPolicy.MANUAL,
+        parser=_tolerant_parser,
         title=f"{stage.input}:{spec.service}",
         description=spec.description,
     )(on_batch)
@@ -145,6 +146,25 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
         log.info("service_stopped", service=spec.service, consumer=stage.consumer)
 
     return app
+
+
+async def _tolerant_parser(msg: dict[str, Any], original: Any) -> Any:
+    """FastStream's parser, except that bytes it cannot decode do not fail the whole batch.
+
+    The stage judges each entry from the raw message; entries that are not UTF-8 are
+    dead-lettered one by one there, with the offending field named.
+    """
+    try:
+        return await original(msg)
+    except (UnicodeDecodeError, ValueError):
+        lossy = {**msg, "data": [_lossy(fields) for fields in msg["data"]]}
+        parsed = await original(lossy)
+        parsed.raw_message = msg
+        return parsed
+
+
+def _lossy(fields: dict[Any, Any]) -> dict[Any, Any]:
+    return {k: v.decode("utf-8", "replace").encode() if isinstance(v, bytes) else v for k, v in fields.items()}
 
 
 async def _upkeep(stage: ReliableStage, client: Redis, sink: Sink, settings: Settings, stop: asyncio.Event) -> None:
