@@ -36,6 +36,13 @@ def declared_charset(head: bytes) -> str | None:
     return None
 
 
+def declares_utf8(content: bytes) -> bool:
+    """True for bytes with no BOM whose first bytes declare UTF-8 (read as-is by lexbor)."""
+    if any(content.startswith(bom) for bom, _ in _BOMS):
+        return False
+    return declared_charset(content[:4096]) == "utf-8"
+
+
 def decode(content: bytes, charset: str | None = None) -> str:
     """Text of a page given as bytes; ``charset`` is a transport hint (HTTP header)."""
     for bom, codec in _BOMS:

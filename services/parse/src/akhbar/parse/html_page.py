@@ -40,8 +40,8 @@ def _absolute(href: str | None, base: str | None) -> str | None:
     return urljoin(base, href) if base else href
 
 
-def extract_html(html: str, url: str | None = None) -> dict:
-    """Article fields read off an HTML page."""
+def extract_html(html: str | bytes, url: str | None = None) -> dict:
+    """Article fields read off an HTML page (bytes must be UTF-8)."""
     tree = LexborHTMLParser(html)
     meta: Metadata = read_metadata(tree)
     heading = heading_title(tree, meta.titles)
