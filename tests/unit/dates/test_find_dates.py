@@ -47,3 +47,121 @@ class TestNumericDates:
     def test_score_is_not_a_date(self):
         """A match score 3-1 has no year and is not a date."""
         assert values("وفاز الرجاء بنتيجة 3-1 في الجولة 12") == []
+
+
+class TestMonthNames:
+    def test_double_form_keeps_its_modifier(self):
+        """"مايو / أيار الماضي": the relative word after a double form still counts."""
+        assert values("التي شكلت في مايو / أيار الماضي .", dt.date(2007, 6, 1)) == [
+            ("في مايو / أيار الماضي", "month", "2007-05")]
+
+    def test_year_after_words_for_year(self):
+        """"26 يوليو من عام 1987" takes its year from "من عام"."""
+        assert values("توفي في 26 يوليو من عام 1987")[0][2] == "1987-07-26"
+
+    def test_weekday_picks_the_year(self):
+        """A yearless date with its weekday takes the year where the weekday agrees."""
+        assert values("يوم الأربعاء 19 يوليوز", dt.date(2007, 6, 1))[0][2] == "2006-07-19"
+
+    def test_disagreeing_double_form_is_not_one_month(self):
+        """"يونيو/ أكتوبر" names two months: no single value is made of them."""
+        assert all(v[2] != "2025-06-03" for v in values("في 3 يونيو/ أكتوبر 2025"))
+
+    def test_place_named_after_a_date_is_not_a_date(self):
+        """"ملعب 11 يوليو", "مدينة 6 أكتوبر" are names."""
+        assert values("المباراة التي جرت بملعب 11 يوليو") == []
+        assert values("في معسكره بمدينة 6 اكتوبر") == []
+
+    def test_month_name_after_a_preposition(self):
+        """"في مارس" is a month; the verb مارس never follows a preposition."""
+        assert values("وسيقدم المشروع في مارس .")[0][1:] == ("month", "2026-03")
+
+    def test_father_is_not_august(self):
+        """"إلى أب مغربي": أب without madda after a preposition is "father"."""
+        assert values("ينتمي إلى أب مغربي وأم فرنسية") == []
+
+
+class TestHijri:
+    def test_hijri_date_with_ancient_year_gives_nothing(self):
+        """"21 من رمضان سنة 40 للهجرة" is outside the convertible range: no wrong value."""
+        assert values("قتل في 21 من رمضان سنة 40 للهجرة") == []
+
+    def test_hijri_month_alone_is_a_name(self):
+        """"رمضان صبحي" is a footballer; a Hijri month needs a day, a year or "شهر"."""
+        assert values("وسجل رمضان صبحي الهدف الثاني") == []
+
+    def test_month_of_ramadan_is_its_days(self):
+        """"شهر رمضان" is the whole month nearest the reference date."""
+        assert values("خلال شهر رمضان", dt.date(2025, 2, 20))[0][2] == "2025-03-01/2025-03-29"
+
+
+class TestRelative:
+    def test_word_inside_a_name_does_not_hide_the_next_expression(self):
+        """"باول أمس الأول": "أول" inside "باول" is skipped, "أمس الأول" is found."""
+        assert values("وزير الخارجية باول أمس الأول", dt.date(2007, 6, 1)) == [
+            ("أمس الأول", "relative", "2007-05-30")]
+
+    def test_day_of_the_current_month(self):
+        """"السادس والعشرين من الشهر الجاري" is a day of the reference month."""
+        assert values("في السادس والعشرين من الشهر الجاري")[0][2] == "2025-11-26"
+
+    def test_dual_modifier(self):
+        """"يومي السبت والأحد الماضيين": the dual modifier looks back."""
+        assert ("الاحد الماضيين", "relative", "2025-11-23") in values(
+            "يومي السبت والاحد الماضيين")
+
+    def test_general_is_not_year(self):
+        """"الأمين العام السابق": العام after a definite noun means "general"."""
+        assert values("وقال الأمين العام السابق للحزب") == []
+
+    def test_ghadan_the_verb_is_not_tomorrow(self):
+        """"غدا الأمر صعبا" (it became difficult) is not tomorrow."""
+        assert values("وقد غدا الأمر صعبا على الجميع") == []
+
+
+class TestYears:
+    def test_second_year_of_a_pair(self):
+        """"عامي 2000 و2001": both are years."""
+        assert [v[2] for v in values("كانت عامي 2000 و2001 .")] == ["2000", "2001"]
+
+    def test_before_christ_is_not_a_year(self):
+        """"سنة 1500 ق.م." has no value in the Gregorian forms."""
+        assert values("وبحلول سنة 1500 ق.م. كانت") == []
+
+    def test_count_after_loose_preposition(self):
+        """"في 2024 عملية": a counted noun follows, so 2024 is a count."""
+        assert values("وحجزت المصالح المخدرات في 2024 عملية") == []
+
+    def test_year_then_verb(self):
+        """"وفي 2024 سجلت": a verb follows, so 2024 is a year."""
+        assert values("وفي 2024 سجلت الشركة أرباحا")[0][2] == "2024"
+
+    def test_amount_after_quantity_word(self):
+        """"أكثر من 2000" is an amount."""
+        assert values("وشارك أكثر من 2000 .") == []
+
+
+class TestRanges:
+    def test_numeric_dates_joined_as_a_range(self):
+        """"من 01/12/2025 إلى 05/12/2025" is one inclusive range."""
+        assert values("من 01/12/2025 إلى 05/12/2025")[0][1:] == (
+            "range", "2025-12-01/2025-12-05")
+
+    def test_consecutive_days_are_a_range_without_intro(self):
+        """"24 و25 نونبر" (two consecutive days) is a range."""
+        assert values("الدورة المنعقدة 24 و25 نونبر")[0][2] == "2025-11-24/2025-11-25"
+
+    def test_two_days_apart_without_intro_are_not_a_range(self):
+        """"في 3 و5 يونيو" may be two separate days: no range spanning the 4th."""
+        assert all(v[1] != "range" for v in values("وستجرى الانتخابات في 3 و5 يونيو"))
+
+
+class TestTimes:
+    def test_period_after_min_sets_the_hour_but_not_the_span(self):
+        """"الساعة الثامنة من مساء أمس": 20:00, and "مساء أمس" stays its own day."""
+        assert values("وصل الساعة الثامنة من مساء أمس") == [
+            ("الساعة الثامنة", "time", "20:00"), ("مساء أمس", "relative", "2025-11-23")]
+
+    def test_bare_hh_mm_needs_a_period_or_zone(self):
+        """A bare 14:30 without a period word or a time zone is left alone (a score?)."""
+        assert values("وانتهت النتيجة 14:30 بعد التمديد") == []

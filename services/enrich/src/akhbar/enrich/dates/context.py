@@ -46,10 +46,14 @@ def without_proclitic(word: str, known: frozenset[str] | set[str]) -> str | None
 def starts_word(text: str, start: int) -> int | None:
     """Where the word containing ``start`` begins, if only a proclitic precedes ``start``.
 
-    None when ``start`` is inside a longer word ("آب" inside "نواب").
+    و/ف attach to anything; ب/ل only to a definite word ("بالساعة", "للعام"), so "باول"
+    (Powell) does not hide "أول". None when ``start`` is inside a longer word ("آب" inside
+    "نواب").
     """
     if start == 0 or not text[start - 1].isalpha():
         return start
-    if text[start - 1] in PROCLITICS and (start == 1 or not text[start - 2].isalpha()):
-        return start - 1
+    if start == 1 or not text[start - 2].isalpha():
+        clitic = text[start - 1]
+        if clitic in "وف" or (clitic in "بل" and text.startswith("ال", start)):
+            return start - 1
     return None

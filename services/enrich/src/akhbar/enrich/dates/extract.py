@@ -124,6 +124,18 @@ def _day_prefix(text: str, start: int) -> tuple[int, int | None]:
 WEEKDAY_SET = frozenset(WEEKDAYS)
 
 
+# Nouns that take a date as their name: stadiums, streets, squares, schools.
+_PLACE_NOUNS = _folded_set(["ملعب", "استاد", "ستاد", "شارع", "ساحة", "حي", "جسر", "مطار",
+                            "قاعة", "مدرسة", "ثانوية", "إعدادية", "مستشفى", "جامعة", "ميدان",
+                            "نادي", "مسجد", "مركب", "زنقة", "تجزئة", "إقامة", "مجمع",
+                            "مدينة", "قرية", "بلدة", "جائزة", "وسام"])
+
+
+def _names_a_place(text: str, start: int) -> bool:
+    words = words_before(text, start, 1)
+    return bool(words) and without_proclitic(words[0][1], _PLACE_NOUNS) is not None
+
+
 def _number_glued(text: str, start: int) -> bool:
     """A number right after a decimal point, slash, colon or dash belongs to another number."""
     return start > 0 and text[start - 1] in ".,/:-–٫٬"
@@ -159,6 +171,8 @@ def gregorian_date(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     start, weekday = _day_prefix(text, m.start())
     if m.group("y") is not None:
         value = safe_date(int(m.group("y")), month, day)
+    elif m.group("mod") is None and _names_a_place(text, start):
+        return None  # "ملعب 11 يوليو", "ساحة 9 أبريل": a name, not a day
     else:
         direction = _direction(m, text, start)
         value = _with_weekday(month, day, weekday, ref, direction)
@@ -447,6 +461,19 @@ _QUANTITY_WORDS = _folded_set(["أكثر", "أقل", "أزيد", "قرابة", "
                                "تجاوزت", "ناهز", "ناهزت", "يناهز", "فاق", "فاقت", "أصل"])
 
 
+_YEAR_CHAIN = re.compile(r"(?<!\d)\d{4}\s*(?:" + P.alternation(["و", "إلى", "حتى"])
+                         + r"|[-–/])\s*$")
+
+
+def _year_lead(words: list[tuple[int, str]]) -> tuple[str | None, int]:
+    """The year lead ending just before a number (one to three words), and where it starts."""
+    for n in range(1, len(words) + 1):
+        phrase = " ".join(w for _, w in reversed(words[:n]))
+        if (found := without_proclitic(phrase, _YEAR_LEADS)) is not None:
+            return found, words[n - 1][0]
+    return None, -1
+
+
 def year(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     if _number_glued(text, m.start()):
         return None
@@ -454,13 +481,14 @@ def year(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     if suffix is not None and _key(suffix) in _HIJRI_SUFFIXES:
         return None  # a Hijri year is not a Gregorian one
     words = words_before(text, m.start(), 3)
-    lead = None
-    for n in range(1, len(words) + 1):
-        phrase = " ".join(w for _, w in reversed(words[:n]))
-        if (found := without_proclitic(phrase, _YEAR_LEADS)) is not None:
-            lead, start = found, words[n - 1][0]
-            break
+    lead, start = _year_lead(words)
     if lead is None:
+        # "عامي 2000 و2001", "من 1919 إلى 1946": a second year after a first one
+        chained = _YEAR_CHAIN.search(text, max(0, m.start() - 12), m.start())
+        if chained is None or not _year_lead(words_before(text, chained.start(), 3))[0]:
+            return None
+        lead, start = "و", m.start()
+    if P.BEFORE_CHRIST.match(text, m.end()):
         return None
     value = int(m.group("y"))
     if not (1000 if lead in _YEAR_WORDS else 1900) <= value <= 2100:
@@ -600,14 +628,19 @@ for _words, _rule_set in (
 
 def _candidates(s: str, ref: dt.date) -> list[tuple[int, Found]]:
     candidates = []
-    for trigger in P.TRIGGER.finditer(s):
-        start = trigger.start()
+    pos = 0
+    while (trigger := P.TRIGGER.search(s, pos)) is not None:
+        start = pos = trigger.start()
         if trigger.lastgroup == "num":
             rules = _NUMBER_RULES
         elif starts_word(s, start) is None:
-            continue  # inside a longer word: "آب" in "نواب"
+            # Inside a longer word ("آب" in "نواب", "أول أمس" in "باول أمس"): look again
+            # from the next letter, so a real expression right after is not skipped.
+            pos += 1
+            continue
         else:
             rules = _WORD_RULES.get(_key(trigger.group()), ())
+        pos = trigger.end()
         for rank, pattern, build in rules:
             match = pattern.match(s, start)
             if match is not None and (found := build(match, s, ref)) is not None:

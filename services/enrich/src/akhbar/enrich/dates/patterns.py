@@ -57,11 +57,15 @@ DAY_TO_MONTH = r"(?:\s+من)?(?:\s+[لب]?شهر)?\s*"
 def _gregorian_month(name: str) -> str:
     """A month name with an optional second form: "يونيو/ جوان", "نونبر (تشرين الثاني)"."""
     return (rf"(?P<{name}>{MONTH_G}){_END}"
-            rf"(?:\s*[/(\-,،]?\s*\(?\s*(?P<{name}2>{MONTH_G}){_END}\s*\)?)?")
+            rf"(?:\s*[/(\-,،]?\s*\(?\s*(?P<{name}2>{MONTH_G}){_END}(?:\s*\))?)?")
+
+
+# "من عام 1987", "سنة 2006" between a month and its year.
+YEAR_WORD = rf"(?:(?:من\s+)?(?:ال)?(?:{alternation(['عام', 'سنة'])})\s*)?"
 
 
 def _year(name: str) -> str:
-    return (rf"(?:\s*[,،]?\s*(?P<{name}>\d{{4}})(?!\d)"
+    return (rf"(?:\s*[,،]?\s*{YEAR_WORD}(?P<{name}>\d{{4}})(?!\d)"
             rf"(?:\s*(?:{GREGORIAN_SUFFIX}){_END})?)?")
 
 
@@ -75,7 +79,7 @@ GREGORIAN_DATE = re.compile(
 
 HIJRI_DATE = re.compile(
     rf"{_day('d')}{DAY_TO_MONTH}(?P<m>{MONTH_H}){_END}"
-    rf"(?:\s*[,،]?\s*(?P<y>\d{{3,4}})(?!\d))?"
+    rf"(?:\s*[,،]?\s*{YEAR_WORD}(?P<y>\d{{1,4}})(?!\d))?"
     rf"(?:\s*(?P<suffix>{HIJRI_SUFFIX}){_END})?{_modifier('mod')}"
 )
 
@@ -113,7 +117,7 @@ MONTH_ONLY = re.compile(rf"{_gregorian_month('m')}{_year('y')}{_modifier('mod')}
 
 # "رمضان" (after "شهر"), "ذي الحجة 1446 هـ": a whole Hijri month, as its Gregorian days.
 HIJRI_MONTH = re.compile(
-    rf"(?P<m>{MONTH_H}){_END}(?:\s*[,،]?\s*(?P<y>\d{{4}})(?!\d))?"
+    rf"(?P<m>{MONTH_H}){_END}(?:\s*[,،]?\s*{YEAR_WORD}(?P<y>\d{{1,4}})(?!\d))?"
     rf"(?:\s*(?P<suffix>{HIJRI_SUFFIX}){_END})?{_modifier('mod')}"
 )
 
@@ -155,6 +159,9 @@ BARE_CLOCK = re.compile(
 YEAR_NUMBER = re.compile(
     rf"(?P<y>\d{{4}})(?!\d)(?:\s*(?P<suffix>{GREGORIAN_SUFFIX}|{HIJRI_SUFFIX}){_END})?"
 )
+
+# Before Christ: "سنة 1500 ق.م" is not a Gregorian year of the value forms.
+BEFORE_CHRIST = re.compile(r"\s*(?:ق\s*\.?\s*م\b|" + alternation(["قبل الميلاد"]) + ")")
 
 # What follows a number that makes it a count or an amount, not a year.
 COUNTED = re.compile(

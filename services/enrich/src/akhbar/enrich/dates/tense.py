@@ -15,9 +15,11 @@ import re
 from akhbar.enrich.dates.normalize import alternation, fold
 from akhbar.enrich.dates.resolve import CURRENT, FUTURE, NEAREST, PAST
 
+# Singular, dual and plural forms: "يومي السبت والأحد الماضيين".
 PAST_WORDS = ["الماضي", "الماضية", "المنصرم", "المنصرمة", "الفارط", "الفارطة", "المنقضي",
-              "المنقضية", "السابق", "السابقة"]
-FUTURE_WORDS = ["المقبل", "المقبلة", "القادم", "القادمة", "الآتي", "الآتية"]
+              "المنقضية", "السابق", "السابقة", "الماضيين", "الماضيتين", "المنصرمين"]
+FUTURE_WORDS = ["المقبل", "المقبلة", "القادم", "القادمة", "الآتي", "الآتية", "المقبلين",
+                "المقبلتين", "القادمين"]
 CURRENT_WORDS = ["الجاري", "الجارية", "الحالي", "الحالية"]
 
 MODIFIER = alternation(PAST_WORDS + FUTURE_WORDS + CURRENT_WORDS)
