@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from akhbar.parse import content_id, extract, sniff_content_type
+from akhbar.parse import UnparseablePage, content_id, extract, sniff_content_type
 from akhbar.shared.schemas import Article
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 class TestExtract:
@@ -32,3 +34,52 @@ class TestExtract:
         text = "<p> ليس صفحة</p>\nسطر ثان من النص"
         assert sniff_content_type(text) == "text/html"
         assert extract(text, content_type="text/plain").title == "<p> ليس صفحة</p>"
+
+
+class TestOddInput:
+    @settings(max_examples=150, deadline=None)
+    @given(st.text(min_size=1).filter(lambda s: s.strip()))
+    def test_any_non_blank_text_gives_an_article(self, text):
+        """Odd but decodable input never raises: it gives an Article."""
+        assert isinstance(extract(text), Article)
+
+    @settings(max_examples=100, deadline=None)
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    "<div>",
+                    "</div>",
+                    "<p>",
+                    "<br>",
+                    "<h1>",
+                    "</h1>",
+                    "<a href='/x'>",
+                    "</a>",
+                    "<title>",
+                    "</title>",
+                    "<meta charset='utf-8'>",
+                    "نشر في",
+                    "يوم 1 - 2 - 2020",
+                    "آخر تحديث",
+                    "<script>x</script>",
+                    "نص عربي طويل بعض الشيء هنا",
+                    " ",
+                ]
+            ),
+            min_size=1,
+            max_size=40,
+        )
+    )
+    def test_broken_html_gives_an_article(self, pieces):
+        """Unclosed, misnested or contentless HTML still parses to an Article."""
+        page = "<html>" + "".join(pieces)
+        assert isinstance(extract(page.encode("utf-8")), Article)
+
+    def test_undecodable_noise_is_text_or_a_clear_error(self):
+        """Random bytes either decode to some text (an Article) or raise UnparseablePage."""
+        noise = bytes(range(256)) * 4
+        try:
+            assert isinstance(extract(noise), Article)
+        except UnparseablePage:
+            pass
