@@ -30,13 +30,22 @@ _MIN_LINK_RATIO = 0.6
 _MAX_DEPTH = 6
 
 
-def _kind(node: LexborNode) -> str | None:
+def _kind(node: LexborNode, seen: dict[str, str | None]) -> str | None:
+    """The list kind an element's class/id names; ``seen`` caches it per label (list items
+    and their wrappers repeat the same class all down a page)."""
     if node.tag == "marquee":
         return "ticker"
     attrs = node.attributes
     label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
     if len(label) < 4:
         return None
+    if label in seen:
+        return seen[label]
+    seen[label] = _kind_of_label(label)
+    return seen[label]
+
+
+def _kind_of_label(label: str) -> str | None:
     for kind, words in _KIND_WORDS:
         for word in words:
             if word in label:
@@ -59,6 +68,7 @@ def _links(node: LexborNode) -> list[Headline]:
 def headline_list(blocks: list[Block]) -> list[Headline]:
     """Items of the page's headline list, each once, in page order, with links."""
     kinds: dict[int, str | None] = {}  # element id -> list kind named by its class/id
+    labels: dict[str, str | None] = {}
     nodes: dict[int, LexborNode] = {}
     chains: list[list[int]] = []  # per headline link block: its listed ancestors, inner first
     for block in blocks:
@@ -71,7 +81,7 @@ def headline_list(blocks: list[Block]) -> list[Headline]:
                 break
             key = node.mem_id
             if key not in kinds:
-                kinds[key] = _kind(node)
+                kinds[key] = _kind(node, labels)
                 nodes[key] = node
             if kinds[key]:
                 chain.append(key)
