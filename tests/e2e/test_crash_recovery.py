@@ -1,0 +1,83 @@
+"""Nothing lost, nothing doubled: kill -9 a stage mid-run, restart it, count what is stored."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+import redis
+
+from akhbar.shared import streams
+from tests.e2e.processes import Pipeline
+
+pytestmark = pytest.mark.e2e
+
+N = 300
+
+
+def _pages(n: int) -> list[dict[str, str]]:
+    cities = ["الرباط", "مراكش", "طنجة", "فاس", "أكادير", "وجدة"]
+    return [
+        {"content": (
+            f"<html><head><title>اجتماع رقم {i} في {cities[i % 6]}</title>"
+            f'<meta property="article:published_time" content="2025-11-{1 + i % 28:02d}T10:00:00+01:00"></head>'
+            f"<body><article><p>عقد المجلس الجماعي لمدينة {cities[i % 6]} يوم الاثنين اجتماعه رقم {i} "
+            f"برئاسة الوزير محمد العلمي لمناقشة ميزانية سنة 2026.</p>"
+            f"<p>وقال المتحدث إن الدورة المقبلة ستنعقد ما بين 3 و5 دجنبر المقبل.</p></article></body></html>"
+        ), "url": f"https://example.ma/news/{i}"}
+        for i in range(n)
+    ]
+
+
+@pytest.fixture
+def pipeline(redis_url, tmp_path):
+    p = Pipeline(redis_url, f"sqlite:///{tmp_path / 'akhbar.db'}", tmp_path, AKHBAR_BATCH_SIZE="8")
+    yield p
+    p.stop()
+
+
+@pytest.mark.parametrize("victim", ["enrich", "parse"])
+def test_kill9_mid_run_loses_and_doubles_nothing(pipeline, victim):
+    """300 pages; the victim is killed with SIGKILL mid-stream and restarted: 300 stored, once each."""
+    pipeline.start()
+    pipe = pipeline.redis.pipeline(transaction=False)
+    for fields in _pages(N):
+        pipe.xadd(streams.RAW, fields)
+    pipe.execute()
+
+    def victim_group() -> dict:
+        groups = pipeline.redis.xinfo_groups(streams.INPUT[victim])
+        return next(g for g in groups if g["name"] == streams.group(victim))
+
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if (victim_group()["entries-read"] or 0) >= 16:
+                break
+        except (StopIteration, redis.ResponseError):
+            pass
+        time.sleep(0.002)
+    pipeline.kill9(victim)
+    group = victim_group()
+    assert group["lag"] or group["pending"], "the victim finished before it could be killed"
+    time.sleep(0.5)
+    pipeline.start(victim)  # a new process: a new consumer name, like a restarted container
+
+    assert pipeline.wait_for(streams.STORED, N, timeout=300) == N, pipeline.log_tail(victim)
+    time.sleep(1.0)  # anything duplicated would show up by now
+    stored = [json.loads(f["data"]) for _, f in pipeline.redis.xrange(streams.STORED)]
+    assert len(stored) == N
+    assert len({s["article_id"] for s in stored}) == N
+    assert all(s["created"] for s in stored)  # no article was stored twice
+    assert pipeline.redis.xlen(streams.ENRICHED) == N  # publish+ack is one transaction
+    assert pipeline.pending() == {s: 0 for s in streams.SERVICES}
+    assert pipeline.dlq_sizes() == {s: 0 for s in streams.SERVICES}
+
+    from akhbar.store import Store
+
+    store = Store.from_url(pipeline.env["DATABASE_URL"])
+    try:
+        assert store.count() == N
+    finally:
+        store.close()
