@@ -54,7 +54,7 @@ def _folded_set(words) -> frozenset[str]:
 _HIJRI_SUFFIXES = _folded_set(["ه", "هجريا", "هجري", "هجرية", "للهجرة"])
 _TIME_OF_DAY = _folded_set(["صباح", "مساء", "ظهر", "ظهيرة", "عشية", "صبيحة", "ليلة", "فجر",
                             "زوال", "نهار", "مطلع", "منتصف"])
-_DAY_WORDS = _folded_set(["اليوم", "أمس", "غدا", "يوم"])
+_DAY_WORDS = _folded_set(["اليوم", "لليوم", "أمس", "غدا", "يوم"])
 _RANGE_INTROS = _folded_set(["بين", "من", "يومي", "أيام", "خلال", "الفترة"])
 _SHAHR = _folded_set(["شهر"])
 _MONTH_LEADS = _folded_set(["مطلع", "بداية", "أوائل", "منتصف", "أواسط", "نهاية", "أواخر",
@@ -362,7 +362,7 @@ def hijri_month(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     return start, m.end(), "range", f"{_iso(span[0])}/{_iso(span[1])}"
 
 
-_DAY_OFFSETS = {fold(w): n for w, n in [("اليوم", 0), ("أمس", -1), ("البارحة", -1),
+_DAY_OFFSETS = {fold(w): n for w, n in [("اليوم", 0), ("لليوم", 0), ("أمس", -1), ("البارحة", -1),
                                         ("غدا", 1), ("غد", 1), ("الغد", 1), ("أول أمس", -2),
                                         ("أول من أمس", -2), ("بعد غد", 2),
                                         ("أمس الأول", -2)]}
@@ -379,7 +379,7 @@ def relative_day(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     word = _key(m.group("word"))
     weekday = m.group("wd")
     tod = _time_of_day_before(text, m.start())
-    if word == "اليوم" and weekday is None and P.NOT_TODAY.match(text, m.end("word")):
+    if word in ("اليوم", "لليوم") and weekday is None and P.NOT_TODAY.match(text, m.end("word")):
         return None  # "اليوم العالمي", "اليوم الدراسي": a day of something, not today
     if word in ("غد", "الغد") and tod is None:
         return None  # "غد" needs "يوم/صباح" before it
@@ -504,9 +504,9 @@ def year(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
 
 
 _PERIOD_KIND = {}
-for _words, _kind in ((("صباحا", "صباح", "الصباح", "فجرا", "الفجر"), "am"),
+for _words, _kind in ((("صباحا", "صباح", "الصباح", "فجرا", "الفجر", "ص"), "am"),
                       (("ظهرا", "الظهر", "زوالا", "الزوال", "بعد الظهر", "بعد الزوال"), "noon"),
-                      (("عصرا", "العصر", "مساء", "مساءا", "المساء"), "pm"),
+                      (("عصرا", "العصر", "مساء", "مساءا", "المساء", "م"), "pm"),
                       (("ليلا", "الليل", "ليل"), "night")):
     for _w in _words:
         _PERIOD_KIND[fold(_w)] = _kind
@@ -609,8 +609,27 @@ def _rules(*builders: Builder) -> tuple[Rule, ...]:
 
 _DAY_RULES = _rules(range_two_months, range_one_month, hijri_day, gregorian_date,
                     relative_month_day)
-_NUMBER_RULES = _rules(range_two_months, range_one_month, numeric_date, hijri_day,
-                       gregorian_date, relative_month_day, bare_clock, year)
+# Rules for a number, by what it can be: a day (1-2 digits), a year (4), either one
+# starting a numeric date; what follows it rules out most of them before any regex runs.
+_DAY_NUMBER_RULES = _DAY_RULES
+_NUMERIC_RULES = _rules(range_one_month, numeric_date)  # "24 - 11 - 2025", "26-28 جوان"
+_CLOCK_RULES = _rules(bare_clock)
+_YEAR_RULES = _rules(year)
+_YEAR_NUMERIC_RULES = _rules(numeric_date, year)
+
+
+def _number_rules(s: str, start: int, end: int) -> tuple[Rule, ...]:
+    after = s[end:end + 2].lstrip()[:1]
+    digits = end - start
+    if digits <= 2:
+        if after == ":":
+            return _CLOCK_RULES
+        if after and after in "-/.–":
+            return _NUMERIC_RULES
+        return _DAY_NUMBER_RULES
+    if digits == 4:
+        return _YEAR_NUMERIC_RULES if after and after in "-/." else _YEAR_RULES
+    return ()
 # Which rules can start at each trigger word, by its folded spelling.
 _WORD_RULES: dict[str, tuple[Rule, ...]] = {}
 for _words, _rule_set in (
@@ -632,7 +651,7 @@ def _candidates(s: str, ref: dt.date) -> list[tuple[int, Found]]:
     while (trigger := P.TRIGGER.search(s, pos)) is not None:
         start = pos = trigger.start()
         if trigger.lastgroup == "num":
-            rules = _NUMBER_RULES
+            rules = _number_rules(s, start, trigger.end())
         elif starts_word(s, start) is None:
             # Inside a longer word ("آب" in "نواب", "أول أمس" in "باول أمس"): look again
             # from the next letter, so a real expression right after is not skipped.

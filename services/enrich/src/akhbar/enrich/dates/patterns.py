@@ -22,8 +22,8 @@ WEEKDAY = alternation(WEEKDAYS)
 ORDINAL = alternation(DAY_ORDINALS)
 HOUR_WORD = alternation(HOUR_WORDS)
 
-RELATIVE_DAY_WORDS = ["اليوم", "أمس", "البارحة", "غدا", "غد", "الغد", "أول أمس", "أول من أمس",
-                      "بعد غد", "أمس الأول"]
+RELATIVE_DAY_WORDS = ["اليوم", "لليوم", "أمس", "البارحة", "غدا", "غد", "الغد", "أول أمس",
+                      "أول من أمس", "بعد غد", "أمس الأول"]
 PERIOD_UNITS = ["الأسبوع", "الشهر", "العام", "السنة", "للأسبوع", "للشهر", "للعام", "للسنة"]
 THIS_WORDS = ["هذا", "هذه"]
 CLOCK_WORDS = ["الساعة", "ساعة", "للساعة"]
@@ -148,10 +148,11 @@ CLOCK = re.compile(
     rf"(?:\s+(?P<of>من\s+)?(?P<period>{PERIODS}){_END})?"
 )
 
-# "3:28 عصرًا", "14:30 بتوقيت غرينتش": a bare hh:mm needs a period word or a time zone.
+# "3:28 عصرًا", "14:30 بتوقيت غرينتش", "09:23 ص": a bare hh:mm needs a period word, its
+# one-letter abbreviation (ص morning, م evening, as bylines print them) or a time zone.
 BARE_CLOCK = re.compile(
     r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?!\d|:|[.,]\d)"
-    rf"(?:\s*(?P<period>{PERIODS}){_END}"
+    rf"(?:\s*(?P<period>{PERIODS}|ص|م){_END}"
     rf"|(?=\s*(?:{alternation(['بتوقيت', 'بالتوقيت', 'توقيت'])}|GMT|gmt)))"
 )
 
