@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import redis
-
 from akhbar.shared.embedded import check_reachable, resolve_redis_url
 from akhbar.shared.settings import get_settings
 

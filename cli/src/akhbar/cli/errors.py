@@ -9,7 +9,6 @@ from typing import Any
 
 import redis
 import typer
-
 from akhbar.shared.embedded import NoRedisError
 
 

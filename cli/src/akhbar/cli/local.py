@@ -9,17 +9,22 @@ from pathlib import Path
 from typing import Any
 
 import typer
-
 from akhbar.cli.errors import fail, friendly
 
 
 def _article(path: Path, url: str | None):
+    from akhbar.ingest.accept import page_id
+    from akhbar.ingest.decode import UndecodableError, decode_bytes
     from akhbar.parse import extract
 
     if not path.is_file():
         fail(f"no such file: {path}", 2)
     try:
-        return extract(path.read_bytes(), url=url)
+        text = decode_bytes(path.read_bytes())
+        # The id ingest gives the same page, so local output and pipeline output agree.
+        return extract(text, url=url, page_id=page_id(text))
+    except UndecodableError as e:
+        fail(f"cannot decode {path}: {e}")
     except ValueError as e:
         fail(f"cannot parse {path}: {e}")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 from akhbar.parse.aggregator import READ_AT_SOURCE, posted_in
+from akhbar.parse.guard import defuse
 from akhbar.parse.html_blocks import Block, blocks_of
 from akhbar.parse.html_body import body_paragraphs
 from akhbar.parse.html_headlines import headline_list
@@ -42,7 +43,7 @@ def _absolute(href: str | None, base: str | None) -> str | None:
 
 def extract_html(html: str | bytes, url: str | None = None) -> dict:
     """Article fields read off an HTML page (bytes must be UTF-8)."""
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(defuse(html))
     meta: Metadata = read_metadata(tree)
     heading = heading_title(tree, meta.titles)
     if heading is not None:
