@@ -40,7 +40,10 @@ def create_store_engine(database_url: str) -> Engine:
     url = normalize_url(database_url)
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+    # No pool_pre_ping: it costs a round trip per checkout, and a connection that went stale
+    # (server restart) fails one call, after which SQLAlchemy drops the whole pool; the
+    # store service's consumer redelivers that message.
+    return create_engine(url, pool_size=5, max_overflow=10)
 
 
 def _sqlite_engine(url: URL) -> Engine:

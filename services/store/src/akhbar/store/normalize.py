@@ -32,7 +32,8 @@ _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
 # The definite article and the one-letter conjunctions/prepositions glued in front of it.
 # "المغرب", "والمغرب", "بالمغرب" and "للمغرب" must all find "مغرب".
-_ARTICLE_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+# Longest first; the lookahead keeps at least two letters of the word itself.
+_ARTICLE = re.compile(r"^(?:وال|بال|كال|فال|لل|ال)(?=\w\w)")
 _PROCLITICS = frozenset("وفبلك")
 
 
@@ -46,10 +47,7 @@ def normalize(text: str) -> str:
 
 def strip_article(token: str) -> str:
     """Drop a leading definite article (with its clitic) when a real word remains."""
-    for prefix in _ARTICLE_PREFIXES:
-        if token.startswith(prefix) and len(token) - len(prefix) >= 2:
-            return token[len(prefix) :]
-    return token
+    return _ARTICLE.sub("", token, count=1)
 
 
 def search_tokens(text: str) -> list[str]:

@@ -172,6 +172,8 @@ def top_entities(
     limit: int = 20,
     offset: int = 0,
 ) -> list[TopEntity]:
+    # Measured against a two-level GROUP BY (entity, article) then entity: no faster on
+    # PostgreSQL, several times slower on SQLite; the distinct count stays.
     n_articles = func.count(entity_mentions.c.article_pk.distinct()).label("articles")
     n_mentions = func.count().label("mentions")
     query = select(entities.c.canonical, entities.c.label, n_articles, n_mentions).select_from(

@@ -8,7 +8,7 @@ from akhbar.shared.schemas import EnrichedArticle
 from akhbar.store import queries
 from akhbar.store.db import create_store_engine, migrate
 from akhbar.store.settings import default_database_url
-from akhbar.store.upsert import upsert_article
+from akhbar.store.upsert import Dimensions, upsert_article
 from akhbar.store.views import ArticleSummary, TopEntity
 from akhbar.store.when import parse_bound
 from sqlalchemy import Engine, text
@@ -29,6 +29,16 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._dimensions = Dimensions()
+        if engine.dialect.name == "postgresql":
+            # One-statement reads need no transaction: autocommit saves the BEGIN/ROLLBACK
+            # round trips. get() reads four tables and must see one version of the article,
+            # which READ COMMITTED does not promise across statements; REPEATABLE READ does.
+            self._reader = engine.execution_options(isolation_level="AUTOCOMMIT")
+            self._snapshot = engine.execution_options(isolation_level="REPEATABLE READ")
+        else:
+            # A SQLite read transaction already sees one snapshot for all its statements.
+            self._reader = self._snapshot = engine
 
     @classmethod
     def from_url(cls, database_url: str | None = None, *, migrate_schema: bool = True) -> Store:
@@ -45,10 +55,10 @@ class Store:
 
     def upsert(self, article: EnrichedArticle) -> bool:
         """Store ``article`` by its id; True if it was new. Replaces an older version whole."""
-        return upsert_article(self.engine, article)
+        return upsert_article(self.engine, article, self._dimensions)
 
     def get(self, article_id: str) -> EnrichedArticle | None:
-        with self.engine.connect() as conn:
+        with self._snapshot.connect() as conn:
             return queries.get_article(conn, article_id)
 
     def search(
@@ -64,7 +74,7 @@ class Store:
     ) -> list[ArticleSummary]:
         """Articles matching every filter given, newest first. Dates are inclusive; ``since``
         and ``until`` take dates, datetimes or their ISO text (``BadDate`` otherwise)."""
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             return queries.search_articles(
                 conn,
                 entity=entity,
@@ -86,7 +96,7 @@ class Store:
         offset: int = 0,
     ) -> list[TopEntity]:
         """Entities in the most articles published in the period (then most mentions)."""
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             return queries.top_entities(
                 conn,
                 since=parse_bound(since, "since"),
@@ -97,7 +107,7 @@ class Store:
             )
 
     def count(self) -> int:
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             return queries.count_articles(conn)
 
     def ping(self) -> None:

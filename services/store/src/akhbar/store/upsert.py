@@ -41,37 +41,74 @@ def published_at(value: dt.datetime | dt.date | None) -> dt.datetime | None:
     return None if value is None else lower_bound(value)
 
 
-def _ensure_outlet(conn: Connection, name: str | None) -> int | None:
+class Dimensions:
+    """Ids of outlets and entities this process has already seen.
+
+    Those rows are never updated or deleted, so an id once read stays right for the life of
+    the database: after warm-up most upserts need no dimension query at all.
+    """
+
+    def __init__(self, max_entries: int = 200_000) -> None:
+        self.outlets: dict[str, int] = {}
+        self.entities: dict[tuple[str, str], int] = {}
+        self.max_entries = max_entries
+
+    def remember(self, table: dict, found: dict) -> None:
+        if len(table) + len(found) > self.max_entries:
+            table.clear()  # crude but bounded; the database still has every id
+        table.update(found)
+
+
+def _ensure_outlet(engine: Engine, name: str | None, dims: Dimensions) -> int | None:
     if not name:
         return None
-    conn.execute(
-        _insert(conn, outlets)
-        .values(name=name, name_normalized=normalize(name))
-        .on_conflict_do_nothing(index_elements=["name"])
-    )
-    return conn.execute(select(outlets.c.id).where(outlets.c.name == name)).scalar_one()
-
-
-def _ensure_entities(conn: Connection, article: EnrichedArticle) -> dict[tuple[str, str], int]:
-    keys = sorted({(e.canonical, e.label) for e in article.entities}, key=lambda k: (k[1], k[0]))
-    if not keys:
-        return {}
-    conn.execute(
-        _insert(conn, entities)
-        .values(
-            [
-                {"canonical": c, "label": label, "canonical_normalized": normalize(c)}
-                for c, label in keys
-            ]
+    if name in dims.outlets:
+        return dims.outlets[name]
+    with engine.execution_options(write=True).begin() as conn:
+        conn.execute(
+            _insert(conn, outlets)
+            .values(name=name, name_normalized=normalize(name))
+            .on_conflict_do_nothing(index_elements=["name"])
         )
-        .on_conflict_do_nothing(index_elements=["canonical", "label"])
-    )
+        outlet_id = conn.execute(select(outlets.c.id).where(outlets.c.name == name)).scalar_one()
+    dims.remember(dims.outlets, {name: outlet_id})
+    return outlet_id
+
+
+def _select_entities(conn: Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
     rows = conn.execute(
         select(entities.c.id, entities.c.canonical, entities.c.label).where(
             tuple_(entities.c.canonical, entities.c.label).in_(keys)
         )
     )
     return {(row.canonical, row.label): row.id for row in rows}
+
+
+def _ensure_entities(
+    engine: Engine, article: EnrichedArticle, dims: Dimensions
+) -> dict[tuple[str, str], int]:
+    wanted = {(e.canonical, e.label) for e in article.entities}
+    missing = sorted(wanted - dims.entities.keys(), key=lambda k: (k[1], k[0]))
+    if missing:
+        with engine.connect() as conn:
+            found = _select_entities(conn, missing)
+        new = [k for k in missing if k not in found]
+        if new:
+            # Sorted, committed on their own: concurrent writers take these row locks in one
+            # global order and hold no article lock meanwhile, so they cannot deadlock.
+            with engine.execution_options(write=True).begin() as conn:
+                conn.execute(
+                    _insert(conn, entities).on_conflict_do_nothing(
+                        index_elements=["canonical", "label"]
+                    ),
+                    [
+                        {"canonical": c, "label": label, "canonical_normalized": normalize(c)}
+                        for c, label in new
+                    ],
+                )
+                found.update(_select_entities(conn, new))
+        dims.remember(dims.entities, found)
+    return {key: dims.entities[key] for key in wanted}
 
 
 def _article_values(article: EnrichedArticle, outlet_id: int | None, digest: str) -> dict[str, Any]:
@@ -138,12 +175,14 @@ def _clear_children(conn: Connection, pk: int) -> None:
         conn.execute(delete(table).where(table.c.article_pk == pk))
 
 
-def upsert_article(engine: Engine, article: EnrichedArticle) -> bool:
+def upsert_article(
+    engine: Engine, article: EnrichedArticle, dims: Dimensions | None = None
+) -> bool:
     """Store ``article``; True when it was new, False when it replaced (or equalled) a row."""
+    dims = dims if dims is not None else Dimensions()
+    outlet_id = _ensure_outlet(engine, article.source_name, dims)
+    entity_ids = _ensure_entities(engine, article, dims)
     writer = engine.execution_options(write=True)
-    with writer.begin() as conn:
-        outlet_id = _ensure_outlet(conn, article.source_name)
-        entity_ids = _ensure_entities(conn, article)
 
     digest = content_hash(article)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)

@@ -1,0 +1,375 @@
+"""Upserts per second and query latency (p50/p99) of the store, SQLite beside PostgreSQL.
+
+Fills a fresh database of each kind with N synthetic but varied enriched articles (default
+100,000: outlets, Zipf-distributed entities, Arabic body text, dates over two years), one
+``Store.upsert`` at a time as the store service does, then times the main queries.
+
+    uv run python bench/bench_store.py [--n 100000] [--reps 200] [--pg URL] [--skip-pg]
+
+PostgreSQL: a throwaway database is created on ``--pg`` (default ``DATABASE_URL_PG`` or
+postgresql+psycopg://postgres@127.0.0.1:5432/test) and dropped at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from akhbar.shared.schemas import DateMention, EnrichedArticle, Entity, Headline
+from akhbar.store import Store
+from akhbar.store.db import normalize_url
+from sqlalchemy import create_engine, text
+
+WORDS = (
+    "قال أكد أعلن وزير الحكومة رئيس مجلس البرلمان المغرب مدينة اليوم أمس الأسبوع الماضي "
+    "مشروع قانون الاقتصاد الاستثمار التنمية الشباب التعليم الصحة المستشفى الطلبة الجامعة "
+    "الانتخابات الحزب المعارضة الأغلبية الميزانية الضرائب الأسعار المحروقات الماء الأمطار "
+    "الفلاحة الصيد البحري السياحة الفنادق المطار القطار الطريق السيار الميناء التجارة "
+    "الصادرات الواردات البنك المركزي التضخم الدرهم الأسواق الشركات العمال النقابات الإضراب "
+    "الحوار الاجتماعي الأجور التقاعد السكن المدن القرى الجهة الإقليم العمالة الجماعة "
+    "المجلس البلدي الوالي العامل الأمن الشرطة الدرك المحكمة القاضي المتهم الحكم السجن "
+    "الدفاع المحامي الملف القضية التحقيق الصحافة الإعلام التلفزيون الإذاعة الموقع الخبر "
+    "المنتخب الفريق المباراة الهدف البطولة الكأس الملعب الجمهور المدرب اللاعب الفوز الهزيمة "
+    "الثقافة المهرجان الفيلم المسرح الكتاب الشعر المعرض الفنان الجائزة التراث اللغة "
+    "العربية الأمازيغية الفرنسية الدولة الشعب المواطنين الحقوق الحريات الديمقراطية الإصلاح "
+    "المنطقة الحدود الاتفاق التعاون الشراكة الزيارة الوفد اللقاء الاجتماع الندوة المؤتمر"
+).split()
+FIRST = "محمد أحمد عبد الله يوسف إبراهيم خالد عمر علي حسن سعيد رشيد نادية فاطمة خديجة سلمى مريم ليلى".split()
+LAST = "العلمي الإدريسي بنكيران أخنوش الفاسي التازي البقالي الشرقاوي المنصوري الوزاني بناني العمراني".split()
+ORGS = [
+    "الأمم المتحدة",
+    "البنك الدولي",
+    "الاتحاد الأوروبي",
+    "جامعة الدول العربية",
+    "الاتحاد الإفريقي",
+    "حزب الاستقلال",
+    "حزب العدالة والتنمية",
+    "التجمع الوطني للأحرار",
+    "حزب الأصالة والمعاصرة",
+    "بنك المغرب",
+    "المكتب الشريف للفوسفاط",
+    "الخطوط الملكية المغربية",
+    "الجامعة الملكية المغربية لكرة القدم",
+    "وزارة الداخلية",
+    "وزارة الصحة",
+    "وزارة التربية الوطنية",
+    "مجلس النواب",
+    "مجلس المستشارين",
+    "المحكمة الدستورية",
+    "المندوبية السامية للتخطيط",
+    "الرجاء البيضاوي",
+    "الوداد الرياضي",
+]
+LOCS = [
+    "الرباط",
+    "الدار البيضاء",
+    "فاس",
+    "مراكش",
+    "طنجة",
+    "أكادير",
+    "وجدة",
+    "العيون",
+    "الداخلة",
+    "مكناس",
+    "تطوان",
+    "الحسيمة",
+    "بني ملال",
+    "القنيطرة",
+    "سلا",
+    "الجزائر",
+    "تونس",
+    "القاهرة",
+    "باريس",
+    "مدريد",
+    "غزة",
+    "نيويورك",
+    "جنيف",
+    "بروكسل",
+    "الرياض",
+    "الدوحة",
+    "دبي",
+    "إفريقيا",
+    "أوروبا",
+    "المغرب",
+]
+MISC = ["كأس العالم", "كأس أمم إفريقيا", "عيد الأضحى", "رمضان", "كوب 22", "مهرجان موازين"]
+OUTLETS = [
+    "هسبريس",
+    "الأول",
+    "اليوم 24",
+    "الجزيرة نت",
+    "العمق المغربي",
+    "لكم",
+    "فبراير",
+    "الأيام 24",
+    "هبة بريس",
+    "برلمان.كوم",
+    "مدار21",
+    "الصباح",
+    "المساء",
+    "الأحداث المغربية",
+    "أخبار اليوم",
+    "العربية",
+    "سكاي نيوز عربية",
+    "بي بي سي عربي",
+    "فرانس 24",
+    "الشرق الأوسط",
+]
+START = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+SPAN_DAYS = 730
+
+
+class Generator:
+    """Synthetic articles with realistic skew: a few entities and outlets dominate."""
+
+    def __init__(self, seed: int = 7) -> None:
+        self.rng = random.Random(seed)
+        people = [f"{f} {last}" for f in FIRST for last in LAST]
+        self.entities = (
+            [(p, "PER") for p in people]
+            + [(o, "ORG") for o in ORGS]
+            + [(loc, "LOC") for loc in LOCS]
+            + [(m, "MISC") for m in MISC]
+        )
+        self.rng.shuffle(self.entities)
+        # Zipf-like: the k-th entity is mentioned about 1/k as often as the first.
+        self.entity_weights = [1 / (k + 1) for k in range(len(self.entities))]
+        self.outlet_weights = [1 / (k + 1) ** 0.7 for k in range(len(OUTLETS))]
+
+    def _entity(self) -> tuple[str, str]:
+        return self.rng.choices(self.entities, self.entity_weights)[0]
+
+    def _sentence(
+        self, n_words: int, mentions: list[tuple[str, str]]
+    ) -> tuple[str, list[tuple[int, str, str]]]:
+        words = self.rng.choices(WORDS, k=n_words)
+        spans = []
+        for canonical, label in mentions:
+            words.insert(self.rng.randrange(len(words) + 1), f"\u0000{len(spans)}")
+            spans.append((canonical, label))
+        out, found = "", []
+        for word in words:
+            if out:
+                out += " "
+            if word.startswith("\u0000"):
+                canonical, label = spans[int(word[1:])]
+                found.append((len(out), canonical, label))
+                out += canonical
+            else:
+                out += word
+        return out, found
+
+    def article(self, i: int, version: int = 0) -> EnrichedArticle:
+        rng = self.rng
+        published = START + dt.timedelta(seconds=rng.randrange(SPAN_DAYS * 86400))
+        fields: list[tuple[str, str, list]] = []
+        title, found = self._sentence(
+            rng.randint(6, 10), [self._entity() for _ in range(rng.randint(0, 2))]
+        )
+        fields.append(("title", title, found))
+        body = []
+        for p in range(rng.randint(3, 6)):
+            para, found = self._sentence(
+                rng.randint(25, 45), [self._entity() for _ in range(rng.randint(1, 4))]
+            )
+            body.append(para)
+            fields.append((f"body.{p}", para, found))
+        heads = [
+            Headline(text=" ".join(rng.choices(WORDS, k=7)), url=None)
+            for _ in range(rng.randint(0, 4))
+        ]
+        entities = [
+            Entity(text=c, start=s, end=s + len(c), field=name, label=label, canonical=c)
+            for name, _text, found in fields
+            for s, c, label in found
+        ]
+        day = published.date().isoformat()
+        dates = [
+            DateMention(text=day, start=0, end=len(day), field="title", kind="date", value=day)
+        ]
+        return EnrichedArticle(
+            id=f"bench-{i:07d}",
+            url=f"https://example.org/a/{i}",
+            title=title + (f" (تحديث {version})" if version else ""),
+            source_name=rng.choices(OUTLETS, self.outlet_weights)[0],
+            published=published,
+            body=body,
+            headlines=heads,
+            entities=entities,
+            dates=dates,
+        )
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p50 = statistics.median(ordered)
+    p99 = ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))]
+    return p50 * 1000, p99 * 1000
+
+
+def time_calls(
+    make_call: Callable[[random.Random], Callable[[], object]], reps: int
+) -> tuple[float, float]:
+    rng = random.Random(11)
+    samples = []
+    for _ in range(reps):
+        call = make_call(rng)
+        t0 = time.perf_counter()
+        call()
+        samples.append(time.perf_counter() - t0)
+    return percentiles(samples)
+
+
+def queries(store: Store, gen: Generator, n: int) -> dict[str, Callable]:
+    popular = gen.entities[:50]
+
+    def month(rng):
+        start = (START + dt.timedelta(days=rng.randrange(SPAN_DAYS - 31))).date()
+        return start, start + dt.timedelta(days=30)
+
+    def by_entity(rng):
+        name, _ = rng.choice(popular)
+        return lambda: store.search(entity=name, limit=50)
+
+    def by_outlet_month(rng):
+        since, until = month(rng)
+        outlet = rng.choice(OUTLETS)
+        return lambda: store.search(outlet=outlet, since=since, until=until, limit=50)
+
+    def by_text(rng):
+        words = " ".join(rng.sample(WORDS, 2))
+        return lambda: store.search(text=words, limit=50)
+
+    def by_entity_text_month(rng):
+        name, _ = rng.choice(popular)
+        since, until = month(rng)
+        word = rng.choice(WORDS)
+        return lambda: store.search(entity=name, text=word, since=since, until=until, limit=50)
+
+    def get(rng):
+        article_id = f"bench-{rng.randrange(n):07d}"
+        return lambda: store.get(article_id)
+
+    def newest(rng):
+        return lambda: store.search(limit=50)
+
+    def top_month(rng):
+        since, until = month(rng)
+        return lambda: store.top_entities(since=since, until=until, limit=20)
+
+    def top_all(rng):
+        return lambda: store.top_entities(label="PER", limit=20)
+
+    return {
+        "get by id": get,
+        "search newest": newest,
+        "search entity": by_entity,
+        "search outlet+month": by_outlet_month,
+        "search text (2 words)": by_text,
+        "search entity+text+month": by_entity_text_month,
+        "top entities (month)": top_month,
+        "top entities PER (all)": top_all,
+    }
+
+
+def run_backend(url: str, n: int, reps: int, updates: int) -> dict[str, object]:
+    results: dict[str, object] = {}
+    gen = Generator()
+    with Store.from_url(url) as store:
+        elapsed = 0.0
+        for chunk in range(0, n, 1000):
+            # Generated outside the timer: only the store's work is measured.
+            batch = [gen.article(i) for i in range(chunk, min(n, chunk + 1000))]
+            t0 = time.perf_counter()
+            for article in batch:
+                store.upsert(article)
+            elapsed += time.perf_counter() - t0
+        results["upserts/s (new)"] = n / elapsed
+        changed = [
+            gen.article(i, version=1) for i in random.Random(3).sample(range(n), min(updates, n))
+        ]
+        t0 = time.perf_counter()
+        for article in changed:
+            store.upsert(article)
+        results["upserts/s (replace)"] = len(changed) / (time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for article in changed:
+            store.upsert(article)
+        results["upserts/s (redelivery)"] = len(changed) / (time.perf_counter() - t0)
+        assert store.count() == n
+        for name, make in queries(store, gen, n).items():
+            heavy = name.endswith("(all)")
+            results[name] = time_calls(make, max(5, reps // 10) if heavy else reps)
+    return results
+
+
+def fmt(value) -> str:
+    if isinstance(value, tuple):
+        return f"{value[0]:8.2f} / {value[1]:8.2f}"
+    return f"{value:19.0f}"
+
+
+def ratio(a, b) -> str:
+    if a is None or b is None:
+        return "-"
+    x = a[0] if isinstance(a, tuple) else a
+    y = b[0] if isinstance(b, tuple) else b
+    return f"{y / x:6.2f}" if x else "-"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100_000, help="articles to store")
+    parser.add_argument("--reps", type=int, default=200, help="timed runs of each query")
+    parser.add_argument(
+        "--updates", type=int, default=2_000, help="articles re-enriched and redelivered"
+    )
+    parser.add_argument(
+        "--pg",
+        default=os.environ.get(
+            "DATABASE_URL_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+        ),
+    )
+    parser.add_argument("--skip-pg", action="store_true")
+    args = parser.parse_args()
+
+    columns: dict[str, dict[str, object]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+        print(f"sqlite: storing {args.n} articles ...", flush=True)
+        columns["sqlite"] = run_backend(url, args.n, args.reps, args.updates)
+    if not args.skip_pg:
+        server = normalize_url(args.pg)
+        admin = create_engine(server, isolation_level="AUTOCOMMIT")
+        name = f"akhbar_store_bench_{uuid.uuid4().hex[:8]}"
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        try:
+            print(f"postgresql: storing {args.n} articles ...", flush=True)
+            pg_url = server.set(database=name).render_as_string(hide_password=False)
+            columns["postgresql"] = run_backend(pg_url, args.n, args.reps, args.updates)
+        finally:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
+
+    sqlite, pg = columns["sqlite"], columns.get("postgresql", {})
+    print(f"\n{args.n} articles; latencies are p50 / p99 in ms; ratio = postgresql / sqlite (p50)")
+    print(f"{'metric':28} {'sqlite':>19} {'postgresql':>19} {'ratio':>6}")
+    for metric, value in sqlite.items():
+        other = pg.get(metric)
+        print(
+            f"{metric:28} {fmt(value)} {fmt(other) if other else '-':>19} {ratio(value, other):>6}"
+        )
+
+
+if __name__ == "__main__":
+    main()
