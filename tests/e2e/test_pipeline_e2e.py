@@ -49,9 +49,9 @@ class TestSeedPageEndToEnd:
 
         found = {(e["label"], e["canonical"]) for e in article["entities"] if not e["field"].startswith("headlines")}
         labels = {canonical: label for label, canonical in found}
-        assert any("حموشي" in c and l == "PER" for c, l in labels.items()), found
+        assert any("حموشي" in c and lab == "PER" for c, lab in labels.items()), found
         assert labels.get("مراكش") == "LOC", found
-        assert any("نتربول" in c and l == "ORG" for c, l in labels.items()), found
+        assert any("نتربول" in c and lab == "ORG" for c, lab in labels.items()), found
         for e in article["entities"]:
             text = article["title"] if e["field"] == "title" else None
             if e["field"].startswith("body."):

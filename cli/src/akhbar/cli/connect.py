@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import redis
+
 from akhbar.shared.embedded import check_reachable, resolve_redis_url
 from akhbar.shared.settings import get_settings
 

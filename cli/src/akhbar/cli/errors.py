@@ -9,6 +9,7 @@ from typing import Any
 
 import redis
 import typer
+
 from akhbar.shared.embedded import NoRedisError
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+
 from akhbar.cli.errors import fail, friendly
 
 

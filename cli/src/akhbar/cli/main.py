@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+
 from akhbar.cli import local, operating, pipeline, pushing, tailing
 
 app = typer.Typer(

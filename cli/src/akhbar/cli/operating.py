@@ -7,6 +7,7 @@ import time
 from collections import Counter
 
 import typer
+
 from akhbar.cli.connect import redis_client
 from akhbar.cli.errors import fail, friendly
 from akhbar.shared import streams

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 import typer
+
 from akhbar.cli.errors import fail, friendly
 from akhbar.shared import streams
 from akhbar.shared.embedded import EmbeddedValkey, check_reachable, running_embedded_url
@@ -58,6 +59,7 @@ def run_cmd(
 ) -> None:
     """Run the whole pipeline on this machine; print enriched articles until Ctrl-C."""
     import redis
+
     from akhbar.cli.pushing import push_pages, raw_page
     from akhbar.cli.tailing import follow
 

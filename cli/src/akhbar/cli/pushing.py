@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import typer
+
 from akhbar.cli.connect import redis_client
 from akhbar.cli.errors import fail, friendly
 from akhbar.ingest.accept import RejectedPage, accept_page

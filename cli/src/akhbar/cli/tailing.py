@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterator
 
 import typer
+
 from akhbar.cli.connect import redis_client
 from akhbar.cli.errors import friendly
 from akhbar.shared import streams

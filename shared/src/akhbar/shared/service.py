@@ -26,7 +26,7 @@ from akhbar.shared import streams
 from akhbar.shared.broker import SelfHealingRedis, make_broker
 from akhbar.shared.embedded import EmbeddedValkey, running_embedded_url
 from akhbar.shared.logging import configure_logging
-from akhbar.shared.reliable import Handler, ReliableStage, RedisSink, Sink
+from akhbar.shared.reliable import Handler, RedisSink, ReliableStage, Sink
 from akhbar.shared.retention import trim_finished
 from akhbar.shared.schemas import DeadLetter
 from akhbar.shared.settings import Settings, get_settings
