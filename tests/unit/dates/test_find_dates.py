@@ -165,3 +165,33 @@ class TestTimes:
     def test_bare_hh_mm_needs_a_period_or_zone(self):
         """A bare 14:30 without a period word or a time zone is left alone (a score?)."""
         assert values("وانتهت النتيجة 14:30 بعد التمديد") == []
+
+
+class TestBylinesAndTemplates:
+    def test_month_first_template_date(self):
+        """"نوفمبر 24, 2025", the order many site templates print."""
+        assert values("نشر في نوفمبر 24, 2025")[0][1:] == ("date", "2025-11-24")
+
+    def test_clock_after_a_dateline(self):
+        """"الأحد 23 نوفمبر 2025 - 10:30": a bare time right after a date is a time."""
+        assert ("10:30", "time", "10:30") in values("الأحد 23 نوفمبر 2025 - 10:30")
+
+    def test_dotted_clock_needs_a_period_word(self):
+        """"10.30 صباحا" is a time; "3.25 في المائة" is a decimal."""
+        assert values("على الساعة 10.30 صباحا")[0][2] == "10:30"
+        assert values("ارتفع بنسبة 3.25 في المائة") == []
+
+    def test_midnight(self):
+        """"منتصف الليل" is 00:00; "منتصف ليل الجمعة" names a night, not a time."""
+        assert values("عند منتصف الليل") == [("منتصف الليل", "time", "00:00")]
+        assert values("بعد منتصف ليل الجمعة") == []
+
+
+class TestYearLeads:
+    def test_longest_lead_wins(self):
+        """"ابتداء من 2026" is a year even though "من" alone would need more."""
+        assert values("ابتداء من 2026 ستصبح الخدمة إلزامية")[0][2] == "2026"
+
+    def test_event_named_with_its_year(self):
+        """"أولمبياد باريس 2024": the event word may be two words before the year."""
+        assert values("وشارك في أولمبياد باريس 2024 بوفد كبير")[0][2] == "2024"

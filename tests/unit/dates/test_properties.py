@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from akhbar.enrich.dates import find_dates
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from akhbar.enrich.dates import find_dates
 
 # Pieces that combine into date-like and date-free text alike, with vowel marks, Eastern
 # digits and separators, so the property runs through every rule and its edge cases.

@@ -446,8 +446,11 @@ _YEAR_LEADS = _YEAR_WORDS | _folded_set([
     "بحلول", "قبل", "بعد", "في", "موسم", "مونديال", "أولمبياد", "رؤية", "أفق", "دورة",
     "انتخابات", "ميزانية", "غاية", "إلى", "طيلة", "طوال", "ربيع", "صيف", "خريف", "شتاء",
     "تعداد", "إحصاء", "حلول", "كأس العالم", "قانون المالية", "كأس أمم إفريقيا",
-    "كأس إفريقيا", "إكسبو", "من", "مع",
+    "كأس إفريقيا", "إكسبو", "من", "مع", "برسم", "نسخة", "طبعة", "ابتداء من", "اعتبارا من",
+    "انطلاقا من", "بداية من",
 ])
+# Events named with their year: "أولمبياد باريس 2024", "كأس أمم إفريقيا المغرب 2025".
+_EVENT_WORDS = _folded_set(["مونديال", "أولمبياد", "كأس", "بطولة", "إكسبو"])
 # After these a four-digit number is as often a count ("في 2000 منزل"): it is taken as a
 # year only when what follows cannot follow a count (patterns.YEAR_GOES_ON): the end of
 # the phrase ("في 2024،"), another year ("في 2024 و2025"), a definite word, a particle or
@@ -467,7 +470,7 @@ _YEAR_CHAIN = re.compile(r"(?<!\d)\d{4}\s*(?:" + P.alternation(["و", "إلى", 
 
 def _year_lead(words: list[tuple[int, str]]) -> tuple[str | None, int]:
     """The year lead ending just before a number (one to three words), and where it starts."""
-    for n in range(1, len(words) + 1):
+    for n in range(len(words), 0, -1):  # longest first: "ابتداء من" before "من"
         phrase = " ".join(w for _, w in reversed(words[:n]))
         if (found := without_proclitic(phrase, _YEAR_LEADS)) is not None:
             return found, words[n - 1][0]
@@ -482,6 +485,9 @@ def year(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
         return None  # a Hijri year is not a Gregorian one
     words = words_before(text, m.start(), 3)
     lead, start = _year_lead(words)
+    if lead is None and any(without_proclitic(w, _EVENT_WORDS) for _, w in words[1:]):
+        event = next(i for i, (_, w) in enumerate(words) if without_proclitic(w, _EVENT_WORDS))
+        lead, start = "event", words[event][0]
     if lead is None:
         # "عامي 2000 و2001", "من 1919 إلى 1946": a second year after a first one
         chained = _YEAR_CHAIN.search(text, max(0, m.start() - 12), m.start())
@@ -576,8 +582,27 @@ def relative_month_day(m: re.Match[str], text: str, ref: dt.date) -> Found | Non
 def bare_clock(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     if _number_glued(text, m.start()):
         return None
+    if m.group("period") is None:
+        if m.group("sep") == ".":
+            return None  # "3.25" is a decimal unless a period word follows
+        if m.group("zone") is None and not P.CLOCK_LEAD.search(
+                text, max(0, m.start() - 14), m.start()):
+            return None  # a lone "14:30" may be a score or a ratio
     value = _clock(int(m.group("h")), int(m.group("mi")), m.group("period"))
     return None if value is None else (m.start(), m.end(), "time", value)
+
+
+def midnight(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
+    if P.MIDNIGHT.match(text, m.start()) is None or (
+            m.group().endswith("ليل") and not m.group().endswith("الليل")):
+        return None  # "منتصف ليل الجمعة" is a night, not a clock time
+    return m.start(), m.end(), "time", "00:00"
+
+
+def month_day_year(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
+    month = GREGORIAN_MONTHS[_key(m.group("m"))]
+    value = safe_date(int(m.group("y")), month, int(m.group("d")))
+    return None if value is None else (m.start(), m.end(), "date", _iso(value))
 
 
 Rule = tuple[int, re.Pattern[str], Builder]
@@ -598,6 +623,8 @@ _RANKED = [
     (P.CLOCK, clock),
     (P.BARE_CLOCK, bare_clock),
     (P.YEAR_NUMBER, year),
+    (P.MIDNIGHT, midnight),
+    (P.MONTH_DAY_YEAR, month_day_year),
 ]
 _RANK = {builder: rank for rank, (_, builder) in enumerate(_RANKED)}
 
@@ -633,13 +660,14 @@ def _number_rules(s: str, start: int, end: int) -> tuple[Rule, ...]:
 # Which rules can start at each trigger word, by its folded spelling.
 _WORD_RULES: dict[str, tuple[Rule, ...]] = {}
 for _words, _rule_set in (
-    (GREGORIAN_MONTHS, _rules(month_only)),
+    (GREGORIAN_MONTHS, _rules(month_day_year, month_only)),
     (HIJRI_MONTHS, _rules(hijri_month)),
     (WEEKDAYS, _rules(weekday)),
     (DAY_ORDINALS, _DAY_RULES),
     (P.RELATIVE_DAY_WORDS, _rules(relative_day)),
     (P.PERIOD_UNITS + P.THIS_WORDS, _rules(relative_period)),
     (P.CLOCK_WORDS, _rules(clock)),
+    (P.MIDNIGHT_WORDS, _rules(midnight)),
 ):
     for _word in _words:
         _WORD_RULES[fold(_word)] = _WORD_RULES.get(fold(_word), ()) + _rule_set

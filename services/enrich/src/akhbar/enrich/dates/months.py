@@ -10,9 +10,10 @@ Gregorian data, so they are listed here and converted with hijridate elsewhere.
 
 from __future__ import annotations
 
-from akhbar.enrich.dates.normalize import fold
 from babel import Locale
 from babel.localedata import locale_identifiers
+
+from akhbar.enrich.dates.normalize import fold
 
 
 def _babel_months() -> dict[str, int]:

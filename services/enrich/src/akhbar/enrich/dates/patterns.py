@@ -27,6 +27,7 @@ RELATIVE_DAY_WORDS = ["اليوم", "لليوم", "أمس", "البارحة", "�
 PERIOD_UNITS = ["الأسبوع", "الشهر", "العام", "السنة", "للأسبوع", "للشهر", "للعام", "للسنة"]
 THIS_WORDS = ["هذا", "هذه"]
 CLOCK_WORDS = ["الساعة", "ساعة", "للساعة"]
+MIDNIGHT_WORDS = ["منتصف الليل", "منتصف ليل"]
 
 # Where a period word changes the hour: see extract._clock.
 PERIOD_WORDS = ["صباحا", "صباح", "الصباح", "فجرا", "الفجر", "ظهرا", "الظهر", "زوالا",
@@ -41,7 +42,7 @@ _END = r"(?!\w)"  # no word character after: "ماي" is not the start of "ما�
 TRIGGER = re.compile(
     r"(?P<num>\d+)|(?P<word>" + alternation(
         [*GREGORIAN_MONTHS, *HIJRI_MONTHS, *WEEKDAYS, *DAY_ORDINALS, *RELATIVE_DAY_WORDS,
-         *PERIOD_UNITS, *THIS_WORDS, *CLOCK_WORDS]) + r")" + _END
+         *PERIOD_UNITS, *THIS_WORDS, *CLOCK_WORDS, *MIDNIGHT_WORDS]) + r")" + _END
 )
 
 
@@ -112,6 +113,11 @@ RELATIVE_MONTH_DAY = re.compile(
     rf"{_modifier('mod')}{_END}"
 )
 
+# "نوفمبر 24, 2025", "نوفمبر 24، 2025": the month-first order of many site templates.
+MONTH_DAY_YEAR = re.compile(
+    rf"(?P<m>{MONTH_G}){_END}\s*(?P<d>\d{{1,2}})(?!\d)\s*[,،]?\s*(?P<y>\d{{4}})(?!\d)"
+)
+
 # "أكتوبر" (after "نهاية شهر"), "حزيران 2024", "ديسمبر المقبل", "نونبر الجاري".
 MONTH_ONLY = re.compile(rf"{_gregorian_month('m')}{_year('y')}{_modifier('mod')}")
 
@@ -148,13 +154,23 @@ CLOCK = re.compile(
     rf"(?:\s+(?P<of>من\s+)?(?P<period>{PERIODS}){_END})?"
 )
 
-# "3:28 عصرًا", "14:30 بتوقيت غرينتش", "09:23 ص": a bare hh:mm needs a period word, its
-# one-letter abbreviation (ص morning, م evening, as bylines print them) or a time zone.
+# "3:28 عصرًا", "14:30 بتوقيت غرينتش", "09:23 ص", "10.30 صباحا", "2025 - 10:30". A bare
+# hh:mm is a time when a period word, its one-letter abbreviation (ص morning, م evening, as
+# bylines print them) or a time zone follows; extract.bare_clock also takes it after a
+# date or a word like "على"/"في تمام". With a dot (10.30) only a period word will do.
 BARE_CLOCK = re.compile(
-    r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?!\d|:|[.,]\d)"
+    r"(?P<h>\d{1,2})(?P<sep>[:.])(?P<mi>\d{2})(?!\d|:|[.,]\d)"
     rf"(?:\s*(?P<period>{PERIODS}|ص|م){_END}"
-    rf"|(?=\s*(?:{alternation(['بتوقيت', 'بالتوقيت', 'توقيت'])}|GMT|gmt)))"
+    rf"|(?P<zone>(?=\s*(?:{alternation(['بتوقيت', 'بالتوقيت', 'توقيت'])}|GMT|gmt))))?"
 )
+CLOCK_LEAD = re.compile(
+    r"(?:\d{4}\s*[-–|,،/]?|(?<!\w)(?:" + alternation([
+        "على", "في تمام", "تمام", "عند", "حوالي", "قرابة", "حدود", "منذ", "حتى", "بعد",
+        "قبل", "ابتداء من", "من", "إلى"]) + r"))\s*$"
+)
+
+# "عند منتصف الليل": midnight.
+MIDNIGHT = re.compile(alternation(["منتصف الليل", "منتصف ليل"]) + _END)
 
 # A four-digit number; extract.year decides from the words before it whether it is a year.
 YEAR_NUMBER = re.compile(
