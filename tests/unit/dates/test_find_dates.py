@@ -115,8 +115,23 @@ class TestRelative:
         assert values("وقال الأمين العام السابق للحزب") == []
 
     def test_ghadan_the_verb_is_not_tomorrow(self):
-        """"غدا الأمر صعبا" (it became difficult) is not tomorrow."""
+        """"غدا الأمر صعبا" (it became difficult) and "غدا واضحا" are not tomorrow."""
         assert values("وقد غدا الأمر صعبا على الجميع") == []
+        assert values("وغدا واضحا أن الحكومة تراجعت") == []
+
+    def test_ghadan_before_a_preposition_is_tomorrow(self):
+        """"يلتقي الفريقان غدا في الدار البيضاء"."""
+        assert values("وسيلتقي الفريقان غدا في الدار البيضاء") == [
+            ("غدا", "relative", "2025-11-25")]
+
+    def test_bil_ams_is_yesterday_but_al_ams_alone_is_the_past(self):
+        """"بالأمس" is yesterday; "رجال الأمس" (yesterday's men) is not a day."""
+        assert values("وأعلن بالأمس أن")[0][2] == "2025-11-23"
+        assert values("رجال الأمس واليوم")[:1] != [("الأمس", "relative", "2025-11-23")]
+
+    def test_last_night(self):
+        """"الليلة الماضية" is the day before."""
+        assert values("وقعت الليلة الماضية") == [("الليلة الماضية", "relative", "2025-11-23")]
 
 
 class TestYears:

@@ -365,7 +365,8 @@ def hijri_month(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
 _DAY_OFFSETS = {fold(w): n for w, n in [("اليوم", 0), ("لليوم", 0), ("أمس", -1), ("البارحة", -1),
                                         ("غدا", 1), ("غد", 1), ("الغد", 1), ("أول أمس", -2),
                                         ("أول من أمس", -2), ("بعد غد", 2),
-                                        ("أمس الأول", -2)]}
+                                        ("أمس الأول", -2), ("الأمس", -1),
+                                        ("الليلة الماضية", -1), ("الليلة البارحة", -1)]}
 
 
 def _time_of_day_before(text: str, start: int) -> int | None:
@@ -383,8 +384,10 @@ def relative_day(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
         return None  # "اليوم العالمي", "اليوم الدراسي": a day of something, not today
     if word in ("غد", "الغد") and tod is None:
         return None  # "غد" needs "يوم/صباح" before it
-    if word == "غدا" and tod is None and weekday is None and not _ends_clause(text, m.end()):
+    if word == "غدا" and tod is None and weekday is None and P.BECAME.match(text, m.end()):
         return None  # the verb غدا "became" is spelt the same
+    if word == "الامس" and tod is None and not text[max(0, m.start() - 1):m.start()] == "ب":
+        return None  # "بالأمس" is yesterday; "رجال الأمس" is the past
     value = ref + dt.timedelta(days=_DAY_OFFSETS[word])
     return (m.start() if tod is None else tod), m.end(), "relative", _iso(value)
 

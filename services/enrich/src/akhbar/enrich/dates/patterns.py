@@ -22,8 +22,9 @@ WEEKDAY = alternation(WEEKDAYS)
 ORDINAL = alternation(DAY_ORDINALS)
 HOUR_WORD = alternation(HOUR_WORDS)
 
-RELATIVE_DAY_WORDS = ["اليوم", "لليوم", "أمس", "البارحة", "غدا", "غد", "الغد", "أول أمس",
-                      "أول من أمس", "بعد غد", "أمس الأول"]
+RELATIVE_DAY_WORDS = ["اليوم", "لليوم", "أمس", "الأمس", "البارحة", "غدا", "غد", "الغد",
+                      "أول أمس", "أول من أمس", "بعد غد", "أمس الأول", "الليلة الماضية",
+                      "الليلة البارحة"]
 PERIOD_UNITS = ["الأسبوع", "الشهر", "العام", "السنة", "للأسبوع", "للشهر", "للعام", "للسنة"]
 THIS_WORDS = ["هذا", "هذه"]
 CLOCK_WORDS = ["الساعة", "ساعة", "للساعة"]
@@ -202,6 +203,10 @@ NOT_TODAY = re.compile(
         "الذي", "الواحد", "نفسه", "ذاته", "ذلك", "التي",
     ]) + r"|" + ORDINAL + r")" + _END
 )
+
+# What follows the verb غدا "became": a definite subject or an accusative ("غدا الأمر",
+# "غدا واضحا"); tomorrow is followed by a preposition, a weekday or nothing.
+BECAME = re.compile(r"\s+(?:ال\w|\w+ا(?!\w))")
 
 YEAR_GOES_ON = re.compile(
     r"\s*(?:$|[,،.;:!?)\"»]|و\s*\d{4}|[-–/]\s*\d{2,4}|[وفبل]?ال\w"
