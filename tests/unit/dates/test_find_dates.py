@@ -210,3 +210,25 @@ class TestYearLeads:
     def test_event_named_with_its_year(self):
         """"أولمبياد باريس 2024": the event word may be two words before the year."""
         assert values("وشارك في أولمبياد باريس 2024 بوفد كبير")[0][2] == "2024"
+
+
+class TestNamesThatLookLikeDates:
+    def test_outlets_named_today(self):
+        """"المصري اليوم", "قناة روسيا اليوم" are outlets; "أعلنت روسيا اليوم" is today."""
+        assert values("ذكرت صحيفة المصري اليوم أن") == []
+        assert values("وقالت قناة روسيا اليوم إن") == []
+        assert values("أعلنت روسيا اليوم أنها")[0][2] == "2025-11-24"
+
+    def test_events_remembered_by_their_day(self):
+        """"حركة 20 فبراير", "أحداث 16 ماي": a yearless day naming an event gets no value."""
+        assert values("خرجت حركة 20 فبراير إلى الشارع") == []
+        assert values("بعد أحداث 16 ماي الإرهابية") == []
+
+    def test_verb_marasa_after_a_particle(self):
+        """"الذي مارس 2000 عملية": after الذي/قد, مارس is the verb even before a number."""
+        assert values("الذي مارس 2000 عملية") == []
+        assert values("منذ مارس 2020")[0][2] == "2020-03"
+
+    def test_year_of_birth(self):
+        """"من مواليد 1990" is a year."""
+        assert values("وهو من مواليد 1990 بمدينة فاس")[0][2] == "1990"

@@ -124,16 +124,20 @@ def _day_prefix(text: str, start: int) -> tuple[int, int | None]:
 WEEKDAY_SET = frozenset(WEEKDAYS)
 
 
-# Nouns that take a date as their name: stadiums, streets, squares, schools.
-_PLACE_NOUNS = _folded_set(["ملعب", "استاد", "ستاد", "شارع", "ساحة", "حي", "جسر", "مطار",
-                            "قاعة", "مدرسة", "ثانوية", "إعدادية", "مستشفى", "جامعة", "ميدان",
-                            "نادي", "مسجد", "مركب", "زنقة", "تجزئة", "إقامة", "مجمع",
-                            "مدينة", "قرية", "بلدة", "جائزة", "وسام"])
+# Nouns that take a yearless date as their name: stadiums, streets, towns ("مدينة 6
+# أكتوبر"), and events remembered by their day ("حركة 20 فبراير", "أحداث 16 ماي", "ثورة 25
+# يناير"). Their day is not this year's; giving none beats giving a wrong one.
+_NAMED_AFTER_A_DATE = _folded_set([
+    "ملعب", "استاد", "ستاد", "شارع", "ساحة", "حي", "جسر", "كوبري", "محور", "مطار", "قاعة",
+    "مدرسة", "ثانوية", "إعدادية", "مستشفى", "جامعة", "ميدان", "نادي", "مسجد", "مركب", "زنقة",
+    "تجزئة", "إقامة", "مجمع", "مدينة", "قرية", "بلدة", "جائزة", "وسام", "ثورة", "انتفاضة",
+    "حركة", "أحداث", "تفجيرات", "هجمات", "اعتداءات", "حرب", "نكسة", "نكبة", "مجزرة",
+])
 
 
 def _names_a_place(text: str, start: int) -> bool:
     words = words_before(text, start, 1)
-    return bool(words) and without_proclitic(words[0][1], _PLACE_NOUNS) is not None
+    return bool(words) and without_proclitic(words[0][1], _NAMED_AFTER_A_DATE) is not None
 
 
 def _number_glued(text: str, start: int) -> bool:
@@ -309,6 +313,12 @@ def range_two_months(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     return None if value is None else (start, m.end(), "range", value)
 
 
+_VERB_MONTHS = _folded_set(["مارس"])
+_BEFORE_A_VERB = _folded_set(["الذي", "التي", "الذين", "قد", "لقد", "ما", "كما", "حيث", "أن",
+                              "إذ", "عندما", "لما", "بعدما", "حين", "كان", "كانت", "من",
+                              "طالما", "لطالما"])
+
+
 def month_only(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     month = _gregorian_month(m, "m")
     if month is None:
@@ -320,6 +330,9 @@ def month_only(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
         shahr, start, words = True, words[0][0], words[1:]
     if words and without_proclitic(words[0][1], _MONTH_LEADS) is not None:
         lead, start = True, words[0][0]
+    if _key(m.group("m")) in _VERB_MONTHS and any(
+            without_proclitic(w, _BEFORE_A_VERB) for _, w in words_before(text, m.start(), 1)):
+        return None  # "الذي مارس 2000 عملية", "قد مارس الضغط": the verb "practised"
     has_year, has_mod = m.group("y") is not None, m.group("mod") is not None
     anchored = has_year or has_mod or shahr
     if not anchored:
@@ -328,6 +341,8 @@ def month_only(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
         if _key(m.group("m")) in AMBIGUOUS_MONTHS and not m.group("m").startswith("آ"):
             return None  # "إلى أب مغربي": father, not August
     if has_year:
+        if P.COUNTED.match(text, m.end("y")):
+            return None  # "الذي مارس 2000 عملية": the verb and a count
         year = int(m.group("y"))
     else:
         year = pick_month_year(month, ref, _direction(m, text, start))
@@ -362,6 +377,7 @@ def hijri_month(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     return start, m.end(), "range", f"{_iso(span[0])}/{_iso(span[1])}"
 
 
+_MEDIA = _folded_set(["صحيفة", "جريدة", "قناة", "موقع", "شبكة", "مجلة", "إذاعة", "وكالة"])
 _DAY_OFFSETS = {fold(w): n for w, n in [("اليوم", 0), ("لليوم", 0), ("أمس", -1), ("البارحة", -1),
                                         ("غدا", 1), ("غد", 1), ("الغد", 1), ("أول أمس", -2),
                                         ("أول من أمس", -2), ("بعد غد", 2),
@@ -380,8 +396,12 @@ def relative_day(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     word = _key(m.group("word"))
     weekday = m.group("wd")
     tod = _time_of_day_before(text, m.start())
-    if word in ("اليوم", "لليوم") and weekday is None and P.NOT_TODAY.match(text, m.end("word")):
-        return None  # "اليوم العالمي", "اليوم الدراسي": a day of something, not today
+    if word in ("اليوم", "لليوم") and weekday is None:
+        if P.NOT_TODAY.match(text, m.end("word")):
+            return None  # "اليوم العالمي", "اليوم الدراسي": a day of something, not today
+        before = [w for _, w in words_before(text, m.start(), 2)]
+        if before[:1] == ["المصري"] or (len(before) == 2 and before[1] in _MEDIA):
+            return None  # "المصري اليوم", "قناة روسيا اليوم": outlets named "today"
     if word in ("غد", "الغد") and tod is None:
         return None  # "غد" needs "يوم/صباح" before it
     if word == "غدا" and tod is None and weekday is None and P.BECAME.match(text, m.end()):
@@ -450,7 +470,7 @@ _YEAR_LEADS = _YEAR_WORDS | _folded_set([
     "انتخابات", "ميزانية", "غاية", "إلى", "طيلة", "طوال", "ربيع", "صيف", "خريف", "شتاء",
     "تعداد", "إحصاء", "حلول", "كأس العالم", "قانون المالية", "كأس أمم إفريقيا",
     "كأس إفريقيا", "إكسبو", "من", "مع", "برسم", "نسخة", "طبعة", "ابتداء من", "اعتبارا من",
-    "انطلاقا من", "بداية من",
+    "انطلاقا من", "بداية من", "مواليد",
 ])
 # Events named with their year: "أولمبياد باريس 2024", "كأس أمم إفريقيا المغرب 2025".
 _EVENT_WORDS = _folded_set(["مونديال", "أولمبياد", "كأس", "بطولة", "إكسبو"])
