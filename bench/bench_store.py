@@ -23,10 +23,11 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy import create_engine, text
+
 from akhbar.shared.schemas import DateMention, EnrichedArticle, Entity, Headline
 from akhbar.store import Store
 from akhbar.store.db import normalize_url
-from sqlalchemy import create_engine, text
 
 WORDS = (
     "قال أكد أعلن وزير الحكومة رئيس مجلس البرلمان المغرب مدينة اليوم أمس الأسبوع الماضي "

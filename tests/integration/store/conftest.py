@@ -14,12 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from akhbar.shared.schemas import EnrichedArticle
-from akhbar.store import Store
-from akhbar.store.db import normalize_url
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
+
+from akhbar.shared.schemas import EnrichedArticle
+from akhbar.store import Store
+from akhbar.store.db import normalize_url
 
 PG_URL = os.environ.get("DATABASE_URL_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 FIXTURES = Path(__file__).resolve().parents[2] / "data" / "store"

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from akhbar.store.api import MAX_PAGE, create_app
 from fastapi.testclient import TestClient
+
+from akhbar.store.api import MAX_PAGE, create_app
 
 pytestmark = pytest.mark.integration
 

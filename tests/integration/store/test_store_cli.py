@@ -6,8 +6,9 @@ import json
 
 import pytest
 import typer
-from akhbar.store.cli import articles_app, entities_top
 from typer.testing import CliRunner
+
+from akhbar.store.cli import articles_app, entities_top
 
 pytestmark = pytest.mark.integration
 

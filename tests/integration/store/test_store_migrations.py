@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from akhbar.store import Store
-from akhbar.store.models import described_here, metadata
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
+
+from akhbar.store import Store
+from akhbar.store.models import described_here, metadata
 
 pytestmark = pytest.mark.integration
 

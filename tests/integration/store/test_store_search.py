@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from akhbar.store import BadDate
 
 pytestmark = pytest.mark.integration

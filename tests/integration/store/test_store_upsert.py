@@ -6,12 +6,12 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 
 import pytest
+from sqlalchemy import func, select
+
 from akhbar.shared.schemas import Entity, Headline
 from akhbar.store import Store
 from akhbar.store.models import articles as articles_table
 from akhbar.store.models import entity_mentions
-from sqlalchemy import func, select
-
 from tests.integration.store import store_workers
 
 pytestmark = pytest.mark.integration

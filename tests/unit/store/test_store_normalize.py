@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from akhbar.store.normalize import index_terms, normalize, search_document, search_tokens
 
 

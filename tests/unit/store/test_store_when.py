@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from akhbar.store.when import BadDate, lower_bound, parse_bound, parse_published, upper_bound
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import contextlib
 from typing import Annotated, Literal
 
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
+from pydantic import BaseModel
+
 from akhbar.shared.schemas import EnrichedArticle
 from akhbar.store.store import Store
 from akhbar.store.views import ArticleSummary, TopEntity
 from akhbar.store.when import BadDate, parse_bound
-from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
-from pydantic import BaseModel
 
 MAX_PAGE = 200
 Label = Literal["PER", "ORG", "LOC", "MISC"]

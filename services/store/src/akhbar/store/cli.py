@@ -12,10 +12,11 @@ from collections.abc import Iterator
 from enum import StrEnum
 
 import typer
+from sqlalchemy.exc import SQLAlchemyError
+
 from akhbar.store.output import json_lines, table
 from akhbar.store.store import Store
 from akhbar.store.when import BadDate, parse_bound
-from sqlalchemy.exc import SQLAlchemyError
 
 articles_app = typer.Typer(help="Query stored articles.", no_args_is_help=True)
 
@@ -147,6 +148,7 @@ def api_command(
 ) -> None:
     """Serve the read API (OpenAPI at /docs and /openapi.json) with uvicorn."""
     import uvicorn
+
     from akhbar.store.api import create_app
 
     try:

@@ -34,6 +34,7 @@ _SPACES = re.compile(r"\s+")
 # "المغرب", "والمغرب", "بالمغرب" and "للمغرب" must all find "مغرب".
 # Longest first; the lookahead keeps at least two letters of the word itself.
 _ARTICLE = re.compile(r"^(?:وال|بال|كال|فال|لل|ال)(?=\w\w)")
+_ARTICLE_STARTS = ("ا", "و", "ب", "ك", "ف", "ل")
 _PROCLITICS = frozenset("وفبلك")
 
 
@@ -47,6 +48,8 @@ def normalize(text: str) -> str:
 
 def strip_article(token: str) -> str:
     """Drop a leading definite article (with its clitic) when a real word remains."""
+    if not token.startswith(_ARTICLE_STARTS):
+        return token  # most words: skip the regex
     return _ARTICLE.sub("", token, count=1)
 
 

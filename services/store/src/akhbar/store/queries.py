@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import Connection, Select, func, literal_column, select, text
+
 from akhbar.shared.schemas import DateMention, EnrichedArticle, Entity, Headline
 from akhbar.store.models import (
     articles,
@@ -19,7 +21,6 @@ from akhbar.store.models import (
 from akhbar.store.normalize import normalize, search_tokens
 from akhbar.store.views import ArticleSummary, TopEntity
 from akhbar.store.when import lower_bound, parse_published, upper_bound
-from sqlalchemy import Connection, Select, func, literal_column, select, text
 
 Bound = dt.datetime | dt.date | None
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import Engine, text
+
 from akhbar.shared.schemas import EnrichedArticle
 from akhbar.store import queries
 from akhbar.store.db import create_store_engine, migrate
@@ -11,7 +13,6 @@ from akhbar.store.settings import default_database_url
 from akhbar.store.upsert import Dimensions, upsert_article
 from akhbar.store.views import ArticleSummary, TopEntity
 from akhbar.store.when import parse_bound
-from sqlalchemy import Engine, text
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 DateArg = str | dt.date | None

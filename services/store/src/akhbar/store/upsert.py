@@ -11,6 +11,9 @@ import datetime as dt
 import hashlib
 from typing import Any
 
+from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, tuple_, update
+from sqlalchemy.dialects import postgresql, sqlite
+
 from akhbar.shared.schemas import EnrichedArticle
 from akhbar.store.models import (
     articles,
@@ -22,8 +25,6 @@ from akhbar.store.models import (
 )
 from akhbar.store.normalize import normalize, search_document
 from akhbar.store.when import lower_bound
-from sqlalchemy import Connection, Engine, delete, insert, select, tuple_, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 
 def _insert(conn: Connection, table):
@@ -172,7 +173,7 @@ def _write_children(
 
 def _clear_children(conn: Connection, pk: int) -> None:
     for table in (headlines, entity_mentions, date_mentions):
-        conn.execute(delete(table).where(table.c.article_pk == pk))
+        conn.execute(delete(table).where(table.c.article_pk == bindparam("pk")), {"pk": pk})
 
 
 def upsert_article(
@@ -190,23 +191,28 @@ def upsert_article(
     with writer.begin() as conn:
         # Whoever inserts first creates the row; a concurrent second insert waits for that
         # commit (the unique id) and then finds it, so two consumers never make two rows.
+        # Statements carry no values; the parameters go beside them, so SQLAlchemy compiles
+        # each statement once and reuses it (building values() per call costs more than SQLite).
         pk = conn.execute(
             _insert(conn, articles)
-            .values(id=article.id, stored_at=now, updated_at=now, **values)
             .on_conflict_do_nothing(index_elements=["id"])
-            .returning(articles.c.pk)
+            .returning(articles.c.pk),
+            {"id": article.id, "stored_at": now, "updated_at": now, **values},
         ).scalar()
         if pk is not None:
             _write_children(conn, pk, article, entity_ids)
             return True
-        query = select(articles.c.pk, articles.c.content_hash).where(articles.c.id == article.id)
+        query = select(articles.c.pk, articles.c.content_hash).where(
+            articles.c.id == bindparam("article_id")
+        )
         if conn.dialect.name == "postgresql":
             query = query.with_for_update()
-        existing = conn.execute(query).one()
+        existing = conn.execute(query, {"article_id": article.id}).one()
         if existing.content_hash == digest:
             return False  # a redelivery of what is stored: nothing to rewrite
         conn.execute(
-            update(articles).where(articles.c.pk == existing.pk).values(updated_at=now, **values)
+            update(articles).where(articles.c.pk == bindparam("article_pk")),
+            {"article_pk": existing.pk, "updated_at": now, **values},
         )
         _clear_children(conn, existing.pk)
         _write_children(conn, existing.pk, article, entity_ids)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from akhbar.shared.schemas import EntityLabel
 from pydantic import BaseModel
+
+from akhbar.shared.schemas import EntityLabel
 
 
 class ArticleSummary(BaseModel):

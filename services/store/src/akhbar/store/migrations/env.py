@@ -7,10 +7,11 @@ upgrade happens under the lock it holds; the ``alembic`` command line builds an 
 
 from __future__ import annotations
 
-from akhbar.store.models import described_here, metadata
-from akhbar.store.settings import default_database_url
 from alembic import context
 from sqlalchemy import create_engine
+
+from akhbar.store.models import described_here, metadata
+from akhbar.store.settings import default_database_url
 
 config = context.config
 
