@@ -232,3 +232,17 @@ class TestNamesThatLookLikeDates:
     def test_year_of_birth(self):
         """"من مواليد 1990" is a year."""
         assert values("وهو من مواليد 1990 بمدينة فاس")[0][2] == "1990"
+
+
+class TestBareWeekdays:
+    def test_publication_day_is_today_whatever_the_tense(self):
+        """"وكان المجلس قد صادق الاثنين" published on a Monday is that Monday."""
+        assert values("وكان المجلس قد صادق، الاثنين، على المشروع")[0][2] == "2025-11-24"
+
+    def test_future_sentence_looks_ahead(self):
+        """"سيلتقي الوزير الخميس" published on a Monday is the coming Thursday."""
+        assert values("وسيلتقي الوزير الخميس نظيره الفرنسي")[0][2] == "2025-11-27"
+
+    def test_report_looks_back(self):
+        """"أطلق السبت" published on a Monday is the Saturday just gone."""
+        assert values("وكان رئيس الحكومة أطلق السبت مبادرة")[0][2] == "2025-11-22"

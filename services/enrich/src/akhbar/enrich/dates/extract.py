@@ -27,7 +27,6 @@ from akhbar.enrich.dates.numerals import DAY_ORDINALS, HOUR_WORDS
 from akhbar.enrich.dates.resolve import (
     CURRENT,
     FUTURE,
-    NEAREST,
     PAST,
     hijri_date,
     hijri_month_span,
@@ -434,12 +433,12 @@ def weekday(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
         if name in _AMBIGUOUS_WEEKDAYS and not before.endswith((",", "،", "(")):
             return None
     direction = context_direction(text, start, m.end())
-    if direction == NEAREST:
-        # A bare weekday in a report is mostly a day of the week that is ending
-        # ("أعلنت الحكومة، الخميس،"): the latest such day, today included.
-        value = ref if day == ref.weekday() else weekday_date(day, ref, PAST)
+    if day == ref.weekday():
+        value = ref  # a bare weekday naming the publication day is that day, whatever the tense
     else:
-        value = weekday_date(day, ref, direction)
+        # A bare weekday in a report is mostly a day of the week that is ending
+        # ("أعلنت الحكومة، الخميس،"): the latest such day, unless the sentence looks ahead.
+        value = weekday_date(day, ref, FUTURE if direction == FUTURE else PAST)
     return (start if tod is None else tod), m.end(), "weekday", _iso(value)
 
 
