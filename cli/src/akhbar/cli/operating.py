@@ -12,7 +12,7 @@ from akhbar.cli.connect import redis_client
 from akhbar.cli.errors import fail, friendly
 from akhbar.shared import streams
 from akhbar.shared.schemas import DeadLetter
-from akhbar.shared.wire import payload
+from akhbar.shared.wire import load
 
 dlq_app = typer.Typer(help="Dead letters: messages a service gave up on, with the reason.", no_args_is_help=True)
 
@@ -28,7 +28,7 @@ def _services(service: str | None) -> tuple[str, ...]:
 def dead_letters(client, service: str) -> list[tuple[str, DeadLetter]]:
     out = []
     for entry_id, fields in client.xrange(streams.dlq(service)):
-        out.append((entry_id, DeadLetter.model_validate(payload(fields))))
+        out.append((entry_id, load(DeadLetter, fields)))
     return out
 
 

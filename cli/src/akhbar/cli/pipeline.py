@@ -16,7 +16,7 @@ import typer
 
 from akhbar.cli.errors import fail, friendly
 from akhbar.shared import streams
-from akhbar.shared.embedded import EmbeddedValkey, check_reachable, running_embedded_url
+from akhbar.shared.embedded import check_reachable, running_embedded_url
 from akhbar.shared.settings import get_settings
 
 APPS = {s: f"akhbar.{s}.app" for s in streams.SERVICES}
@@ -69,9 +69,14 @@ def run_cmd(
     if url:
         check_reachable(url)
     else:
-        server = EmbeddedValkey(settings.data_dir)
-        url = server.start()
-        typer.echo(f"embedded Valkey at {url} (data in {server.dir})", err=True)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "akhbar.shared.embedded", str(settings.data_dir)],
+            stdout=subprocess.PIPE, text=True, start_new_session=True,
+        )
+        url = server.stdout.readline().strip()
+        if not url:
+            fail(f"the embedded Valkey server did not start (see {settings.data_dir}/valkey/valkey.log)")
+        typer.echo(f"embedded Valkey at {url} (data in {settings.data_dir / 'valkey'})", err=True)
     env = {**os.environ, "REDIS_URL": url}
     children = [
         subprocess.Popen([sys.executable, "-m", "akhbar.cli", "serve", s], env=env) for s in streams.SERVICES
@@ -83,6 +88,7 @@ def run_cmd(
         stopping = True
 
     signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)  # the services get Ctrl-C too; wait for them, then stop
     try:
         client = redis.Redis.from_url(url, decode_responses=True)
         start = client.xinfo_stream(streams.ENRICHED)["last-generated-id"] if client.exists(streams.ENRICHED) else "0"
@@ -97,7 +103,7 @@ def run_cmd(
                 typer.echo(summary(article))
                 if json_lines:
                     typer.echo(article.model_dump_json())
-            if any(c.poll() is not None for c in children):
+            if not stopping and any(c.poll() is not None for c in children):
                 dead = [s for s, c in zip(streams.SERVICES, children, strict=True) if c.poll() is not None]
                 typer.echo(f"error: service(s) exited: {', '.join(dead)}", err=True)
                 break
@@ -106,7 +112,8 @@ def run_cmd(
     finally:
         _stop_children(children)
         if server:
-            server.stop()
+            server.terminate()
+            server.wait(15)
         typer.echo("stopped", err=True)
 
 

@@ -12,7 +12,7 @@ from akhbar.cli.connect import redis_client
 from akhbar.cli.errors import friendly
 from akhbar.shared import streams
 from akhbar.shared.schemas import ArticleEnriched, EnrichedArticle
-from akhbar.shared.wire import payload
+from akhbar.shared.wire import load
 
 
 def follow(client, stream: str, start: str = "0", timeout: float | None = None) -> Iterator[tuple[str, EnrichedArticle]]:
@@ -29,7 +29,7 @@ def follow(client, stream: str, start: str = "0", timeout: float | None = None) 
             for entry_id, fields in entries:
                 last = entry_id
                 try:
-                    article = ArticleEnriched.model_validate(payload(fields)).article
+                    article = load(ArticleEnriched, fields).article
                 except ValueError:
                     continue  # not an article event; tail shows articles only
                 yield entry_id, article

@@ -9,6 +9,7 @@ idempotent by id.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import structlog
@@ -64,8 +65,10 @@ class AkhbarBroker(RedisBroker):
 
 
 def make_broker(url: str, **kwargs: Any) -> AkhbarBroker:
-    import logging
-
-    # FastStream logs two INFO lines per message; our own outcome line replaces them.
+    # FastStream logs two INFO lines per message to stdout; our own outcome line replaces
+    # them, and what FastStream has to say about failures goes to stderr.
+    framework = logging.getLogger("akhbar.faststream")
+    framework.setLevel(logging.WARNING)
+    kwargs.setdefault("logger", framework)
     kwargs.setdefault("log_level", logging.DEBUG)
     return AkhbarBroker(url, **kwargs)

@@ -6,6 +6,7 @@ machine (``akhbar push``, ``akhbar tail``, a second ``akhbar serve``) find the s
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import redis
@@ -91,3 +92,29 @@ def resolve_redis_url(settings: Settings) -> str:
 def check_reachable(url: str) -> None:
     if not _alive(url):
         raise NoRedisError(f"Redis at {url} is not reachable")
+
+
+def serve_until_stopped(data_dir: Path) -> None:
+    """Run the embedded server in this process until SIGTERM; print its URL first.
+
+    ``akhbar run`` starts this in its own session so that Ctrl-C in the terminal stops the
+    services first and the server only after them, as a server outliving its clients should.
+    """
+    import signal
+    import threading
+
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    parent = os.getppid()
+    with EmbeddedValkey(data_dir) as server:
+        print(server.url, flush=True)
+        # Also stop when the parent is gone (killed without a chance to stop us).
+        while not stop.wait(1.0) and os.getppid() == parent:
+            pass
+
+
+if __name__ == "__main__":
+    import sys
+
+    serve_until_stopped(Path(sys.argv[1]))

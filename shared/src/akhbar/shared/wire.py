@@ -7,9 +7,11 @@ accepts both. Entries written by a FastStream publisher (``__data__``) are read 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
+
+M = TypeVar("M", bound=BaseModel)
 
 DATA = "data"
 FASTSTREAM_DATA = "__data__"
@@ -61,3 +63,10 @@ def _faststream_body(envelope: str) -> str:
     if not isinstance(body, str):
         raise WireError("'__data__' envelope has no string 'data'")
     return body
+
+
+def load(model: type[M], fields: dict[str, str]) -> M:
+    """The event an entry carries, validated with JSON semantics (an ISO date stays a date)."""
+    if DATA in fields:
+        return model.model_validate_json(fields[DATA])
+    return model.model_validate(payload(fields))

@@ -5,11 +5,11 @@ from __future__ import annotations
 from akhbar.enrich.core import enrich
 from akhbar.shared.reliable import Processed
 from akhbar.shared.schemas import ArticleEnriched, ArticleParsed
-from akhbar.shared.wire import payload
+from akhbar.shared.wire import load
 
 
 def handle(fields: dict[str, str]) -> Processed:
-    parsed = ArticleParsed.model_validate(payload(fields))
+    parsed = load(ArticleParsed, fields)
     enriched = enrich(parsed.article)
     return Processed(
         ArticleEnriched(article=enriched), enriched.id,

@@ -8,7 +8,7 @@ import threading
 from akhbar.shared.reliable import Processed
 from akhbar.shared.schemas import ArticleEnriched, ArticleStored
 from akhbar.shared.settings import Settings
-from akhbar.shared.wire import payload
+from akhbar.shared.wire import load
 
 
 def make_handler(settings: Settings):
@@ -17,7 +17,7 @@ def make_handler(settings: Settings):
 
     def handle(fields: dict[str, str]) -> Processed:
         nonlocal store
-        enriched = ArticleEnriched.model_validate(payload(fields))
+        enriched = load(ArticleEnriched, fields)
         with lock:  # one connection setup (and migration run) per process
             if store is None:
                 from akhbar.store import Store
