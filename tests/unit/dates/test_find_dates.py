@@ -90,6 +90,14 @@ class TestHijri:
         """"رمضان صبحي" is a footballer; a Hijri month needs a day, a year or "شهر"."""
         assert values("وسجل رمضان صبحي الهدف الثاني") == []
 
+    def test_epithet_between_month_and_year(self):
+        """"15 رمضان المبارك 1446 هـ": the epithet does not cut the year off."""
+        assert values("مساء 15 رمضان المبارك 1446 هـ", dt.date(2025, 3, 1))[0][2] == "2025-03-15"
+
+    def test_month_written_without_space(self):
+        """"ذوالحجة" as some sites write it."""
+        assert values("يوم 10 ذوالحجة 1446")[0][2] == "2025-06-06"
+
     def test_month_of_ramadan_is_its_days(self):
         """"شهر رمضان" is the whole month nearest the reference date."""
         assert values("خلال شهر رمضان", dt.date(2025, 2, 20))[0][2] == "2025-03-01/2025-03-29"

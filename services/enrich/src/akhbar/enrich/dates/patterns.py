@@ -79,8 +79,12 @@ GREGORIAN_DATE = re.compile(
     rf"{_day('d')}{DAY_TO_MONTH}{_gregorian_month('m')}{_year('y')}{_modifier('mod')}"
 )
 
+# Epithets papers add to Hijri months: "رمضان المبارك", "شعبان المعظم", "صفر الخير".
+HIJRI_EPITHET = (r"(?:\s+(?:" + alternation(["المبارك", "المعظم", "الحرام", "الفرد", "المكرم",
+                                              "الخير", "الأنور", "الأغر"]) + rf"){_END})?")
+
 HIJRI_DATE = re.compile(
-    rf"{_day('d')}{DAY_TO_MONTH}(?P<m>{MONTH_H}){_END}"
+    rf"{_day('d')}{DAY_TO_MONTH}(?P<m>{MONTH_H}){_END}{HIJRI_EPITHET}"
     rf"(?:\s*[,،]?\s*{YEAR_WORD}(?P<y>\d{{1,4}})(?!\d))?"
     rf"(?:\s*(?P<suffix>{HIJRI_SUFFIX}){_END})?{_modifier('mod')}"
 )
@@ -124,7 +128,7 @@ MONTH_ONLY = re.compile(rf"{_gregorian_month('m')}{_year('y')}{_modifier('mod')}
 
 # "رمضان" (after "شهر"), "ذي الحجة 1446 هـ": a whole Hijri month, as its Gregorian days.
 HIJRI_MONTH = re.compile(
-    rf"(?P<m>{MONTH_H}){_END}(?:\s*[,،]?\s*{YEAR_WORD}(?P<y>\d{{1,4}})(?!\d))?"
+    rf"(?P<m>{MONTH_H}){_END}{HIJRI_EPITHET}(?:\s*[,،]?\s*{YEAR_WORD}(?P<y>\d{{1,4}})(?!\d))?"
     rf"(?:\s*(?P<suffix>{HIJRI_SUFFIX}){_END})?{_modifier('mod')}"
 )
 
