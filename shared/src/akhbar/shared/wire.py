@@ -1,7 +1,8 @@
 """How messages look on a stream: one JSON ``data`` field, plus the id for humans.
 
 Producers outside akhbar may instead push flat fields (``content``, ``url``, ...); ingest
-accepts both. Entries written by a FastStream publisher (``__data__``) are read too.
+accepts both. Entries written by a FastStream publisher (``__data__``) are decoded by
+FastStream on the way in (see ``akhbar.shared.service``).
 """
 
 from __future__ import annotations
@@ -42,27 +43,15 @@ def decode_fields(raw: dict[Any, Any]) -> dict[str, str]:
 
 def payload(fields: dict[str, str]) -> dict[str, Any]:
     """The JSON object an entry carries: its ``data`` field, or its flat fields."""
-    if DATA in fields or FASTSTREAM_DATA in fields:
-        text = fields.get(DATA) or _faststream_body(fields[FASTSTREAM_DATA])
-        try:
-            obj = json.loads(text)
-        except (json.JSONDecodeError, RecursionError) as e:
-            raise WireError(f"'data' is not valid JSON: {e}") from e
-        if not isinstance(obj, dict):
-            raise WireError(f"'data' must be a JSON object, got {type(obj).__name__}")
-        return obj
-    return dict(fields)
-
-
-def _faststream_body(envelope: str) -> str:
+    if DATA not in fields:
+        return dict(fields)
     try:
-        obj = json.loads(envelope)
-    except json.JSONDecodeError as e:
-        raise WireError(f"'__data__' is not a FastStream JSON envelope: {e}") from e
-    body = obj.get("data") if isinstance(obj, dict) else None
-    if not isinstance(body, str):
-        raise WireError("'__data__' envelope has no string 'data'")
-    return body
+        obj = json.loads(fields[DATA])
+    except (json.JSONDecodeError, RecursionError) as e:
+        raise WireError(f"'data' is not valid JSON: {e}") from e
+    if not isinstance(obj, dict):
+        raise WireError(f"'data' must be a JSON object, got {type(obj).__name__}")
+    return obj
 
 
 def load(model: type[M], fields: dict[str, str]) -> M:
