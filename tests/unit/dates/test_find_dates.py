@@ -170,6 +170,27 @@ class TestRanges:
         assert values("من 01/12/2025 إلى 05/12/2025")[0][1:] == (
             "range", "2025-12-01/2025-12-05")
 
+    def test_month_to_month(self):
+        """"من يناير إلى مارس 2025" runs from 1 January to 31 March."""
+        assert values("خلال الفترة من يناير إلى مارس 2025")[0][1:] == (
+            "range", "2025-01-01/2025-03-31")
+
+    def test_month_range_over_new_year(self):
+        """"من نونبر إلى فبراير المقبل" ends in next year's February."""
+        assert values("من نونبر إلى فبراير المقبل")[0][2] == "2025-11-01/2026-02-28"
+
+    def test_two_months_without_intro_are_a_list(self):
+        """"يناير ومارس" names two months, not the span between them."""
+        assert all(v[1] != "range" for v in values("في يناير ومارس"))
+
+    def test_ila_makes_a_range_without_intro(self):
+        """"24 إلى 27 نونبر": "إلى" alone says from-to."""
+        assert values("في 24 إلى 27 نونبر")[0][2] == "2025-11-24/2025-11-27"
+
+    def test_days_written_with_al(self):
+        """"من الـ 3 إلى الـ 5 يونيو" (tatweel and the article before the days)."""
+        assert values("من الـ 3 إلى الـ 5 يونيو 2026")[0][2] == "2026-06-03/2026-06-05"
+
     def test_consecutive_days_are_a_range_without_intro(self):
         """"24 و25 نونبر" (two consecutive days) is a range."""
         assert values("الدورة المنعقدة 24 و25 نونبر")[0][2] == "2025-11-24/2025-11-25"

@@ -228,7 +228,7 @@ def numeric_date(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
 
 def _range_start(text: str, start: int) -> tuple[int, bool]:
     """Extend a range leftwards over "ما بين", "من الاثنين"; whether an intro word was there."""
-    words = words_before(text, start, 3)
+    words = [w for w in words_before(text, start, 4) if w[1] != "ال"]  # "من الـ 3"
     i = 0
     if i < len(words) and without_proclitic(words[i][1], WEEKDAY_SET) is not None:
         start, i = words[i][0], i + 1
@@ -254,7 +254,7 @@ def range_one_month(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
         return None
     start, introduced = _range_start(text, m.start())
     link = _key(m.group("link"))
-    if not (introduced or link in "-–—/" or (link == "و" and last == first + 1)):
+    if link == "و" and not introduced and last != first + 1:
         return None  # "3 و5 يونيو" may be two dates; "بين/من/يومي" make it a span
     direction = _direction(m, text, start)
     if m.group("hm") is not None:
@@ -288,8 +288,8 @@ def range_two_months(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     if d1 is None or d2 is None or m1 is None or m2 is None:
         return None
     start, introduced = _range_start(text, m.start())
-    if not introduced and m.group("link") not in "-–—/":
-        return None
+    if not introduced and _key(m.group("link")) == "و":
+        return None  # "19 ديسمبر و 5 جانفي" alone may be two dates
     y1, y2 = m.group("y1"), m.group("y2")
     if y1 is not None:
         first = safe_date(int(y1), m1, d1)
@@ -316,6 +316,33 @@ _VERB_MONTHS = _folded_set(["مارس"])
 _BEFORE_A_VERB = _folded_set(["الذي", "التي", "الذين", "قد", "لقد", "ما", "كما", "حيث", "أن",
                               "إذ", "عندما", "لما", "بعدما", "حين", "كان", "كانت", "من",
                               "طالما", "لطالما"])
+
+
+def month_range(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
+    """"من يناير إلى مارس 2025": from the first day of one month to the last of the other."""
+    m1, m2 = _gregorian_month(m, "m1"), _gregorian_month(m, "m2")
+    if m1 is None or m2 is None or m1 == m2:
+        return None
+    start, introduced = _range_start(text, m.start())
+    if not introduced:
+        return None  # without "من/بين" two month names are a list, not a span
+    y1, y2 = m.group("y1"), m.group("y2")
+    if y2 is not None:
+        last_year = int(y2)
+        first_year = int(y1) if y1 else (last_year if m1 < m2 else last_year - 1)
+    elif y1 is not None:
+        first_year = int(y1)
+        last_year = first_year if m1 < m2 else first_year + 1
+    else:
+        direction = _direction(m, text, start)
+        last_year = pick_month_year(m2, ref, direction)
+        first_year = last_year if m1 < m2 else last_year - 1
+    first = safe_date(first_year, m1, 1)
+    last = safe_date(last_year + m2 // 12, m2 % 12 + 1, 1)
+    if first is None or last is None:
+        return None
+    value = _range_value(first, last - dt.timedelta(days=1))
+    return None if value is None else (start, m.end(), "range", value)
 
 
 def month_only(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
@@ -647,6 +674,7 @@ _RANKED = [
     (P.YEAR_NUMBER, year),
     (P.MIDNIGHT, midnight),
     (P.MONTH_DAY_YEAR, month_day_year),
+    (P.MONTH_RANGE, month_range),
 ]
 _RANK = {builder: rank for rank, (_, builder) in enumerate(_RANKED)}
 
@@ -682,7 +710,7 @@ def _number_rules(s: str, start: int, end: int) -> tuple[Rule, ...]:
 # Which rules can start at each trigger word, by its folded spelling.
 _WORD_RULES: dict[str, tuple[Rule, ...]] = {}
 for _words, _rule_set in (
-    (GREGORIAN_MONTHS, _rules(month_day_year, month_only)),
+    (GREGORIAN_MONTHS, _rules(month_range, month_day_year, month_only)),
     (HIJRI_MONTHS, _rules(hijri_month)),
     (WEEKDAYS, _rules(weekday)),
     (DAY_ORDINALS, _DAY_RULES),

@@ -100,7 +100,8 @@ _LINK = (r"(?P<link>[-–—/]|" + alternation(["إلى غاية", "لغاية",
 
 # "24 و27 نونبر الجاري" (after "ما بين"), "3 إلى 5 يونيو" (after "من"), "26–28 جوان 2025".
 RANGE_ONE_MONTH = re.compile(
-    rf"{_day('d1')}\s*{_LINK}\s*(?:(?P<wd2>{WEEKDAY})\s*[,،]?\s*)?{_day('d2')}{DAY_TO_MONTH}"
+    rf"{_day('d1')}\s*{_LINK}\s*(?:(?P<wd2>{WEEKDAY})\s*[,،]?\s*)?(?:ال\s*)?{_day('d2')}"
+    rf"{DAY_TO_MONTH}"
     rf"(?:{_gregorian_month('m')}|(?P<hm>{MONTH_H}){_END})"
     rf"{_year('y')}(?:\s*(?P<suffix>{HIJRI_SUFFIX}){_END})?{_modifier('mod')}"
 )
@@ -116,6 +117,12 @@ RANGE_TWO_MONTHS = re.compile(
 RELATIVE_MONTH_DAY = re.compile(
     rf"{_day('d')}\s+من\s+(?:(?P<this>{alternation(THIS_WORDS)})\s+)?{literal('الشهر')}"
     rf"{_modifier('mod')}{_END}"
+)
+
+# "يناير إلى مارس 2025" (after "من"), "أبريل / نيسان إلى يونيو / حزيران الماضيين".
+MONTH_RANGE = re.compile(
+    rf"{_gregorian_month('m1')}{_year('y1')}\s*{_LINK}\s*(?:[لب]?شهر\s+)?"
+    rf"{_gregorian_month('m2')}{_year('y2')}{_modifier('mod')}"
 )
 
 # "نوفمبر 24, 2025", "نوفمبر 24، 2025": the month-first order of many site templates.
