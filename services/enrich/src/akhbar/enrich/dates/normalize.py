@@ -18,9 +18,16 @@ from functools import lru_cache
 from akhbar.enrich.dates.numerals import DIGIT_FOLD
 
 _LETTER_FOLD = {
-    ord("أ"): "ا", ord("إ"): "ا", ord("آ"): "ا", ord("ٱ"): "ا",
-    ord("ى"): "ي", ord("ی"): "ي", ord("ة"): "ه", ord("ک"): "ك",
-    ord("\u00a0"): " ", ord("،"): ",",
+    ord("أ"): "ا",
+    ord("إ"): "ا",
+    ord("آ"): "ا",
+    ord("ٱ"): "ا",
+    ord("ى"): "ي",
+    ord("ی"): "ي",
+    ord("ة"): "ه",
+    ord("ک"): "ك",
+    ord("\u00a0"): " ",
+    ord("،"): ",",
 }
 _FOLD_TABLE = str.maketrans({**DIGIT_FOLD, **_LETTER_FOLD})
 
@@ -47,8 +54,7 @@ def strip_marks(text: str) -> tuple[str, list[int] | None]:
     return "".join(text[i] for i in kept), kept
 
 
-def original_span(origin: list[int] | None, start: int, end: int,
-                  text: str) -> tuple[int, int]:
+def original_span(origin: list[int] | None, start: int, end: int, text: str) -> tuple[int, int]:
     """Offsets in the original text of a span of the stripped one, trailing marks included."""
     if origin is None:
         return start, end

@@ -26,8 +26,11 @@ def pick_day(month: int, day: int, ref: dt.date, direction: int) -> dt.date | No
     """The date with this month and day closest to ``ref`` in the given direction."""
     if direction == CURRENT:
         return safe_date(ref.year, month, day)
-    candidates = [d for y in (ref.year - 1, ref.year, ref.year + 1)
-                  if (d := safe_date(y, month, day)) is not None]
+    candidates = [
+        d
+        for y in (ref.year - 1, ref.year, ref.year + 1)
+        if (d := safe_date(y, month, day)) is not None
+    ]
     if not candidates:
         return None
     if direction == PAST:
@@ -100,8 +103,9 @@ def pick_hijri_day(month: int, day: int, ref: dt.date, direction: int) -> dt.dat
     year = hijri_year_of(ref)
     if year is None:
         return None
-    candidates = [d for y in (year - 1, year, year + 1)
-                  if (d := hijri_date(y, month, day)) is not None]
+    candidates = [
+        d for y in (year - 1, year, year + 1) if (d := hijri_date(y, month, day)) is not None
+    ]
     if not candidates:
         return None
     if direction == PAST:

@@ -66,9 +66,12 @@ def score(cases: Iterable[dict], extract: Extractor) -> Scores:
         gold = [(_spans(text, g["surface"]), g["value"]) for g in case["expected"]]
         ignored = [_spans(text, s) for s in case.get("ignore", [])]
         predictions = [(p.start, p.end, p.value) for p in extract(text, ref)]
-        predictions = [p for p in predictions
-                       if any(_overlap(p[:2], g) for g, _ in gold)
-                       or not any(_overlap(p[:2], i) for i in ignored)]
+        predictions = [
+            p
+            for p in predictions
+            if any(_overlap(p[:2], g) for g, _ in gold)
+            or not any(_overlap(p[:2], i) for i in ignored)
+        ]
         scores.gold += len(gold)
         scores.predicted += len(predictions)
         if not gold:
@@ -78,14 +81,15 @@ def score(cases: Iterable[dict], extract: Extractor) -> Scores:
             if any(_overlap(p[:2], g) for g, _ in gold):
                 scores.hits += 1
             else:
-                scores.misses.append(f"#{case.get('id')} spurious {text[p[0]:p[1]]!r}={p[2]}")
+                scores.misses.append(f"#{case.get('id')} spurious {text[p[0] : p[1]]!r}={p[2]}")
         for span, value in gold:
             overlapping = [p for p in predictions if _overlap(p[:2], span)]
             scores.found += bool(overlapping)
             if any(p[2] == value for p in overlapping):
                 scores.right += 1
             else:
-                got = [f"{text[p[0]:p[1]]!r}={p[2]}" for p in overlapping] or ["nothing"]
+                got = [f"{text[p[0] : p[1]]!r}={p[2]}" for p in overlapping] or ["nothing"]
                 scores.misses.append(
-                    f"#{case.get('id')} {text[span[0]:span[1]]!r} want {value}, got {got}")
+                    f"#{case.get('id')} {text[span[0] : span[1]]!r} want {value}, got {got}"
+                )
     return scores

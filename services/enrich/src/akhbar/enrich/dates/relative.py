@@ -1,0 +1,134 @@
+"""Builders for days and periods named relative to the publication date: اليوم، أمس،
+غدا، "الخميس المقبل", bare weekdays, "الأسبوع المقبل", "السنة الجارية"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from akhbar.enrich.dates import patterns as P
+from akhbar.enrich.dates.context import without_proclitic, words_before
+from akhbar.enrich.dates.months import (
+    WEEKDAYS,
+)
+from akhbar.enrich.dates.normalize import fold
+from akhbar.enrich.dates.parts import (
+    DAY_WORDS,
+    TIME_OF_DAY,
+    Found,
+    folded_set,
+    iso,
+)
+from akhbar.enrich.dates.resolve import (
+    CURRENT,
+    FUTURE,
+    PAST,
+    shift_month,
+    week_span,
+    weekday_date,
+)
+from akhbar.enrich.dates.tense import context_direction, modifier_direction
+
+# Weekday names that are also common words: الاثنين "the two", الأحد "the One",
+# الجمعة "Friday prayer". Alone, they need a comma, a time-of-day word or a modifier.
+_AMBIGUOUS_WEEKDAYS = folded_set(["الاثنين", "الأحد", "الجمعة"])
+
+# Words before a weekday name that make it part of a place or a prayer.
+_NOT_A_DAY_BEFORE = folded_set(
+    ["سوق", "باب", "حد", "صلاة", "خطبة", "صلاه", "جامع", "مسجد", "سبت", "خميس", "أحد"]
+)
+
+_MEDIA = folded_set(["صحيفة", "جريدة", "قناة", "موقع", "شبكة", "مجلة", "إذاعة", "وكالة"])
+
+_DAY_OFFSETS = {
+    fold(w): n
+    for w, n in [
+        ("اليوم", 0),
+        ("لليوم", 0),
+        ("أمس", -1),
+        ("البارحة", -1),
+        ("غدا", 1),
+        ("غد", 1),
+        ("الغد", 1),
+        ("أول أمس", -2),
+        ("أول من أمس", -2),
+        ("بعد غد", 2),
+        ("أمس الأول", -2),
+        ("الأمس", -1),
+        ("الليلة الماضية", -1),
+        ("الليلة البارحة", -1),
+    ]
+}
+
+
+def _time_of_day_before(text: str, start: int) -> int | None:
+    words = words_before(text, start, 1)
+    if words and without_proclitic(words[0][1], TIME_OF_DAY | DAY_WORDS) is not None:
+        return words[0][0]
+    return None
+
+
+def relative_day(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
+    word = fold(m.group("word"))
+    weekday = m.group("wd")
+    tod = _time_of_day_before(text, m.start())
+    if word in ("اليوم", "لليوم") and weekday is None:
+        if P.NOT_TODAY.match(text, m.end("word")):
+            return None  # "اليوم العالمي", "اليوم الدراسي": a day of something, not today
+        before = [w for _, w in words_before(text, m.start(), 2)]
+        if before[:1] == ["المصري"] or (len(before) == 2 and before[1] in _MEDIA):
+            return None  # "المصري اليوم", "قناة روسيا اليوم": outlets named "today"
+    if word in ("غد", "الغد") and tod is None:
+        return None  # "غد" needs "يوم/صباح" before it
+    if word == "غدا" and tod is None and weekday is None and P.BECAME.match(text, m.end()):
+        return None  # the verb غدا "became" is spelt the same
+    if word == "الامس" and tod is None and not text[max(0, m.start() - 1) : m.start()] == "ب":
+        return None  # "بالأمس" is yesterday; "رجال الأمس" is the past
+    value = ref + dt.timedelta(days=_DAY_OFFSETS[word])
+    return (m.start() if tod is None else tod), m.end(), "relative", iso(value)
+
+
+def weekday(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
+    name = fold(m.group("wd"))
+    day = WEEKDAYS[name]
+    start = m.start()
+    tod = _time_of_day_before(text, start)
+    direction = modifier_direction(m.group("mod"))
+    if direction is not None:
+        value = weekday_date(day, ref, direction)
+        return (start if tod is None else tod), m.end(), "relative", iso(value)
+    if tod is None:
+        words = words_before(text, start, 1)
+        if words and without_proclitic(words[0][1], _NOT_A_DAY_BEFORE) is not None:
+            return None  # "سوق الأربعاء", "باب الأحد", "صلاة الجمعة": places and prayers
+        before = text[max(0, start - 3) : start].rstrip()
+        if name in _AMBIGUOUS_WEEKDAYS and not before.endswith((",", "،", "(")):
+            return None
+    direction = context_direction(text, start, m.end())
+    if day == ref.weekday():
+        value = ref  # a bare weekday naming the publication day is that day, whatever the tense
+    else:
+        # A bare weekday in a report is mostly a day of the week that is ending
+        # ("أعلنت الحكومة، الخميس،"): the latest such day, unless the sentence looks ahead.
+        value = weekday_date(day, ref, FUTURE if direction == FUTURE else PAST)
+    return (start if tod is None else tod), m.end(), "weekday", iso(value)
+
+
+def relative_period(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
+    if m.group("this") is not None:
+        unit, direction = fold(m.group("unit2")), CURRENT
+    else:
+        unit, direction = fold(m.group("unit")), modifier_direction(m.group("mod"))
+        words = words_before(text, m.start(), 1)
+        if unit.endswith("عام") and words and words[0][1].startswith("ال"):
+            return None  # "الأمين العام السابق": after a definite noun, العام is "general"
+    step = {PAST: -1, FUTURE: 1, CURRENT: 0}.get(direction, 0)
+    if unit.endswith("اسبوع"):
+        first, last = week_span(ref + dt.timedelta(days=7 * step))
+        value = f"{iso(first)}/{iso(last)}"
+    elif unit.endswith("شهر"):
+        year, month = shift_month(ref.year, ref.month, step)
+        value = f"{year:04d}-{month:02d}"
+    else:
+        value = f"{ref.year + step:04d}"
+    return m.start(), m.end(), "relative", value
