@@ -177,7 +177,10 @@ def top_entities(
     # PostgreSQL, several times slower on SQLite; the distinct count stays.
     n_articles = func.count(entity_mentions.c.article_pk.distinct()).label("articles")
     n_mentions = func.count().label("mentions")
-    query = select(entities.c.canonical, entities.c.label, n_articles, n_mentions).select_from(
+    # Spelling variants of one name ("إسرائيل", "اسرائيل") count as one entity, as entity
+    # search already treats them; the name shown is one of the stored spellings.
+    name = func.min(entities.c.canonical).label("canonical")
+    query = select(name, entities.c.label, n_articles, n_mentions).select_from(
         entity_mentions.join(entities, entities.c.id == entity_mentions.c.entity_id)
     )
     if since is not None or until is not None:
@@ -186,8 +189,8 @@ def top_entities(
     if label is not None:
         query = query.where(entities.c.label == label)
     query = (
-        query.group_by(entities.c.id, entities.c.canonical, entities.c.label)
-        .order_by(n_articles.desc(), n_mentions.desc(), entities.c.canonical)
+        query.group_by(entities.c.canonical_normalized, entities.c.label)
+        .order_by(n_articles.desc(), n_mentions.desc(), name)
         .limit(limit)
         .offset(offset)
     )
