@@ -275,3 +275,15 @@ class TestBareWeekdays:
     def test_report_looks_back(self):
         """"أطلق السبت" published on a Monday is the Saturday just gone."""
         assert values("وكان رئيس الحكومة أطلق السبت مبادرة")[0][2] == "2025-11-22"
+
+
+class TestPrefixes:
+    def test_weekday_with_modifier_before_the_day(self):
+        """"يوم الاثنين المقبل 1 دجنبر" is one date."""
+        assert values("يوم الاثنين المقبل 1 دجنبر") == [
+            ("يوم الاثنين المقبل 1 دجنبر", "date", "2025-12-01")]
+
+    def test_time_of_day_and_today_before_weekday_and_day(self):
+        """"مساء اليوم الثلاثاء 30 شتنبر" is one date, prefix included."""
+        assert values("ابتداء من مساء اليوم الثلاثاء 30 شتنبر", dt.date(2025, 9, 30)) == [
+            ("مساء اليوم الثلاثاء 30 شتنبر", "date", "2025-09-30")]

@@ -88,8 +88,11 @@ def day_prefix(text: str, start: int) -> tuple[int, int | None]:
     weekday = None
     words = words_before(text, start, 4)
     i = 0
-    if i < len(words) and words[i][1] in _CONCORDANT:
-        i += 1  # "الخميس الموافق 12 ديسمبر": the weekday is still this date's
+    if i < len(words) and (
+        words[i][1] in _CONCORDANT or modifier_direction(words[i][1]) is not None
+    ):
+        # "الخميس الموافق 12 ديسمبر", "الاثنين المقبل 1 دجنبر": the weekday is this date's
+        i += 1
     if i < len(words) and (w := without_proclitic(words[i][1], WEEKDAY_SET)) is not None:
         weekday, start, i = WEEKDAYS[w], words[i][0], i + 1
     if i < len(words) and without_proclitic(words[i][1], DAY_WORDS) is not None:
