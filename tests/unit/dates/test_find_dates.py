@@ -206,6 +206,11 @@ class TestTimes:
         assert values("وصل الساعة الثامنة من مساء أمس") == [
             ("الساعة الثامنة", "time", "20:00"), ("مساء أمس", "relative", "2025-11-23")]
 
+    def test_hour_word_without_saa_after_a_preposition(self):
+        """"في العاشرة صباحا" is 10:00; "الدورة الثانية مساء" is the second session."""
+        assert values("وتنطلق الجلسة في العاشرة صباحا") == [("العاشرة صباحا", "time", "10:00")]
+        assert values("وتعقد الدورة الثانية مساء") == []
+
     def test_bare_hh_mm_needs_a_period_or_zone(self):
         """A bare 14:30 without a period word or a time zone is left alone (a score?)."""
         assert values("وانتهت النتيجة 14:30 بعد التمديد") == []

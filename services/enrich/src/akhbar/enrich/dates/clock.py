@@ -7,10 +7,12 @@ import datetime as dt
 import re
 
 from akhbar.enrich.dates import patterns as P
+from akhbar.enrich.dates.context import without_proclitic, words_before
 from akhbar.enrich.dates.normalize import fold
 from akhbar.enrich.dates.numerals import HOUR_WORDS
 from akhbar.enrich.dates.parts import (
     Found,
+    folded_set,
     number_glued,
 )
 
@@ -51,7 +53,8 @@ _FRACTIONS = {fold("والنصف"): 30, fold("والربع"): 15, fold("والث
 
 
 def clock(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
-    if m.group("h") is not None:
+    """ "الساعة ..." with digits or an hour word; also an hour word with its period."""
+    if m.groupdict().get("h") is not None:
         hour, minute = int(m.group("h")), int(m.group("mi") or 0)
     else:
         hour, minute = HOUR_WORDS_FOLDED[fold(m.group("hw"))], 0
@@ -91,3 +94,33 @@ def midnight(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     ):
         return None  # "منتصف ليل الجمعة" is a night, not a clock time
     return m.start(), m.end(), "time", "00:00"
+
+
+# Before a bare hour word, a preposition makes it a clock time ("في العاشرة صباحا");
+# after a noun it is an ordinal adjective ("الدورة الثانية مساء اليوم").
+_BEFORE_AN_HOUR = folded_set(
+    [
+        "في",
+        "على",
+        "عند",
+        "حوالي",
+        "قرابة",
+        "حتى",
+        "إلى",
+        "من",
+        "بعد",
+        "قبل",
+        "منذ",
+        "حدود",
+        "تمام",
+        "نحو",
+        "غاية",
+    ]
+)
+
+
+def hour_alone(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
+    words = words_before(text, m.start(), 1)
+    if not words or without_proclitic(words[0][1], _BEFORE_AN_HOUR) is None:
+        return None
+    return clock(m, text, ref)

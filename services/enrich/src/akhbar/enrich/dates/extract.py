@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from akhbar.enrich.dates import patterns as P
-from akhbar.enrich.dates.clock import bare_clock, clock, midnight
+from akhbar.enrich.dates.clock import bare_clock, clock, hour_alone, midnight
 from akhbar.enrich.dates.context import starts_word
 from akhbar.enrich.dates.days import (
     gregorian_date,
@@ -29,7 +29,7 @@ from akhbar.enrich.dates.months import (
     WEEKDAYS,
 )
 from akhbar.enrich.dates.normalize import fold, original_span, strip_marks
-from akhbar.enrich.dates.numerals import DAY_ORDINALS
+from akhbar.enrich.dates.numerals import DAY_ORDINALS, HOUR_WORDS
 from akhbar.enrich.dates.parts import (
     Builder,
     Found,
@@ -113,6 +113,7 @@ for _words, _rule_set in (
     (P.RELATIVE_DAY_WORDS, _rules(relative_day)),
     (P.PERIOD_UNITS + P.THIS_WORDS, _rules(relative_period)),
     (P.CLOCK_WORDS, _rules(clock)),
+    (HOUR_WORDS, ((len(_RANKED), P.HOUR_ALONE, hour_alone),)),
     (P.MIDNIGHT_WORDS, _rules(midnight)),
 ):
     for _word in _words:

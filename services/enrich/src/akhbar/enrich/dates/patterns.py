@@ -84,6 +84,7 @@ TRIGGER = re.compile(
             *THIS_WORDS,
             *CLOCK_WORDS,
             *MIDNIGHT_WORDS,
+            *HOUR_WORDS,
         ]
     )
     + r")"
@@ -215,6 +216,14 @@ CLOCK = re.compile(
     rf"|(?P<hw>{HOUR_WORD}){_END}(?:\s+(?P<frac>{_FRACTION}){_END})?)"
     rf"(?:\s+و\s*(?P<extra>\d{{1,2}})\s+(?:{alternation(['دقيقة', 'دقائق'])}))?"
     rf"(?:\s+(?P<of>من\s+)?(?P<period>{PERIODS}){_END})?"
+)
+
+# "في العاشرة صباحا", "الثالثة والنصف من مساء اليوم": an hour word without "الساعة" is a
+# time only with a period word after it ("الدورة الثانية" is not two o'clock).
+HOUR_ALONE = re.compile(
+    rf"(?P<hw>{HOUR_WORD}){_END}(?:\s+(?P<frac>{_FRACTION}){_END})?"
+    rf"(?:\s+و\s*(?P<extra>\d{{1,2}})\s+(?:{alternation(['دقيقة', 'دقائق'])}))?"
+    rf"\s+(?P<of>من\s+)?(?P<period>{PERIODS}){_END}"
 )
 
 # "3:28 عصرًا", "14:30 بتوقيت غرينتش", "09:23 ص", "10.30 صباحا", "2025 - 10:30". A bare
