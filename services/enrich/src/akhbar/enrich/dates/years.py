@@ -68,6 +68,7 @@ _YEAR_LEADS = _YEAR_WORDS | folded_set(
         "انطلاقا من",
         "بداية من",
         "مواليد",
+        "بين",
     ]
 )
 
@@ -78,7 +79,9 @@ _EVENT_WORDS = folded_set(["مونديال", "أولمبياد", "كأس", "بط
 # year only when what follows cannot follow a count (patterns.YEAR_GOES_ON): the end of
 # the phrase ("في 2024،"), another year ("في 2024 و2025"), a definite word, a particle or
 # a common past verb ("وفي 2024 سجلت الشركة"). A counted noun is indefinite, so it fails.
-_LOOSE_YEAR_LEADS = folded_set(["في", "قبل", "بعد", "حتى", "إلى", "غاية", "مع", "دورة", "من"])
+_LOOSE_YEAR_LEADS = folded_set(
+    ["في", "قبل", "بعد", "حتى", "إلى", "غاية", "مع", "دورة", "من", "بين"]
+)
 
 # Quantity words before the number make it an amount whatever comes between:
 # "أكثر من 2000", "حوالي 1500".
