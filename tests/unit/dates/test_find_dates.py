@@ -59,6 +59,12 @@ class TestMonthNames:
         """"26 يوليو من عام 1987" takes its year from "من عام"."""
         assert values("توفي في 26 يوليو من عام 1987")[0][2] == "1987-07-26"
 
+    def test_year_named_relatively_after_the_month(self):
+        """"في شهر مارس من السنة الماضية", "15 يناير من العام المقبل", "من هذا العام"."""
+        assert values("في شهر مارس من السنة الماضية")[0][2] == "2024-03"
+        assert values("يوم 15 يناير من العام المقبل")[0][2] == "2026-01-15"
+        assert values("في أكتوبر من هذا العام")[0][2] == "2025-10"
+
     def test_weekday_picks_the_year(self):
         """A yearless date with its weekday takes the year where the weekday agrees."""
         assert values("يوم الأربعاء 19 يوليوز", dt.date(2007, 6, 1))[0][2] == "2006-07-19"

@@ -23,6 +23,7 @@ from akhbar.enrich.dates.parts import (
     iso,
     names_a_place,
     number_glued,
+    year_of,
 )
 from akhbar.enrich.dates.resolve import (
     CURRENT,
@@ -81,8 +82,8 @@ def gregorian_date(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     if day is None or month is None:
         return None
     start, weekday = day_prefix(text, m.start())
-    if m.group("y") is not None:
-        value = safe_date(int(m.group("y")), month, day)
+    if (year := year_of(m, "y", ref)) is not None:
+        value = safe_date(year, month, day)
     elif m.group("mod") is None and names_a_place(text, start):
         return None  # "ملعب 11 يوليو", "ساحة 9 أبريل": a name, not a day
     else:

@@ -18,6 +18,7 @@ from akhbar.enrich.dates.months import (
 )
 from akhbar.enrich.dates.normalize import fold
 from akhbar.enrich.dates.numerals import DAY_ORDINALS
+from akhbar.enrich.dates.resolve import CURRENT, FUTURE, PAST
 from akhbar.enrich.dates.tense import context_direction, modifier_direction
 
 Found = tuple[int, int, str, str]  # start, end (offsets in the mark-free text), kind, value
@@ -185,3 +186,17 @@ def range_value(start: dt.date | None, end: dt.date | None) -> str | None:
     if start is None or end is None or end < start:
         return None
     return f"{iso(start)}/{iso(end)}"
+
+
+_YEAR_STEP = {PAST: -1, FUTURE: 1, CURRENT: 0}
+
+
+def year_of(m: re.Match[str], name: str, ref: dt.date) -> int | None:
+    """The year a pattern's ``_year`` group names: written, or "من السنة الماضية"."""
+    if m.group(name) is not None:
+        return int(m.group(name))
+    if m.group(name + "this") is not None:
+        return ref.year
+    if m.group(name + "rel") is not None:
+        return ref.year + _YEAR_STEP[modifier_direction(m.group(name + "rel"))]
+    return None

@@ -114,9 +114,13 @@ YEAR_WORD = rf"(?:(?:من\s+)?(?:ال)?(?:{alternation(['عام', 'سنة'])})\s
 
 
 def _year(name: str) -> str:
+    """A written year, or one named relatively: "من السنة الماضية", "من هذا العام"."""
     return (
         rf"(?:\s*[,،]?\s*{YEAR_WORD}(?P<{name}>\d{{4}})(?!\d)"
-        rf"(?:\s*(?:{GREGORIAN_SUFFIX}){_END})?)?"
+        rf"(?:\s*(?:{GREGORIAN_SUFFIX}){_END})?"
+        rf"|\s+من\s+(?:(?P<{name}this>{alternation(['هذا', 'هذه'])})\s+)?"
+        rf"{alternation(['العام', 'السنة'])}"
+        rf"(?({name}this)|\s+(?P<{name}rel>{MODIFIER})){_END})?"
     )
 
 

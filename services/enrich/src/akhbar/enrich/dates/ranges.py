@@ -19,6 +19,7 @@ from akhbar.enrich.dates.parts import (
     number_glued,
     range_start,
     range_value,
+    year_of,
 )
 from akhbar.enrich.dates.resolve import (
     hijri_date,
@@ -51,9 +52,7 @@ def range_one_month(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
         month = gregorian_month_of(m, "m")
         if month is None:
             return None
-        if m.group("y") is not None:
-            year = int(m.group("y"))
-        else:
+        if (year := year_of(m, "y", ref)) is None:
             picked = pick_day(month, first, ref, direction)
             if picked is None:
                 return None

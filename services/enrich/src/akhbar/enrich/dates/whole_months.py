@@ -19,6 +19,7 @@ from akhbar.enrich.dates.parts import (
     folded_set,
     gregorian_month_of,
     iso,
+    year_of,
 )
 from akhbar.enrich.dates.resolve import (
     FUTURE,
@@ -98,7 +99,8 @@ def month_only(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
         without_proclitic(w, _BEFORE_A_VERB) for _, w in words_before(text, m.start(), 1)
     ):
         return None  # "الذي مارس 2000 عملية", "قد مارس الضغط": the verb "practised"
-    has_year, has_mod = m.group("y") is not None, m.group("mod") is not None
+    year = year_of(m, "y", ref)
+    has_year, has_mod = year is not None, m.group("mod") is not None
     anchored = has_year or has_mod or shahr
     if not anchored:
         if not lead:
@@ -106,9 +108,8 @@ def month_only(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
         if fold(m.group("m")) in AMBIGUOUS_MONTHS and not m.group("m").startswith("آ"):
             return None  # "إلى أب مغربي": father, not August
     if has_year:
-        if P.COUNTED.match(text, m.end("y")):
+        if m.group("y") is not None and P.COUNTED.match(text, m.end("y")):
             return None  # "الذي مارس 2000 عملية": the verb and a count
-        year = int(m.group("y"))
     else:
         year = pick_month_year(month, ref, direction_of(m, text, start))
     return start, m.end(), "month", f"{year:04d}-{month:02d}"
