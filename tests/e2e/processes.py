@@ -31,10 +31,22 @@ class Pipeline:
 
     def start(self, *services: str) -> None:
         for s in services or streams.SERVICES:
-            log = open(self.logs / f"{s}.log", "ab")  # noqa: SIM115 - closed with the process
-            self.procs[s] = subprocess.Popen(
-                [sys.executable, "-m", "akhbar.cli", "serve", s], env=self.env, stdout=log, stderr=log
-            )
+            self._spawn(s, s)
+
+    def start_replica(self, service: str) -> str:
+        """One more process of ``service`` (same group, own consumer); its name in ``procs``."""
+        n = 2
+        while f"{service}.{n}" in self.procs:
+            n += 1
+        name = f"{service}.{n}"
+        self._spawn(name, service)
+        return name
+
+    def _spawn(self, name: str, service: str) -> None:
+        log = open(self.logs / f"{name}.log", "ab")  # noqa: SIM115 - closed with the process
+        self.procs[name] = subprocess.Popen(
+            [sys.executable, "-m", "akhbar.cli", "serve", service], env=self.env, stdout=log, stderr=log
+        )
 
     def kill9(self, service: str) -> None:
         self.procs[service].send_signal(signal.SIGKILL)
