@@ -101,7 +101,7 @@ class TestContext:
     def test_words_before_stop_at_digits(self):
         """A number ends the reading: context never jumps over another expression."""
         text = "سنة 2020 و 2021"
-        assert words_before(text, text.index("2021"), 3) == [(9, "و")]
+        assert words_before(text, text.index("2021"), 3) == ((9, "و"),)
 
     def test_starts_word_allows_one_proclitic(self):
         """"وأمس" starts a word; "آب" inside "نواب" does not."""

@@ -8,17 +8,22 @@ leftwards, and looked up in sets of folded words.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from akhbar.enrich.dates.normalize import fold
 
 _SKIPPED = " \t\n\r,،"
 PROCLITICS = "وفبل"
 
 
-def words_before(text: str, start: int, limit: int = 3) -> list[tuple[int, str]]:
+@lru_cache(maxsize=4096)
+def words_before(text: str, start: int, limit: int = 3) -> tuple[tuple[int, str], ...]:
     """Up to ``limit`` words before ``start``, nearest first: (where it starts, folded).
 
     Commas between words are skipped ("الجمعة، 6 يونيو"); anything else that is neither a
-    letter nor a space (a digit, a bracket, a full stop) ends the reading.
+    letter nor a space (a digit, a bracket, a full stop) ends the reading. Several rules
+    read the words before the same number, so answers are cached (a str caches its hash,
+    so the key costs little).
     """
     words: list[tuple[int, str]] = []
     i = start
@@ -31,7 +36,7 @@ def words_before(text: str, start: int, limit: int = 3) -> list[tuple[int, str]]
         if i == end:
             break
         words.append((i, fold(text[i:end])))
-    return words
+    return tuple(words)
 
 
 def without_proclitic(word: str, known: frozenset[str] | set[str]) -> str | None:
