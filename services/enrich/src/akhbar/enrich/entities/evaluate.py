@@ -20,17 +20,17 @@ from .normalize import normalize
 from .recognizer import load_tagger
 from .spans import Scores
 
-WINDOW = 8
+WINDOW = 16  # tuned on the dev slice of train: 0 -> 69.9, 8 -> 71.1, 16 -> 71.6, 32 -> 71.5
 
 
 def evaluate(tagger: Tagger, sentences, window: int = 0) -> Scores:
     """Scores of ``tagger`` on gold ``sentences``; ``window`` > 0 adds document consistency."""
     scores = Scores()
-    step = window or 1
+    step = window or 32  # without consistency, batches only speed up decoding
     for i in range(0, len(sentences), step):
         chunk = sentences[i : i + step]
         words = [[normalize(t) for t in toks] for toks, _ in chunk]
-        pred = [tagger.tag(w) for w in words]
+        pred = tagger.tag_many(words)
         if window:
             pred = propagate(words, pred)
         for (_, gold), p in zip(chunk, pred, strict=True):

@@ -35,11 +35,12 @@ def word_attributes(word: str, gaz: Gazetteer) -> list[list[str]]:
         pad = [f"{o}pad{word == END:d}" for o in OFFSETS]
         return [[p] for p in pad]
     clitics, stem = strip_proclitics(word)
-    trig = trigger_class(stem) or trigger_class(word)
+    trig = trigger_class(word)
     shape = _shape(word)
     parts = sorted(gaz.parts_of(word))
     size = min(len(stem), 8)
-    near = [f"w={word}", f"s={stem}", f"x={word[-2:]}", f"h={shape}"]
+    vocab = gaz.vocab.get(word, "r")
+    near = [f"w={word}", f"s={stem}", f"x={word[-2:]}", f"h={shape}", f"v={vocab}"]
     near += [f"q={p}" for p in parts]
     far = [f"s={stem}", f"h={shape}"]
     if trig:
@@ -55,6 +56,9 @@ def word_attributes(word: str, gaz: Gazetteer) -> list[list[str]]:
         f"sx2={stem[-2:]}",
         f"n={size}",
     ]
+    # Letter trigrams tell transliterated foreign names (فينغر, بنفيكا) from Arabic words.
+    padded = f"<{stem}>"
+    own += [f"g={padded[i : i + 3]}" for i in range(len(padded) - 2)] if shape == "A" else []
     out = []
     for o in OFFSETS:
         names = own if o == 0 else near if abs(o) == 1 else far

@@ -17,8 +17,20 @@ from .normalize import normalize
 _CLITIC_CHAINS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 
 
+_CANDIDATES: dict[str, list[str]] = {}
+
+
 def candidates(word: str) -> list[str]:
     """Spellings a normalized first word of a name may have once its proclitics are removed."""
+    out = _CANDIDATES.get(word)
+    if out is None:
+        if len(_CANDIDATES) > 500_000:
+            _CANDIDATES.clear()
+        out = _CANDIDATES[word] = _candidates(word)
+    return out
+
+
+def _candidates(word: str) -> list[str]:
     out = [word]
     for chain in _CLITIC_CHAINS:
         if word.startswith(chain) and len(word) - len(chain) >= 2:
@@ -38,7 +50,10 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 class Gazetteer:
     """Known names by label, for longest-match tagging of token sequences."""
 
-    def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, entries: Iterable[tuple[str, str]], vocab: dict[str, str] | None = None) -> None:
+        # vocab: normalized word -> how the training data used it ("c" common word, "m" mixed,
+        # "n" mostly inside names); a word outside it is rare or new, often a foreign name.
+        self.vocab: dict[str, str] = dict(vocab or {})
         self.entries: dict[tuple[str, ...], set[str]] = {}
         for label, phrase in entries:
             key = phrase_key(phrase)
@@ -106,6 +121,7 @@ class Gazetteer:
 
     def save(self, path: Path) -> None:
         lines = sorted(f"{lab}\t{' '.join(key)}" for key, labs in self.entries.items() for lab in labs)
+        lines += sorted(f"#{cls}\t{word}" for word, cls in self.vocab.items())
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     @classmethod
@@ -114,9 +130,12 @@ class Gazetteer:
 
     @classmethod
     def load_text(cls, text: str) -> Gazetteer:
-        entries = []
+        entries, vocab = [], {}
         for line in text.splitlines():
             if line:
                 label, phrase = line.split("\t", 1)
-                entries.append((label, phrase))
-        return cls(entries)
+                if label.startswith("#"):
+                    vocab[phrase] = label[1:]
+                else:
+                    entries.append((label, phrase))
+        return cls(entries, vocab)

@@ -69,3 +69,24 @@ def names_from(sentences, min_ratio: float = 0.5) -> list[tuple[str, str]]:
                 continue
         keep.append((label, phrase))
     return sorted(keep)
+
+
+def word_classes(sentences, min_count: int = 2) -> dict[str, str]:
+    """How the training data uses each normalized word: "c" common, "m" mixed, "n" name.
+
+    Words seen fewer than ``min_count`` times are left out: to the model they are new words.
+    """
+    total: Counter = Counter()
+    in_name: Counter = Counter()
+    for tokens, tags in sentences:
+        for tok, tag in zip(tokens, tags, strict=True):
+            w = normalize(tok)
+            total[w] += 1
+            if tag != "O":
+                in_name[w] += 1
+    out = {}
+    for w, n in total.items():
+        if n >= min_count:
+            share = in_name[w] / n
+            out[w] = "n" if share >= 0.5 else "m" if share >= 0.1 else "c"
+    return out

@@ -71,23 +71,62 @@ class CrfWeights:
             return np.zeros(len(self.labels))
         return self.weights[rows].sum(axis=0)
 
+    def score_groups(self, groups: list[list[str]]) -> np.ndarray:
+        """One ``score`` row per group of attributes, in a single gather (new words are
+        scored once each, so this is the cold-cache cost of the labeller)."""
+        index = self.index
+        rows: list[int] = []
+        owner: list[int] = []
+        for g, attrs in enumerate(groups):
+            for a in attrs:
+                r = index.get(a)
+                if r is not None:
+                    rows.append(r)
+                    owner.append(g)
+        out = np.zeros((len(groups), len(self.labels)))
+        if rows:
+            np.add.at(out, owner, self.weights[rows])
+        return out
+
 
 def viterbi(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
     """Best label path for emissions[token, label] under transitions[from, to]."""
-    n = emissions.shape[0]
-    if n == 0:
-        return []
-    delta = emissions[0]
-    back = np.empty((n, emissions.shape[1]), dtype=np.intp)
-    for t in range(1, n):
-        cand = delta[:, None] + transitions
-        back[t] = cand.argmax(axis=0)
-        delta = cand.max(axis=0) + emissions[t]
-    path = [int(delta.argmax())]
-    for t in range(n - 1, 0, -1):
-        path.append(int(back[t, path[-1]]))
-    path.reverse()
-    return path
+    return viterbi_batch(emissions[None], np.array([emissions.shape[0]]), transitions)[0]
+
+
+def viterbi_batch(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> list[list[int]]:
+    """Best paths of several sentences at once: emissions[sentence, token, label], zero-padded.
+
+    One numpy step per token position instead of per token: the sentences of an article
+    are decoded together, which is where most of the labelling time would otherwise go.
+    """
+    n_sent, n_tok, n_lab = emissions.shape
+    if n_tok == 0:
+        return [[] for _ in range(n_sent)]
+    delta = emissions[:, 0].copy()
+    back = np.empty((n_sent, n_tok, n_lab), dtype=np.intp)
+    keep = np.broadcast_to(np.arange(n_lab), (n_sent, n_lab))
+    for t in range(1, n_tok):
+        cand = delta[:, :, None] + transitions
+        best = cand.argmax(axis=1)
+        score = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + emissions[:, t]
+        active = (t < lengths)[:, None]
+        delta = np.where(active, score, delta)
+        back[:, t] = np.where(active, best, keep)
+    ends = delta.argmax(axis=1).tolist()
+    back_l = back.tolist()
+    paths = []
+    for s, n in enumerate(lengths.tolist()):
+        if n == 0:
+            paths.append([])
+            continue
+        path = [ends[s]]
+        rows = back_l[s]
+        for t in range(n - 1, 0, -1):
+            path.append(rows[t][path[-1]])
+        path.reverse()
+        paths.append(path)
+    return paths
 
 
 class Tagger:
@@ -106,8 +145,7 @@ class Tagger:
         if vec is None:
             if len(self._word_cache) >= self._cache_size:
                 self._word_cache.clear()  # bounded memory on endless streams of new words
-            per_offset = word_attributes(word, self.gazetteer)
-            vec = np.stack([self.weights.score(a) for a in per_offset])
+            vec = self.weights.score_groups(word_attributes(word, self.gazetteer))
             self._word_cache[word] = vec
         return vec
 
@@ -116,24 +154,46 @@ class Tagger:
             return self._zero_gaz
         vec = self._gaz_cache.get(tags)
         if vec is None:
-            vec = np.stack([self.weights.score(a) for a in gaz_attributes(tags)])
+            vec = self.weights.score_groups(gaz_attributes(tags))
             self._gaz_cache[tags] = vec
         return vec
 
     def emissions(self, words: list[str]) -> np.ndarray:
-        n = len(words)
-        w = np.stack([self._word(x) for x in (START, START, *words, END, END)])
-        em = np.zeros((n, len(self.weights.labels)))
+        """Emission scores[token, label] of one sentence of normalized words."""
+        return self._emissions_many([words])[0]
+
+    def _emissions_many(self, sentences: list[list[str]]) -> list[np.ndarray]:
+        # All sentences side by side, each padded with two START and two END words, so
+        # every offset's contribution is one shifted slice of one stacked array.
+        flat: list[str] = []
+        gflat: list[tuple[str, ...]] = []
+        starts = []
+        for words in sentences:
+            starts.append(len(flat) + 2)
+            flat += [START, START, *words, END, END]
+            gflat += [(), (), *self.gazetteer.match(words), (), ()]
+        w = np.stack([self._word(x) for x in flat])
+        g = np.stack([self._gaz(t) for t in gflat])
+        m = len(flat) - 4
+        em = np.zeros((m, len(self.weights.labels)))
         for k, o in enumerate(OFFSETS):
-            em += w[2 + o : 2 + o + n, k]
-        g = np.stack([self._gaz(t) for t in ((), *self.gazetteer.match(words), ())])
+            em += w[2 + o : 2 + o + m, k]
         for k, o in enumerate(GAZ_OFFSETS):
-            em += g[1 + o : 1 + o + n, k]
-        return em
+            em += g[2 + o : 2 + o + m, k]
+        return [em[s - 2 : s - 2 + len(words)] for s, words in zip(starts, sentences, strict=True)]
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels of a sentence of normalized words."""
-        if not words:
-            return []
-        path = viterbi(self.emissions(words), self.weights.transitions)
-        return [self.weights.labels[i] for i in path]
+        return self.tag_many([words])[0]
+
+    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
+        """BIO labels of each sentence (decoded together, see ``viterbi_batch``)."""
+        if not any(sentences):
+            return [[] for _ in sentences]
+        ems = self._emissions_many(sentences)
+        lengths = np.array([len(x) for x in sentences])
+        padded = np.zeros((len(sentences), int(lengths.max()), len(self.weights.labels)))
+        for i, e in enumerate(ems):
+            padded[i, : len(e)] = e
+        labels = self.weights.labels
+        return [[labels[i] for i in path] for path in viterbi_batch(padded, lengths, self.weights.transitions)]

@@ -42,6 +42,18 @@ def load_tagger() -> Tagger:
     return _TAGGER
 
 
+_NORMAL: dict[str, str] = {}
+
+
+def _normal(word: str) -> str:
+    out = _NORMAL.get(word)
+    if out is None:
+        if len(_NORMAL) > 500_000:
+            _NORMAL.clear()
+        out = _NORMAL[word] = normalize(word)
+    return out
+
+
 def _prefix_chars(token: str, letters: int) -> int:
     """Characters of ``token`` spanned by its first ``letters`` normalized letters."""
     if letters == 0:
@@ -65,13 +77,11 @@ def find_entities_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
     words: list[list[str]] = []
     tags: list[list[str]] = []
     for name, text in fields:
-        toks = tokenize(text or "")
-        for sent in sentences(text, toks):
-            norm = [normalize(t.text) for t in sent]
+        text = text or ""
+        for sent in sentences(text, tokenize(text)):
             where.append((name, text, sent))
-            words.append(norm)
-            tags.append(tagger.tag(norm))
-    tags = propagate(words, tags)
+            words.append([_normal(t.text) for t in sent])
+    tags = propagate(words, tagger.tag_many(words))
     found: list[tuple[str, str, int, int, str]] = []
     known = _KNOWN
     for (name, text, sent), norm, stags in zip(where, words, tags, strict=True):

@@ -1,6 +1,6 @@
 """Words that announce a name: titles before people, heads of organization names, place nouns.
 
-Each list is matched on the bare stem (normalized, proclitics and article removed), so
+Each list is matched through the proclitic-stripping of ``gazetteer.candidates``, so
 "الرئيس", "والرئيس" and "رئيس" are one trigger. The model sees the class of a trigger at
 and around each token and learns from the training data how far to trust it; the lists
 carry the knowledge to names and titles the corpora never show.
@@ -8,7 +8,7 @@ carry the knowledge to names and titles the corpora never show.
 
 from __future__ import annotations
 
-from .clitics import strip_proclitics
+from .gazetteer import candidates
 from .normalize import normalize
 
 # Titles and roles written right before a person's name.
@@ -47,7 +47,8 @@ MISC_HEADS = """
 
 
 def _key(word: str) -> str:
-    return strip_proclitics(normalize(word))[1]
+    word = normalize(word)
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
 TRIGGERS: dict[str, str] = {}
@@ -62,6 +63,10 @@ for _cls, _words in (
         TRIGGERS.setdefault(_key(_w), _cls)
 
 
-def trigger_class(stem: str) -> str | None:
-    """The trigger class of a normalized bare stem, or None."""
-    return TRIGGERS.get(stem)
+def trigger_class(word: str) -> str | None:
+    """The trigger class of a normalized word, clitics and article allowed, or None."""
+    for cand in candidates(word):
+        cls = TRIGGERS.get(cand)
+        if cls:
+            return cls
+    return None

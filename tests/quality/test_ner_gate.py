@@ -1,0 +1,76 @@
+"""Quality gate of the entity recognizer: pinned floors on ANERcorp and the seed article.
+
+Floors live in floors/ner.json and only ever rise. Scores are entity-level exact-span
+(seqeval style) on the ANERcorp CAMeL *test* split, which training never reads.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from akhbar.enrich.entities import corpora, find_entities_in_fields
+from akhbar.enrich.entities.evaluate import WINDOW, evaluate
+from akhbar.enrich.entities.recognizer import load_tagger
+from tests.conftest import require_shared_data
+
+pytestmark = pytest.mark.quality
+
+FLOORS = json.loads((Path(__file__).parent / "floors" / "ner.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def anercorp_test():
+    return corpora.read_anercorp(require_shared_data("ner", *corpora.ANERCORP_TEST.split("/")))
+
+
+def _check(report: dict, floors: dict) -> list[str]:
+    low = []
+    for key in ("precision", "recall", "f1"):
+        if report["micro"][key] < floors["micro"][key]:
+            low.append(f"micro {key} {report['micro'][key]} < {floors['micro'][key]}")
+    for label, f1 in floors["label_f1"].items():
+        if report["labels"][label]["f1"] < f1:
+            low.append(f"{label} F1 {report['labels'][label]['f1']} < {f1}")
+    return low
+
+
+class TestAnercorpTestSplit:
+    def test_sentence_level_scores_stay_above_floors(self, anercorp_test):
+        """Each sentence labelled alone: micro P/R/F1 and per-label F1 at or above the floors."""
+        report = evaluate(load_tagger(), anercorp_test).report()
+        assert not _check(report, FLOORS["anercorp_test"]["sentence_level"]), report
+
+    def test_document_level_scores_stay_above_floors(self, anercorp_test):
+        """With document consistency over windows of sentences: at or above the floors."""
+        report = evaluate(load_tagger(), anercorp_test, WINDOW).report()
+        assert not _check(report, FLOORS["anercorp_test"]["document_level"]), report
+
+
+SEED_EXPECTED = [
+    ("حموشي", "PER"),
+    ("عبد اللطيف حموشي", "PER"),
+    ("محمد السادس", "PER"),
+    ("مراكش", "LOC"),
+    ("الأنتربول", "ORG"),
+    ("الأمم المتحدة", "ORG"),
+]
+
+
+class TestSeedArticle:
+    def test_names_a_reader_sees_come_out_with_their_labels(self):
+        """The people, places and organizations of the seed article are found and labelled."""
+        page = require_shared_data("seed", "maghress-alaoual-2025-11-24.txt").read_text(encoding="utf-8")
+        start = page.index("حموشي: حرص")
+        end = page.index("انقر هنا لقراءة الخبر")
+        lines = [x.strip() for x in page[start:end].splitlines() if x.strip()]
+        fields = [("title", lines[0])] + [(f"body.{i}", p) for i, p in enumerate(lines[2:])]
+        found = {(e.text, e.label) for e in find_entities_in_fields(fields)}
+        canon = {(e.canonical, e.label) for e in find_entities_in_fields(fields)}
+        missing = [(t, lab) for t, lab in SEED_EXPECTED if not any(
+            t in text and lab == label for text, label in found | canon)]
+        assert not missing, sorted(found)
+        wrong = [(t, lab) for t, lab in found if t in {"مراكش", "حموشي"} and lab not in {"LOC", "PER"}]
+        assert not wrong

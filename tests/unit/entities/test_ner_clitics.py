@@ -1,0 +1,33 @@
+"""Proclitics split off for features and trimmed off entity spans."""
+
+from akhbar.enrich.entities.clitics import attached_prefix, strip_proclitics
+
+KNOWN = {"مراكش": {"LOC"}, "لبنان": {"LOC"}, "بنان": {"PER"}, "انتربول": {"ORG"}}
+
+
+class TestStripProclitics:
+    def test_conjunction_preposition_and_article_are_split(self):
+        """و + ب + ال in front of a word leave the bare stem."""
+        assert strip_proclitics("وبالمغرب") == ("وبال", "مغرب")
+        assert strip_proclitics("للانتربول") == ("لل", "انتربول")
+
+    def test_short_words_are_left_whole(self):
+        """Three-letter words keep their first letter: it is rarely a clitic there."""
+        assert strip_proclitics("ولد") == ("", "ولد")
+
+
+class TestAttachedPrefix:
+    def test_preposition_before_known_place_is_cut(self):
+        """بمراكش -> the span starts at مراكش."""
+        assert attached_prefix("بمراكش", "LOC", KNOWN) == 1
+
+    def test_clitics_before_article_are_cut(self):
+        """وبالمغرب -> المغرب and للأنتربول -> أنتربول, article kept where it is written."""
+        assert attached_prefix("وبالمغرب", "LOC", {}) == 2
+        assert attached_prefix("للانتربول", "ORG", KNOWN) == 2
+
+    def test_names_beginning_with_clitic_letters_are_kept(self):
+        """لبنان is not ل + بنان: بنان is a person's name, not a place."""
+        assert attached_prefix("لبنان", "LOC", KNOWN) == 0
+        assert attached_prefix("بيروت", "LOC", KNOWN) == 0
+        assert attached_prefix("فاس", "LOC", KNOWN) == 0

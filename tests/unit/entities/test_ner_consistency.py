@@ -1,0 +1,39 @@
+"""Document-level consistency of names across an article."""
+
+from akhbar.enrich.entities.consistency import propagate
+from akhbar.enrich.entities.normalize import normalize
+
+
+def doc(*sents):
+    return [[normalize(w) for w in s.split()] for s in sents]
+
+
+class TestPropagate:
+    def test_surname_of_a_full_name_is_tagged_later(self):
+        """"عبد اللطيف حموشي" tagged once makes a later "وأكد حموشي" a person too."""
+        words = doc("قال عبد اللطيف حموشي اليوم", "وأكد حموشي ذلك")
+        tags = [["O", "B-PER", "I-PER", "I-PER", "O"], ["O", "O", "O"]]
+        assert propagate(words, tags)[1] == ["O", "B-PER", "O"]
+
+    def test_name_recurs_with_clitics(self):
+        """A place tagged once is tagged again when a preposition is attached: بمراكش."""
+        words = doc("زار مراكش أمس", "وصل بمراكش")
+        tags = [["O", "B-LOC", "O"], ["O", "O"]]
+        assert propagate(words, tags)[1] == ["O", "B-LOC"]
+
+    def test_tagged_tokens_are_not_overwritten(self):
+        """A token the model already labelled keeps its label."""
+        words = doc("زار مراكش", "فريق مراكش")
+        tags = [["O", "B-LOC"], ["B-ORG", "I-ORG"]]
+        assert propagate(words, tags)[1] == ["B-ORG", "I-ORG"]
+
+    def test_majority_label_wins(self):
+        """A name tagged with two labels spreads with the label it had most often."""
+        words = doc("مراكش", "مراكش", "مراكش", "في مراكش")
+        tags = [["B-LOC"], ["B-LOC"], ["B-ORG"], ["O", "O"]]
+        assert propagate(words, tags)[3] == ["O", "B-LOC"]
+
+    def test_nothing_tagged_means_nothing_changes(self):
+        """Without names in the document the tags are returned as they were."""
+        words = doc("ذهب الولد")
+        assert propagate(words, [["O", "O"]]) == [["O", "O"]]
