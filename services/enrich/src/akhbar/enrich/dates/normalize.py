@@ -71,7 +71,7 @@ def literal(word: str) -> str:
 
 def _char(ch: str) -> str:
     if ch == " ":
-        return r"\s+"
+        return r"\s++"
     return _VARIANTS.get(ch, re.escape(ch))
 
 

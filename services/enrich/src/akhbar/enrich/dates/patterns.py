@@ -16,6 +16,11 @@ from akhbar.enrich.dates.normalize import alternation, literal
 from akhbar.enrich.dates.numerals import DAY_ORDINALS, HOUR_WORDS
 from akhbar.enrich.dates.tense import MODIFIER
 
+# Every whitespace run is possessive (\s*+, \s++, Python 3.11+): the token after one never
+# starts with a space, so giving spaces back can never help a match, and pages extracted
+# from HTML carry long whitespace runs on which "\s*[/(]?\s*\(?\s*" backtracks in cubic
+# time (1.3 s for a month name followed by 400 spaces before this; linear now).
+
 MONTH_G = alternation(GREGORIAN_MONTHS)
 MONTH_H = alternation(HIJRI_MONTHS)
 WEEKDAY = alternation(WEEKDAYS)
@@ -98,34 +103,34 @@ def _day(name: str) -> str:
 
 
 # What papers put between a day and its month: "من", "من شهر", "شهر".
-DAY_TO_MONTH = r"(?:\s+من)?(?:\s+[لب]?شهر)?\s*"
+DAY_TO_MONTH = r"(?:\s++من)?(?:\s++[لب]?شهر)?\s*+"
 
 
 def _gregorian_month(name: str) -> str:
     """A month name with an optional second form: "يونيو/ جوان", "نونبر (تشرين الثاني)"."""
     return (
         rf"(?P<{name}>{MONTH_G}){_END}"
-        rf"(?:\s*[/(\-,،]?\s*\(?\s*(?P<{name}2>{MONTH_G}){_END}(?:\s*\))?)?"
+        rf"(?:\s*+[/(\-,،]?\s*+\(?\s*+(?P<{name}2>{MONTH_G}){_END}(?:\s*+\))?)?"
     )
 
 
 # "من عام 1987", "سنة 2006" between a month and its year.
-YEAR_WORD = rf"(?:(?:من\s+)?(?:ال)?(?:{alternation(['عام', 'سنة'])})\s*)?"
+YEAR_WORD = rf"(?:(?:من\s++)?(?:ال)?(?:{alternation(['عام', 'سنة'])})\s*+)?"
 
 
 def _year(name: str) -> str:
     """A written year, or one named relatively: "من السنة الماضية", "من هذا العام"."""
     return (
-        rf"(?:\s*[,،]?\s*{YEAR_WORD}(?P<{name}>\d{{4}})(?!\d)"
-        rf"(?:\s*(?:{GREGORIAN_SUFFIX}){_END})?"
-        rf"|\s+من\s+(?:(?P<{name}this>{alternation(['هذا', 'هذه'])})\s+)?"
+        rf"(?:\s*+[,،]?\s*+{YEAR_WORD}(?P<{name}>\d{{4}})(?!\d)"
+        rf"(?:\s*+(?:{GREGORIAN_SUFFIX}){_END})?"
+        rf"|\s++من\s++(?:(?P<{name}this>{alternation(['هذا', 'هذه'])})\s++)?"
         rf"{alternation(['العام', 'السنة'])}"
-        rf"(?({name}this)|\s+(?P<{name}rel>{MODIFIER})){_END})?"
+        rf"(?({name}this)|\s++(?P<{name}rel>{MODIFIER})){_END})?"
     )
 
 
 def _modifier(name: str) -> str:
-    return rf"(?:\s+(?P<{name}>{MODIFIER}){_END})?"
+    return rf"(?:\s++(?P<{name}>{MODIFIER}){_END})?"
 
 
 GREGORIAN_DATE = re.compile(
@@ -134,55 +139,55 @@ GREGORIAN_DATE = re.compile(
 
 # Epithets papers add to Hijri months: "رمضان المبارك", "شعبان المعظم", "صفر الخير".
 HIJRI_EPITHET = (
-    r"(?:\s+(?:"
+    r"(?:\s++(?:"
     + alternation(["المبارك", "المعظم", "الحرام", "الفرد", "المكرم", "الخير", "الأنور", "الأغر"])
     + rf"){_END})?"
 )
 
 HIJRI_DATE = re.compile(
     rf"{_day('d')}{DAY_TO_MONTH}(?P<m>{MONTH_H}){_END}{HIJRI_EPITHET}"
-    rf"(?:\s*[,،]?\s*{YEAR_WORD}(?P<y>\d{{1,4}})(?!\d))?"
-    rf"(?:\s*(?P<suffix>{HIJRI_SUFFIX}){_END})?{_modifier('mod')}"
+    rf"(?:\s*+[,،]?\s*+{YEAR_WORD}(?P<y>\d{{1,4}})(?!\d))?"
+    rf"(?:\s*+(?P<suffix>{HIJRI_SUFFIX}){_END})?{_modifier('mod')}"
 )
 
 # 24 - 11 - 2025, 2021/11/25م, ١٦ /١ /١٤٤٦هـ, 27.11.2025: the same separator twice.
 NUMERIC_DATE = re.compile(
-    r"(?P<a>\d{1,4})\s*(?P<sep>[-/.–])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<c>\d{1,4})"
-    rf"(?!\d|[.,/:\-]\d)(?:\s*(?P<suffix>{GREGORIAN_SUFFIX}|{HIJRI_SUFFIX}){_END})?"
+    r"(?P<a>\d{1,4})\s*+(?P<sep>[-/.–])\s*+(?P<b>\d{1,2})\s*+(?P=sep)\s*+(?P<c>\d{1,4})"
+    rf"(?!\d|[.,/:\-]\d)(?:\s*+(?P<suffix>{GREGORIAN_SUFFIX}|{HIJRI_SUFFIX}){_END})?"
 )
 
 _LINK = r"(?P<link>[-–—/]|" + alternation(["إلى غاية", "لغاية", "إلى", "حتى", "و"]) + ")"
 
 # "24 و27 نونبر الجاري" (after "ما بين"), "3 إلى 5 يونيو" (after "من"), "26–28 جوان 2025".
 RANGE_ONE_MONTH = re.compile(
-    rf"{_day('d1')}\s*{_LINK}\s*(?:(?P<wd2>{WEEKDAY})\s*[,،]?\s*)?(?:ال\s*)?{_day('d2')}"
+    rf"{_day('d1')}\s*+{_LINK}\s*+(?:(?P<wd2>{WEEKDAY})\s*+[,،]?\s*+)?(?:ال\s*+)?{_day('d2')}"
     rf"{DAY_TO_MONTH}"
     rf"(?:{_gregorian_month('m')}|(?P<hm>{MONTH_H}){_END})"
-    rf"{_year('y')}(?:\s*(?P<suffix>{HIJRI_SUFFIX}){_END})?{_modifier('mod')}"
+    rf"{_year('y')}(?:\s*+(?P<suffix>{HIJRI_SUFFIX}){_END})?{_modifier('mod')}"
 )
 
 # "21 دجنبر 2025 إلى 18 يناير 2026" (after "من"), "19 ديسمبر و 05 جانفي" (after "بين").
 RANGE_TWO_MONTHS = re.compile(
-    rf"{_day('d1')}{DAY_TO_MONTH}{_gregorian_month('m1')}{_year('y1')}\s*{_LINK}\s*"
-    rf"(?:{literal('يوم')}\s+)?(?:(?P<wd2>{WEEKDAY})\s*[,،]?\s*)?{_day('d2')}{DAY_TO_MONTH}"
+    rf"{_day('d1')}{DAY_TO_MONTH}{_gregorian_month('m1')}{_year('y1')}\s*+{_LINK}\s*+"
+    rf"(?:{literal('يوم')}\s++)?(?:(?P<wd2>{WEEKDAY})\s*+[,،]?\s*+)?{_day('d2')}{DAY_TO_MONTH}"
     rf"{_gregorian_month('m2')}{_year('y2')}{_modifier('mod')}"
 )
 
 # "20 من الشهر الجاري", "الخامس من الشهر المقبل", "10 من هذا الشهر".
 RELATIVE_MONTH_DAY = re.compile(
-    rf"{_day('d')}\s+من\s+(?:(?P<this>{alternation(THIS_WORDS)})\s+)?{literal('الشهر')}"
+    rf"{_day('d')}\s++من\s++(?:(?P<this>{alternation(THIS_WORDS)})\s++)?{literal('الشهر')}"
     rf"{_modifier('mod')}{_END}"
 )
 
 # "يناير إلى مارس 2025" (after "من"), "أبريل / نيسان إلى يونيو / حزيران الماضيين".
 MONTH_RANGE = re.compile(
-    rf"{_gregorian_month('m1')}{_year('y1')}\s*{_LINK}\s*(?:[لب]?شهر\s+)?"
+    rf"{_gregorian_month('m1')}{_year('y1')}\s*+{_LINK}\s*+(?:[لب]?شهر\s++)?"
     rf"{_gregorian_month('m2')}{_year('y2')}{_modifier('mod')}"
 )
 
 # "نوفمبر 24, 2025", "نوفمبر 24، 2025": the month-first order of many site templates.
 MONTH_DAY_YEAR = re.compile(
-    rf"(?P<m>{MONTH_G}){_END}\s*(?P<d>\d{{1,2}})(?!\d)\s*[,،]?\s*(?P<y>\d{{4}})(?!\d)"
+    rf"(?P<m>{MONTH_G}){_END}\s*+(?P<d>\d{{1,2}})(?!\d)\s*+[,،]?\s*+(?P<y>\d{{4}})(?!\d)"
 )
 
 # "أكتوبر" (after "نهاية شهر"), "حزيران 2024", "ديسمبر المقبل", "نونبر الجاري".
@@ -190,14 +195,14 @@ MONTH_ONLY = re.compile(rf"{_gregorian_month('m')}{_year('y')}{_modifier('mod')}
 
 # "رمضان" (after "شهر"), "ذي الحجة 1446 هـ": a whole Hijri month, as its Gregorian days.
 HIJRI_MONTH = re.compile(
-    rf"(?P<m>{MONTH_H}){_END}{HIJRI_EPITHET}(?:\s*[,،]?\s*{YEAR_WORD}(?P<y>\d{{1,4}})(?!\d))?"
-    rf"(?:\s*(?P<suffix>{HIJRI_SUFFIX}){_END})?{_modifier('mod')}"
+    rf"(?P<m>{MONTH_H}){_END}{HIJRI_EPITHET}(?:\s*+[,،]?\s*+{YEAR_WORD}(?P<y>\d{{1,4}})(?!\d))?"
+    rf"(?:\s*+(?P<suffix>{HIJRI_SUFFIX}){_END})?{_modifier('mod')}"
 )
 
 # "أمس الأحد", "اليوم", "أول أمس", "غدا الجمعة", "بعد غد".
 RELATIVE_DAY = re.compile(
     rf"(?P<word>{alternation(RELATIVE_DAY_WORDS)}){_END}"
-    rf"(?:\s*[,،]?\s*(?P<wd>{WEEKDAY}){_END})?"
+    rf"(?:\s*+[,،]?\s*+(?P<wd>{WEEKDAY}){_END})?"
 )
 
 # "الخميس المقبل", "الأحد" (after "يوم"/"ليلة").
@@ -205,8 +210,8 @@ WEEKDAY_MENTION = re.compile(rf"(?P<wd>{WEEKDAY}){_END}{_modifier('mod')}")
 
 # "الأسبوع المقبل", "السنة الجارية", "هذا العام", "الشهر الماضي".
 RELATIVE_PERIOD = re.compile(
-    rf"(?:(?P<unit>{alternation(PERIOD_UNITS)})\s+(?P<mod>{MODIFIER})"
-    rf"|(?P<this>{alternation(THIS_WORDS)})\s+(?P<unit2>{alternation(PERIOD_UNITS)})){_END}"
+    rf"(?:(?P<unit>{alternation(PERIOD_UNITS)})\s++(?P<mod>{MODIFIER})"
+    rf"|(?P<this>{alternation(THIS_WORDS)})\s++(?P<unit2>{alternation(PERIOD_UNITS)})){_END}"
 )
 
 _FRACTION = alternation(
@@ -215,19 +220,19 @@ _FRACTION = alternation(
 
 # "الساعة 14:30", "الساعة العاشرة صباحا", "الساعة الثالثة والنصف عصرا".
 CLOCK = re.compile(
-    rf"{alternation(CLOCK_WORDS)}\s+"
-    rf"(?:(?:ال\s*)?(?P<h>\d{{1,2}})(?:\s*[:.h]\s*(?P<mi>\d{{2}}))?(?!\d)"
-    rf"|(?P<hw>{HOUR_WORD}){_END}(?:\s+(?P<frac>{_FRACTION}){_END})?)"
-    rf"(?:\s+و\s*(?P<extra>\d{{1,2}})\s+(?:{alternation(['دقيقة', 'دقائق'])}))?"
-    rf"(?:\s+(?P<of>من\s+)?(?P<period>{PERIODS}){_END})?"
+    rf"{alternation(CLOCK_WORDS)}\s++"
+    rf"(?:(?:ال\s*+)?(?P<h>\d{{1,2}})(?:\s*+[:.h]\s*+(?P<mi>\d{{2}}))?(?!\d)"
+    rf"|(?P<hw>{HOUR_WORD}){_END}(?:\s++(?P<frac>{_FRACTION}){_END})?)"
+    rf"(?:\s++و\s*+(?P<extra>\d{{1,2}})\s++(?:{alternation(['دقيقة', 'دقائق'])}))?"
+    rf"(?:\s++(?P<of>من\s++)?(?P<period>{PERIODS}){_END})?"
 )
 
 # "في العاشرة صباحا", "الثالثة والنصف من مساء اليوم": an hour word without "الساعة" is a
 # time only with a period word after it ("الدورة الثانية" is not two o'clock).
 HOUR_ALONE = re.compile(
-    rf"(?P<hw>{HOUR_WORD}){_END}(?:\s+(?P<frac>{_FRACTION}){_END})?"
-    rf"(?:\s+و\s*(?P<extra>\d{{1,2}})\s+(?:{alternation(['دقيقة', 'دقائق'])}))?"
-    rf"\s+(?P<of>من\s+)?(?P<period>{PERIODS}){_END}"
+    rf"(?P<hw>{HOUR_WORD}){_END}(?:\s++(?P<frac>{_FRACTION}){_END})?"
+    rf"(?:\s++و\s*+(?P<extra>\d{{1,2}})\s++(?:{alternation(['دقيقة', 'دقائق'])}))?"
+    rf"\s++(?P<of>من\s++)?(?P<period>{PERIODS}){_END}"
 )
 
 # "3:28 عصرًا", "14:30 بتوقيت غرينتش", "09:23 ص", "10.30 صباحا", "2025 - 10:30". A bare
@@ -236,11 +241,11 @@ HOUR_ALONE = re.compile(
 # date or a word like "على"/"في تمام". With a dot (10.30) only a period word will do.
 BARE_CLOCK = re.compile(
     r"(?P<h>\d{1,2})(?P<sep>[:.])(?P<mi>\d{2})(?!\d|:|[.,]\d)"
-    rf"(?:\s*(?P<period>{PERIODS}|ص|م){_END}"
-    rf"|(?P<zone>(?=\s*(?:{alternation(['بتوقيت', 'بالتوقيت', 'توقيت'])}|GMT|gmt))))?"
+    rf"(?:\s*+(?P<period>{PERIODS}|ص|م){_END}"
+    rf"|(?P<zone>(?=\s*+(?:{alternation(['بتوقيت', 'بالتوقيت', 'توقيت'])}|GMT|gmt))))?"
 )
 CLOCK_LEAD = re.compile(
-    r"(?:\d{4}\s*[-–|,،/]?|(?<!\w)(?:"
+    r"(?:\d{4}\s*+[-–|,،/]?|(?<!\w)(?:"
     + alternation(
         [
             "على",
@@ -259,7 +264,7 @@ CLOCK_LEAD = re.compile(
             "إلى",
         ]
     )
-    + r"))\s*$"
+    + r"))\s*+$"
 )
 
 # "عند منتصف الليل": midnight.
@@ -267,15 +272,15 @@ MIDNIGHT = re.compile(alternation(["منتصف الليل", "منتصف ليل"]
 
 # A four-digit number; extract.year decides from the words before it whether it is a year.
 YEAR_NUMBER = re.compile(
-    rf"(?P<y>\d{{4}})(?!\d)(?:\s*(?P<suffix>{GREGORIAN_SUFFIX}|{HIJRI_SUFFIX}){_END})?"
+    rf"(?P<y>\d{{4}})(?!\d)(?:\s*+(?P<suffix>{GREGORIAN_SUFFIX}|{HIJRI_SUFFIX}){_END})?"
 )
 
 # Before Christ: "سنة 1500 ق.م" is not a Gregorian year of the value forms.
-BEFORE_CHRIST = re.compile(r"\s*(?:ق\s*\.?\s*م\b|" + alternation(["قبل الميلاد"]) + ")")
+BEFORE_CHRIST = re.compile(r"\s*+(?:ق\s*+\.?\s*+م\b|" + alternation(["قبل الميلاد"]) + ")")
 
 # What follows a number that makes it a count or an amount, not a year.
 COUNTED = re.compile(
-    r"\s*(?:[%$€£\d]|"
+    r"\s*+(?:[%$€£\d]|"
     + alternation(
         [
             "دولار",
@@ -375,7 +380,7 @@ COUNTED = re.compile(
 
 # Words after "اليوم" that make it "the day of ..." rather than today.
 NOT_TODAY = re.compile(
-    r"\s+(?:"
+    r"\s++(?:"
     + alternation(
         [
             "العالمي",
@@ -409,10 +414,10 @@ NOT_TODAY = re.compile(
 
 # What follows the verb غدا "became": a definite subject or an accusative ("غدا الأمر",
 # "غدا واضحا"); tomorrow is followed by a preposition, a weekday or nothing.
-BECAME = re.compile(r"\s+(?:ال\w|\w+ا(?!\w))")
+BECAME = re.compile(r"\s++(?:ال\w|\w+ا(?!\w))")
 
 YEAR_GOES_ON = re.compile(
-    r"\s*(?:$|[,،.;:!?)\"»]|و\s*\d{4}|[-–/]\s*\d{2,4}|[وفبل]?ال\w"
+    r"\s*+(?:$|[,،.;:!?)\"»]|و\s*+\d{4}|[-–/]\s*+\d{2,4}|[وفبل]?ال\w"
     r"|(?:"
     + alternation(
         [
