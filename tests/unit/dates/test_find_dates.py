@@ -298,3 +298,13 @@ class TestPrefixes:
         """"مساء اليوم الثلاثاء 30 شتنبر" is one date, prefix included."""
         assert values("ابتداء من مساء اليوم الثلاثاء 30 شتنبر", dt.date(2025, 9, 30)) == [
             ("مساء اليوم الثلاثاء 30 شتنبر", "date", "2025-09-30")]
+
+
+class TestWeekdayWitness:
+    def test_today_with_another_weekday_follows_the_weekday(self):
+        """"اليوم الأربعاء" under a Monday reference is that week's Wednesday."""
+        assert values("أسعار صرف العملات اليوم الأربعاء")[0][2] == "2025-11-26"
+
+    def test_yesterday_with_its_weekday_is_unchanged(self):
+        """"أمس الأحد" under a Monday reference is the Sunday before."""
+        assert values("وكان الاجتماع قد انعقد أمس الأحد")[0][2] == "2025-11-23"

@@ -85,6 +85,12 @@ def relative_day(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     if word == "الامس" and tod is None and not text[max(0, m.start() - 1) : m.start()] == "ب":
         return None  # "بالأمس" is yesterday; "رجال الأمس" is the past
     value = ref + dt.timedelta(days=_DAY_OFFSETS[word])
+    if weekday is not None:
+        # "اليوم الأربعاء" under a Monday reference: the page's date is off (a ticker
+        # headline from later in the week); the weekday the sentence names is the better
+        # witness, so take the nearest day with it.
+        shift = (WEEKDAYS[fold(weekday)] - value.weekday()) % 7
+        value += dt.timedelta(days=shift if shift <= 3 else shift - 7)
     return (m.start() if tod is None else tod), m.end(), "relative", iso(value)
 
 
