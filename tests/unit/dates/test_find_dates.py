@@ -308,3 +308,18 @@ class TestWeekdayWitness:
     def test_yesterday_with_its_weekday_is_unchanged(self):
         """"أمس الأحد" under a Monday reference is the Sunday before."""
         assert values("وكان الاجتماع قد انعقد أمس الأحد")[0][2] == "2025-11-23"
+
+
+class TestMoreShapes:
+    def test_that_day_and_per_day_are_not_today(self):
+        """"في ذلك اليوم" (that day), "مرتين في اليوم" (a day), "طوال اليوم" are not dates."""
+        assert values("ولعب في ذلك اليوم مع فريقه") == []
+        assert values("ثلاث مرات في اليوم") == []
+
+    def test_awwal_without_article_is_the_first(self):
+        """"في أول نوفمبر 2025" is the first of November."""
+        assert values("وفي أول نوفمبر 2025 وقعت المعاهدة")[0][2] == "2025-11-01"
+
+    def test_month_dash_month(self):
+        """"يوليو - اغسطس 2004": a dash makes two months one span."""
+        assert values("بحلول يوليو - اغسطس 2004")[0][2] == "2004-07-01/2004-08-31"

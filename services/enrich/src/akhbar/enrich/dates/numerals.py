@@ -55,9 +55,11 @@ def _day_ordinals() -> dict[str, int]:
         if tens == 20:
             for n, unit in enumerate(_UNITS_MASCULINE[1:], start=2):
                 words[f"{unit} و{tens_word}"] = tens + n
-    # Moroccan and Gulf papers write the first of a month as "فاتح" / "غرة".
+    # Moroccan and Gulf papers write the first of a month as "فاتح" / "غرة"; "أول نوفمبر"
+    # (without the article) is the first too.
     words["فاتح"] = 1
     words["غرة"] = 1
+    words["أول"] = 1
     return words
 
 

@@ -100,8 +100,8 @@ def month_range(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     if m1 is None or m2 is None or m1 == m2:
         return None
     start, introduced = range_start(text, m.start())
-    if not introduced:
-        return None  # without "من/بين" two month names are a list, not a span
+    if not introduced and fold(m.group("link")) not in "-–—/":
+        return None  # without "من/بين" or a dash, two month names are a list, not a span
     y1, y2 = m.group("y1"), m.group("y2")
     if y2 is not None:
         last_year = int(y2)

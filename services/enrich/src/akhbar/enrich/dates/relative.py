@@ -38,6 +38,7 @@ _NOT_A_DAY_BEFORE = folded_set(
     ["سوق", "باب", "حد", "صلاة", "خطبة", "صلاه", "جامع", "مسجد", "سبت", "خميس", "أحد"]
 )
 
+_NOT_TODAY_BEFORE = folded_set(["ذلك", "تلك", "نفس", "ذات", "في", "طوال", "طيلة", "كل", "خلال"])
 _MEDIA = folded_set(["صحيفة", "جريدة", "قناة", "موقع", "شبكة", "مجلة", "إذاعة", "وكالة"])
 
 _DAY_OFFSETS = {
@@ -78,6 +79,8 @@ def relative_day(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
         before = [w for _, w in words_before(text, m.start(), 2)]
         if before[:1] == ["المصري"] or (len(before) == 2 and before[1] in _MEDIA):
             return None  # "المصري اليوم", "قناة روسيا اليوم": outlets named "today"
+        if before and without_proclitic(before[0], _NOT_TODAY_BEFORE) is not None:
+            return None  # "في ذلك اليوم" (that day), "مرتين في اليوم" (a day), "طوال اليوم"
     if word in ("غد", "الغد") and tod is None:
         return None  # "غد" needs "يوم/صباح" before it
     if word == "غدا" and tod is None and weekday is None and P.BECAME.match(text, m.end()):
