@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,6 +37,11 @@ def _sqlite_file(url: URL) -> Path | None:
     return Path(database)
 
 
+def _json_text(value) -> str:
+    # json.dumps escapes every Arabic letter as \uXXXX (6 bytes instead of 2) by default.
+    return json.dumps(value, ensure_ascii=False)
+
+
 def create_store_engine(database_url: str) -> Engine:
     url = normalize_url(database_url)
     if url.get_backend_name() == "sqlite":
@@ -43,20 +49,23 @@ def create_store_engine(database_url: str) -> Engine:
     # No pool_pre_ping: it costs a round trip per checkout, and a connection that went stale
     # (server restart) fails one call, after which SQLAlchemy drops the whole pool; the
     # store service's consumer redelivers that message.
-    return create_engine(url, pool_size=5, max_overflow=10)
+    return create_engine(url, pool_size=5, max_overflow=10, json_serializer=_json_text)
 
 
 def _sqlite_engine(url: URL) -> Engine:
     path = _sqlite_file(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+        engine = create_engine(
+            url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S}, json_serializer=_json_text
+        )
     else:
         # An in-memory database lives as long as its one connection: share that connection.
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_S},
             poolclass=StaticPool,
+            json_serializer=_json_text,
         )
 
     @event.listens_for(engine, "connect")
