@@ -119,6 +119,27 @@ class TestReliableStage:
         assert await aclient.xlen(stage.output) == 25
         assert (await aclient.xpending(stage.input, stage.group))["pending"] == 0
 
+    async def test_entries_this_process_is_still_handling_are_not_reclaimed_by_it(self, aclient):
+        """An entry read by this process and not yet failed is in flight, however long it takes."""
+        stage = ReliableStage("store", _handler(), _settings(), consumer="me")
+        await stage.ensure_group(aclient)
+        await _push(aclient, stage.input, ["slow"])
+        await _read(aclient, stage)
+        await asyncio.sleep(0.15)
+        assert await stage.reclaim(aclient) == 0
+        assert await aclient.xlen(stage.output) == 0
+
+    async def test_a_restarted_consumer_reclaims_what_its_previous_process_held(self, aclient):
+        """Same consumer name (a restarted container), new process: its old entries are processed."""
+        old = ReliableStage("store", _handler(), _settings(), consumer="container-1")
+        await old.ensure_group(aclient)
+        await _push(aclient, old.input, ["a", "b"])
+        await _read(aclient, old)
+        await asyncio.sleep(0.15)
+        new = ReliableStage("store", _handler(), _settings(), consumer="container-1")
+        assert await new.reclaim(aclient) == 2
+        assert await aclient.xlen(new.output) == 2
+
     async def test_lost_group_is_recreated_and_entries_still_in_the_stream_are_read(self, aclient):
         """NOGROUP (group destroyed) does not stop the reader: the group comes back from the start."""
         await _push(aclient, streams.PARSED, ["p1", "p2"])

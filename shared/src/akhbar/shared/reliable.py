@@ -96,6 +96,8 @@ class ReliableStage:
         self.dlq = streams.dlq(service)
         self.group = streams.group(service)
         self.consumer = consumer or settings.consumer_name(service)
+        self._started = time.monotonic()
+        self._failed: set[str] = set()  # entries this process saw fail: reclaim them when idle
 
     # ---- one batch -------------------------------------------------------------------
     async def process(
@@ -128,6 +130,11 @@ class ReliableStage:
             else:
                 result.retry += 1
         await sink.commit(adds, acks)
+        for entry_id, outcome in outcomes:
+            if isinstance(outcome, Exception):
+                self._failed.add(entry_id)
+            else:
+                self._failed.discard(entry_id)
         for entry_id, outcome in outcomes:
             self._log_outcome(entry_id, outcome)
         return result
@@ -201,36 +208,47 @@ class ReliableStage:
         await ensure_group(client, self.input, self.group, "0")
 
     async def reclaim(self, client: Redis, sink: Sink | None = None) -> int:
-        """Claim and process entries idle past ``claim_idle_ms``, whoever held them."""
+        """Claim and process entries idle past ``claim_idle_ms`` that nobody is working on.
+
+        That is: entries of any other consumer (dead or alive), entries this process saw
+        fail, and entries this consumer name held before this process started (a restarted
+        container keeps its hostname and often its pid). Entries this process is still
+        reading or handling are left alone, so a slow batch is never processed twice.
+        """
         sink = sink or RedisSink(client, self.input, self.group)
-        start, total = "0-0", 0
+        start, total = "-", 0
+        page = max(self.settings.batch_size * 4, 64)
         while True:
-            reply = await client.xautoclaim(
-                self.input, self.group, self.consumer,
-                min_idle_time=self.settings.claim_idle_ms, start_id=start,
-                count=self.settings.batch_size,
+            rows = await client.xpending_range(
+                self.input, self.group, min=start, max="+", count=page, idle=self.settings.claim_idle_ms
             )
-            next_id, claimed = reply[0], reply[1]
-            gone = reply[2] if len(reply) > 2 else []
-            if gone:  # trimmed or deleted while pending: nothing left to process
-                await client.xack(self.input, self.group, *gone)
-            claimed = [(eid, f) for eid, f in claimed if f]
-            if claimed:
-                counts = await self._delivery_counts(client, [_text(e) for e, _ in claimed])
-                await self.process(sink, claimed, counts)
+            if not rows:
+                return total
+            uptime_ms = (time.monotonic() - self._started) * 1000
+            wanted = {
+                _text(r["message_id"]): int(r["times_delivered"]) + 1
+                for r in rows
+                if _text(r["consumer"]) != self.consumer
+                or _text(r["message_id"]) in self._failed
+                or int(r["time_since_delivered"]) > uptime_ms
+            }
+            if wanted:
+                ids = list(wanted)
+                # XCLAIM re-checks the idle time, so two replicas never both win an entry;
+                # entries deleted meanwhile are dropped from the pending list by the server.
+                claimed = await client.xclaim(
+                    self.input, self.group, self.consumer, min_idle_time=self.settings.claim_idle_ms,
+                    message_ids=ids,
+                )
+                claimed = [(eid, f) for eid, f in claimed if f]
+                for i in range(0, len(claimed), self.settings.batch_size):
+                    chunk = claimed[i : i + self.settings.batch_size]
+                    await self.process(sink, chunk, {_text(e): wanted[_text(e)] for e, _ in chunk})
                 total += len(claimed)
                 metrics.RECLAIMED.labels(self.service).inc(len(claimed))
-            start = _text(next_id)
-            if start == "0-0":
+            if len(rows) < page:
                 return total
-
-    async def _delivery_counts(self, client: Redis, ids: list[str]) -> dict[str, int]:
-        rows = await client.xpending_range(
-            self.input, self.group, min=ids[0], max=ids[-1], count=len(ids) * 4 + 10,
-            consumername=self.consumer,
-        )
-        wanted = set(ids)
-        return {_text(r["message_id"]): int(r["times_delivered"]) for r in rows if _text(r["message_id"]) in wanted}
+            start = "(" + _text(rows[-1]["message_id"])
 
     async def observe(self, client: Redis) -> None:
         for g in await client.xinfo_groups(self.input):
