@@ -1,0 +1,123 @@
+"""The parse, enrich and store FastStream handlers, driven in memory by TestRedisBroker."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from faststream.redis import TestRedisBroker
+
+from akhbar.enrich.app import create_app as enrich_app
+from akhbar.parse.app import create_app as parse_app
+from akhbar.shared import streams
+from akhbar.shared.schemas import (
+    Article,
+    ArticleEnriched,
+    ArticleParsed,
+    EnrichedArticle,
+    Entity,
+    Headline,
+    PageAccepted,
+)
+from akhbar.shared.settings import Settings
+from akhbar.store.app import create_app as store_app
+from tests.unit.pipeline.fakes import MemorySink
+
+PAGE = (
+    "<html><head><title>الملك يستقبل وزير الخارجية - موقع الأخبار</title>"
+    '<meta property="og:site_name" content="موقع الأخبار">'
+    '<meta property="article:published_time" content="2025-11-24T09:30:00+01:00"></head>'
+    "<body><article><h1>الملك يستقبل وزير الخارجية</h1>"
+    "<p>استقبل الملك محمد السادس، اليوم الاثنين بالرباط، وزير الخارجية ناصر بوريطة.</p>"
+    "<p>وتناول اللقاء العلاقات الثنائية والتحضير لاجتماع الأمم المتحدة المقرر في 3 دجنبر المقبل.</p>"
+    "</article></body></html>"
+)
+
+
+def _settings(tmp_path=None) -> Settings:
+    db = f"sqlite:///{tmp_path / 'store.db'}" if tmp_path else None
+    return Settings(redis_url="redis://in-memory:6379/0", database_url=db)
+
+
+def _accepted() -> PageAccepted:
+    return PageAccepted(
+        page_id="p1", content=PAGE, content_type="text/html", url="https://example.ma/1",
+        received_at=dt.datetime(2025, 11, 24, 10, tzinfo=dt.UTC),
+    )
+
+
+class TestParseHandler:
+    async def test_accepted_page_is_published_as_a_parsed_article_with_the_page_id(self):
+        sink = MemorySink()
+        app = parse_app(_settings(), sink)
+        async with TestRedisBroker(app.broker) as broker:
+            await broker.publish(_accepted(), stream=streams.ACCEPTED)
+        (parsed,) = sink.published(streams.PARSED)
+        article = Article.model_validate(parsed["article"])
+        assert article.id == "p1"
+        assert article.title == "الملك يستقبل وزير الخارجية"
+        assert article.published_date == dt.date(2025, 11, 24)
+        assert article.body[0].startswith("استقبل الملك محمد السادس")
+
+    async def test_message_that_is_not_a_page_is_dead_lettered(self):
+        sink = MemorySink()
+        app = parse_app(_settings(), sink)
+        async with TestRedisBroker(app.broker) as broker:
+            await broker.publish({"page_id": "x"}, stream=streams.ACCEPTED)
+        (dead,) = sink.published(streams.dlq("parse"))
+        assert dead["reason"] == "invalid" and "content" in dead["error"]
+
+
+class TestEnrichHandler:
+    async def test_parsed_article_gets_entities_and_dates_with_field_offsets(self):
+        article = Article(
+            id="a1", title="الملك يستقبل وزير الخارجية", published=dt.date(2025, 11, 24),
+            body=["استقبل الملك محمد السادس، اليوم الاثنين بالرباط، وزير الخارجية ناصر بوريطة."],
+            headlines=[Headline(text="اجتماع في مراكش يوم 3 دجنبر")],
+        )
+        sink = MemorySink()
+        app = enrich_app(_settings(), sink)
+        async with TestRedisBroker(app.broker) as broker:
+            await broker.publish(ArticleParsed(article=article), stream=streams.PARSED)
+        (out,) = sink.published(streams.ENRICHED)
+        enriched = EnrichedArticle.model_validate(out["article"])
+        body = enriched.body[0]
+        people = {e.canonical for e in enriched.entities if e.label == "PER"}
+        assert any("محمد السادس" in p for p in people), enriched.entities
+        assert any(e.label == "LOC" and "الرباط" in e.text for e in enriched.entities)
+        for e in enriched.entities:
+            text = {"title": enriched.title, "body.0": body, "headlines.0": enriched.headlines[0].text}[e.field]
+            assert text[e.start:e.end] == e.text
+        assert ("body.0", "2025-11-24") in {(d.field, d.value) for d in enriched.dates}
+        assert ("headlines.0", "2025-12-03") in {(d.field, d.value) for d in enriched.dates}
+
+
+class TestStoreHandler:
+    async def test_enriched_article_is_upserted_once_and_announced(self, tmp_path):
+        article = EnrichedArticle(
+            id="s1", title="عنوان", source_name="الأول", published=dt.date(2025, 11, 24), body=["فقرة عن مراكش"],
+            entities=[Entity(text="مراكش", start=8, end=13, field="body.0", label="LOC", canonical="مراكش")],
+        )
+        sink = MemorySink()
+        app = store_app(_settings(tmp_path), sink)
+        async with TestRedisBroker(app.broker) as broker:
+            await broker.publish(ArticleEnriched(article=article), stream=streams.ENRICHED)
+            await broker.publish(ArticleEnriched(article=article), stream=streams.ENRICHED)
+        first, second = sink.published(streams.STORED)
+        assert (first["article_id"], first["created"]) == ("s1", True)
+        assert (second["article_id"], second["created"]) == ("s1", False)  # a redelivery updates
+
+        from akhbar.store import Store
+
+        store = Store.from_url(f"sqlite:///{tmp_path / 'store.db'}")
+        try:
+            assert store.count() == 1
+            assert store.get("s1").entities[0].canonical == "مراكش"
+        finally:
+            store.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_embedded_server(monkeypatch):
+    # These tests never touch a server: the broker is TestRedisBroker, the sink is in memory.
+    monkeypatch.delenv("REDIS_URL", raising=False)
