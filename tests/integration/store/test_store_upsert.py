@@ -127,3 +127,26 @@ class TestConcurrency:
                 pool.submit(store_workers.open_store, fresh_database_url, barrier) for _ in range(3)
             ]
             assert [f.result(timeout=120) for f in futures] == [0, 0, 0]
+
+
+class TestEmptiedUnderARunningStore:
+    def test_upsert_recovers_when_cached_entity_ids_vanish(self, store, articles):
+        """A store whose database is emptied while it runs (ids it cached are gone) still
+        stores the next article, with its entities, instead of failing forever."""
+        from akhbar.store.models import date_mentions as dates_table
+        from akhbar.store.models import entities, headlines, outlets
+
+        article = articles[MAGHRESS]
+        store.upsert(article)
+        with store.engine.begin() as conn:
+            for table in (
+                entity_mentions,
+                dates_table,
+                headlines,
+                articles_table,
+                entities,
+                outlets,
+            ):
+                conn.execute(table.delete())
+        assert store.upsert(article) is True
+        assert store.get(MAGHRESS) == article

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import IntegrityError
 
 from akhbar.shared.schemas import EnrichedArticle
 from akhbar.store import queries
@@ -56,7 +57,14 @@ class Store:
 
     def upsert(self, article: EnrichedArticle) -> bool:
         """Store ``article`` by its id; True if it was new. Replaces an older version whole."""
-        return upsert_article(self.engine, article, self._dimensions)
+        try:
+            return upsert_article(self.engine, article, self._dimensions)
+        except IntegrityError:
+            # The only integrity error an upsert can meet is a cached outlet/entity id that
+            # no longer exists (the database was emptied or replaced under a running
+            # process): forget the cache and write once more with fresh ids.
+            self._dimensions = Dimensions()
+            return upsert_article(self.engine, article, self._dimensions)
 
     def get(self, article_id: str) -> EnrichedArticle | None:
         with self._snapshot.connect() as conn:

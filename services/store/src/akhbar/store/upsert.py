@@ -63,8 +63,9 @@ class Dimensions:
 def _ensure_outlet(engine: Engine, name: str | None, dims: Dimensions) -> int | None:
     if not name:
         return None
-    if name in dims.outlets:
-        return dims.outlets[name]
+    cached = dims.outlets.get(name)
+    if cached is not None:
+        return cached
     with engine.execution_options(write=True).begin() as conn:
         conn.execute(
             _insert(conn, outlets)
@@ -89,7 +90,10 @@ def _ensure_entities(
     engine: Engine, article: EnrichedArticle, dims: Dimensions
 ) -> dict[tuple[str, str], int]:
     wanted = {(e.canonical, e.label) for e in article.entities}
-    missing = sorted(wanted - dims.entities.keys(), key=lambda k: (k[1], k[0]))
+    # .get, not "in" then [...]: another thread may clear the cache in between.
+    known = {key: dims.entities.get(key) for key in wanted}
+    known = {key: value for key, value in known.items() if value is not None}
+    missing = sorted(wanted - known.keys(), key=lambda k: (k[1], k[0]))
     if missing:
         with engine.connect() as conn:
             found = _select_entities(conn, missing)
@@ -109,7 +113,8 @@ def _ensure_entities(
                 )
                 found.update(_select_entities(conn, new))
         dims.remember(dims.entities, found)
-    return {key: dims.entities[key] for key in wanted}
+        known.update(found)
+    return known
 
 
 def _article_values(article: EnrichedArticle, outlet_id: int | None, digest: str) -> dict[str, Any]:
