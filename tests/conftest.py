@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,3 +33,31 @@ def shared_data() -> Path:
 @pytest.fixture
 def test_data() -> Path:
     return TEST_DATA
+
+
+@pytest.fixture(scope="session")
+def redis_session_url() -> Iterator[str]:
+    """A real Redis for the whole run: REDIS_URL, a testcontainers Redis, or embedded Valkey."""
+    from tests.redis_server import redis_server
+
+    with redis_server() as url:
+        yield url
+
+
+@pytest.fixture
+def redis_url(redis_session_url: str) -> Iterator[str]:
+    """The session's server, with no ``akhbar:*`` keys left from another test."""
+    from tests.redis_server import clean_akhbar_keys
+
+    clean_akhbar_keys(redis_session_url)
+    yield redis_session_url
+    clean_akhbar_keys(redis_session_url)
+
+
+@pytest.fixture
+def client(redis_url: str):
+    import redis
+
+    c = redis.Redis.from_url(redis_url, decode_responses=True)
+    yield c
+    c.close()

@@ -13,6 +13,8 @@ import redis
 
 from akhbar.shared.settings import Settings
 
+_OWNED: list[EmbeddedValkey] = []
+
 
 class NoRedisError(RuntimeError):
     """No Redis could be found or started; the message says what to do."""
@@ -76,13 +78,21 @@ class EmbeddedValkey:
         self.stop()
 
 
-def resolve_redis_url(settings: Settings) -> str:
-    """``REDIS_URL`` if set, else the embedded server that akhbar started on this machine."""
+def resolve_redis_url(settings: Settings, start: bool = False) -> str:
+    """``REDIS_URL`` if set, else the embedded server akhbar runs on this machine.
+
+    With ``start``, an embedded server is started (and owned by this process) when none
+    runs; without it, the lack of one is an error that says what to do.
+    """
     if settings.redis_url:
         return settings.redis_url
     url = running_embedded_url(settings.data_dir)
     if url:
         return url
+    if start:
+        server = EmbeddedValkey(settings.data_dir)
+        _OWNED.append(server)  # keep it alive as long as this process
+        return server.start()
     raise NoRedisError(
         "no Redis to talk to: set REDIS_URL (e.g. redis://127.0.0.1:6379/0) "
         "or start the pipeline with `akhbar run`, which starts an embedded Valkey server"
