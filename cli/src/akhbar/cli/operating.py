@@ -36,8 +36,9 @@ def dead_letters(client, service: str) -> list[tuple[str, DeadLetter]]:
 @friendly
 def dlq_list(service: str | None = typer.Argument(None, help="ingest, parse, enrich or store")) -> None:
     """One JSON line per service: count, counts by reason, and each dead letter."""
+    names = _services(service)
     client = redis_client()
-    for name in _services(service):
+    for name in names:
         letters = dead_letters(client, name)
         reasons = Counter(d.reason for _, d in letters)
         typer.echo(json.dumps({
