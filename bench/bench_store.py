@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import random
 import statistics
@@ -281,26 +282,35 @@ def queries(store: Store, gen: Generator, n: int) -> dict[str, Callable]:
     }
 
 
-def run_backend(url: str, n: int, reps: int, updates: int) -> dict[str, object]:
+def run_backend(url: str, args: argparse.Namespace) -> dict[str, object]:
+    n, gen = args.n, Generator()
+    single = min(args.single, n)
     results: dict[str, object] = {}
-    gen = Generator()
     with Store.from_url(url) as store:
+        # The bulk of the store goes in by batches (one transaction each); the last `single`
+        # articles one per call, as the store service writes them, into an almost full store.
         elapsed = 0.0
-        for chunk in range(0, n, 1000):
+        for chunk in range(0, n - single, args.batch):
             # Generated outside the timer: only the store's work is measured.
-            batch = [gen.article(i) for i in range(chunk, min(n, chunk + 1000))]
+            batch = [gen.article(i) for i in range(chunk, min(n - single, chunk + args.batch))]
             t0 = time.perf_counter()
-            for article in batch:
-                store.upsert(article)
+            store.upsert_many(batch)
             elapsed += time.perf_counter() - t0
-        results["upserts/s (new)"] = n / elapsed
-        changed = [
-            gen.article(i, version=1) for i in random.Random(3).sample(range(n), min(updates, n))
-        ]
+        if n - single:
+            results[f"upserts/s (batches of {args.batch})"] = (n - single) / elapsed
+        batch = [gen.article(i) for i in range(n - single, n)]
+        t0 = time.perf_counter()
+        for article in batch:
+            store.upsert(article)
+        results["upserts/s (one by one, new)"] = single / (time.perf_counter() - t0)
+        picked = random.Random(3).sample(range(n), min(args.updates, n))
+        changed = [gen.article(i, version=1) for i in picked]
+        for article, i in zip(changed, picked, strict=True):
+            article.id = f"bench-{i:07d}"
         t0 = time.perf_counter()
         for article in changed:
             store.upsert(article)
-        results["upserts/s (replace)"] = len(changed) / (time.perf_counter() - t0)
+        results["upserts/s (one by one, replace)"] = len(changed) / (time.perf_counter() - t0)
         t0 = time.perf_counter()
         for article in changed:
             store.upsert(article)
@@ -308,7 +318,7 @@ def run_backend(url: str, n: int, reps: int, updates: int) -> dict[str, object]:
         assert store.count() == n
         for name, make in queries(store, gen, n).items():
             heavy = name.endswith("(all)")
-            results[name] = time_calls(make, max(5, reps // 10) if heavy else reps)
+            results[name] = time_calls(make, max(5, args.reps // 10) if heavy else args.reps)
     return results
 
 
@@ -339,14 +349,20 @@ def main() -> None:
             "DATABASE_URL_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
         ),
     )
+    parser.add_argument("--batch", type=int, default=500, help="articles per upsert_many")
+    parser.add_argument("--single", type=int, default=5_000, help="articles upserted one by one")
     parser.add_argument("--skip-pg", action="store_true")
+    parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
 
     columns: dict[str, dict[str, object]] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{Path(tmp) / 'bench.db'}"
-        print(f"sqlite: storing {args.n} articles ...", flush=True)
-        columns["sqlite"] = run_backend(url, args.n, args.reps, args.updates)
+    if not args.skip_sqlite:
+        with tempfile.TemporaryDirectory() as tmp:
+            url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+            print(f"sqlite: storing {args.n} articles ...", flush=True)
+            columns["sqlite"] = run_backend(url, args)
+            print(json.dumps(columns["sqlite"]), flush=True)
     if not args.skip_pg:
         server = normalize_url(args.pg)
         admin = create_engine(server, isolation_level="AUTOCOMMIT")
@@ -356,7 +372,8 @@ def main() -> None:
         try:
             print(f"postgresql: storing {args.n} articles ...", flush=True)
             pg_url = server.set(database=name).render_as_string(hide_password=False)
-            columns["postgresql"] = run_backend(pg_url, args.n, args.reps, args.updates)
+            columns["postgresql"] = run_backend(pg_url, args)
+            print(json.dumps(columns["postgresql"]), flush=True)
         finally:
             with admin.connect() as conn:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

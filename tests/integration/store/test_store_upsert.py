@@ -150,3 +150,35 @@ class TestEmptiedUnderARunningStore:
                 conn.execute(table.delete())
         assert store.upsert(article) is True
         assert store.get(MAGHRESS) == article
+
+
+class TestUpsertMany:
+    def test_a_batch_stores_each_article_once_and_says_which_were_new(self, store, articles):
+        """Already stored → False, new → True; an id twice in a batch is one row, last wins."""
+        first, *rest = articles.values()
+        store.upsert(first)
+        newer = rest[0].model_copy(update={"title": "عنوان محدث"})
+        flags = store.upsert_many([first, *rest, newer])
+        assert flags == [False] + [True] * len(rest) + [False]
+        assert store.count() == len(articles)
+        assert store.get(newer.id) == newer
+        assert _rows(store, entity_mentions) == sum(len(a.entities) for a in articles.values())
+
+    def test_a_batch_is_all_or_nothing(self, store, articles, monkeypatch):
+        """If any article of the batch fails to write, none of the batch is stored."""
+        calls = []
+        real = __import__("akhbar.store.upsert", fromlist=["_write_children"])._write_children
+
+        def fail_on_third(*args, **kwargs):
+            calls.append(1)
+            if len(calls) == 3:
+                raise RuntimeError("disk full")
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr("akhbar.store.upsert._write_children", fail_on_third)
+        with pytest.raises(RuntimeError):
+            store.upsert_many(list(articles.values()))
+        assert store.count() == 0
+
+    def test_an_empty_batch_does_nothing(self, store):
+        assert store.upsert_many([]) == []

@@ -181,44 +181,79 @@ def _clear_children(conn: Connection, pk: int) -> None:
         conn.execute(delete(table).where(table.c.article_pk == bindparam("pk")), {"pk": pk})
 
 
+class _Prepared:
+    """What writing one article needs, computed before its transaction opens."""
+
+    __slots__ = ("article", "entity_ids", "digest", "values")
+
+    def __init__(self, engine: Engine, article: EnrichedArticle, dims: Dimensions) -> None:
+        self.article = article
+        outlet_id = _ensure_outlet(engine, article.source_name, dims)
+        self.entity_ids = _ensure_entities(engine, article, dims)
+        self.digest = content_hash(article)
+        self.values = _article_values(article, outlet_id, self.digest)
+
+
+def _write(conn: Connection, prepared: _Prepared, now: dt.datetime) -> bool:
+    article, entity_ids = prepared.article, prepared.entity_ids
+    # Whoever inserts first creates the row; a concurrent second insert waits for that
+    # commit (the unique id) and then finds it, so two consumers never make two rows.
+    # Statements carry no values; the parameters go beside them, so SQLAlchemy compiles
+    # each statement once and reuses it (building values() per call costs more than SQLite).
+    pk = conn.execute(
+        _insert(conn, articles)
+        .on_conflict_do_nothing(index_elements=["id"])
+        .returning(articles.c.pk),
+        {"id": article.id, "stored_at": now, "updated_at": now, **prepared.values},
+    ).scalar()
+    if pk is not None:
+        _write_children(conn, pk, article, entity_ids)
+        return True
+    query = select(articles.c.pk, articles.c.content_hash).where(
+        articles.c.id == bindparam("article_id")
+    )
+    if conn.dialect.name == "postgresql":
+        query = query.with_for_update()
+    existing = conn.execute(query, {"article_id": article.id}).one()
+    if existing.content_hash == prepared.digest:
+        return False  # a redelivery of what is stored: nothing to rewrite
+    conn.execute(
+        update(articles).where(articles.c.pk == bindparam("article_pk")),
+        {"article_pk": existing.pk, "updated_at": now, **prepared.values},
+    )
+    _clear_children(conn, existing.pk)
+    _write_children(conn, existing.pk, article, entity_ids)
+    return False
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
 def upsert_article(
     engine: Engine, article: EnrichedArticle, dims: Dimensions | None = None
 ) -> bool:
     """Store ``article``; True when it was new, False when it replaced (or equalled) a row."""
-    dims = dims if dims is not None else Dimensions()
-    outlet_id = _ensure_outlet(engine, article.source_name, dims)
-    entity_ids = _ensure_entities(engine, article, dims)
-    writer = engine.execution_options(write=True)
+    prepared = _Prepared(engine, article, dims if dims is not None else Dimensions())
+    with engine.execution_options(write=True).begin() as conn:
+        return _write(conn, prepared, _now())
 
-    digest = content_hash(article)
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    values = _article_values(article, outlet_id, digest)
-    with writer.begin() as conn:
-        # Whoever inserts first creates the row; a concurrent second insert waits for that
-        # commit (the unique id) and then finds it, so two consumers never make two rows.
-        # Statements carry no values; the parameters go beside them, so SQLAlchemy compiles
-        # each statement once and reuses it (building values() per call costs more than SQLite).
-        pk = conn.execute(
-            _insert(conn, articles)
-            .on_conflict_do_nothing(index_elements=["id"])
-            .returning(articles.c.pk),
-            {"id": article.id, "stored_at": now, "updated_at": now, **values},
-        ).scalar()
-        if pk is not None:
-            _write_children(conn, pk, article, entity_ids)
-            return True
-        query = select(articles.c.pk, articles.c.content_hash).where(
-            articles.c.id == bindparam("article_id")
-        )
-        if conn.dialect.name == "postgresql":
-            query = query.with_for_update()
-        existing = conn.execute(query, {"article_id": article.id}).one()
-        if existing.content_hash == digest:
-            return False  # a redelivery of what is stored: nothing to rewrite
-        conn.execute(
-            update(articles).where(articles.c.pk == bindparam("article_pk")),
-            {"article_pk": existing.pk, "updated_at": now, **values},
-        )
-        _clear_children(conn, existing.pk)
-        _write_children(conn, existing.pk, article, entity_ids)
-        return False
+
+def upsert_articles(
+    engine: Engine, batch: list[EnrichedArticle], dims: Dimensions | None = None
+) -> list[bool]:
+    """Store a batch in one transaction (one commit, one disk sync); for each article in the
+    given order, whether it was new. An id given twice keeps its last version."""
+    dims = dims if dims is not None else Dimensions()
+    last = {article.id: article for article in batch}
+    # Article rows are locked in id order, so concurrent batches cannot deadlock on them.
+    prepared = [_Prepared(engine, last[key], dims) for key in sorted(last)]
+    with engine.execution_options(write=True).begin() as conn:
+        now = _now()
+        created = {p.article.id: _write(conn, p, now) for p in prepared}
+    seen: set[str] = set()
+    flags = []
+    for article in batch:
+        flags.append(created[article.id] and article.id not in seen)
+        seen.add(article.id)
+    return flags
