@@ -57,6 +57,10 @@ class TestReads:
         ]
         assert page["next_offset"] == 1
 
+    def test_top_entities_with_another_entity(self, client):
+        page = client.get("/entities/top", params={"with": "غزة", "label": "PER"}).json()
+        assert [e["canonical"] for e in page["items"]] == ["أنطونيو غوتيريش"]
+
     def test_openapi_document_is_published(self, client):
         paths = client.get("/openapi.json").json()["paths"]
         assert {"/articles", "/articles/{article_id}", "/entities/top", "/healthz"} <= set(paths)

@@ -95,6 +95,16 @@ class TestEntitiesTop:
             {"canonical": "الرباط", "label": "LOC", "articles": 2, "mentions": 3}
         ]
 
+    def test_with_limits_the_count_to_articles_naming_that_entity(self, filled, database_url):
+        result = runner.invoke(
+            top_app(), ["top", "--with", "كأس أمم إفريقيا", "--database-url", database_url]
+        )
+        assert result.exit_code == 0, result.output
+        assert [e["canonical"] for e in lines(result.stdout)] == [
+            "المنتخب المغربي",
+            "الدار البيضاء",
+        ]
+
     def test_table_output(self, filled, database_url):
         result = runner.invoke(top_app(), ["top", "--table", "--database-url", database_url])
         assert result.exit_code == 0, result.output

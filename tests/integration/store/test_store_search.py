@@ -145,3 +145,16 @@ class TestTopEntities:
 
     def test_top_of_an_empty_period_is_empty(self, filled):
         assert filled.top_entities(since="2030-01-01") == []
+
+    def test_cooccurring_counts_only_articles_that_also_mention_the_entity(self, filled):
+        """Which organizations appear with Rabat: those of the two articles naming it."""
+        with_rabat = filled.top_entities(label="ORG", cooccurring="الرباط")
+        assert [(e.canonical, e.articles, e.mentions) for e in with_rabat] == [
+            ("الحكومة المغربية", 2, 2),
+            ("البنك الدولي", 1, 1),
+            ("اللجنة الوطنية للاستثمار", 1, 1),
+        ]
+
+    def test_cooccurring_leaves_the_entity_itself_out(self, filled):
+        places = filled.top_entities(label="LOC", cooccurring="الرباط")
+        assert [e.canonical for e in places] == ["الدار البيضاء سطات"]

@@ -141,12 +141,16 @@ def create_app(database_url: str | None = None) -> FastAPI:
 
     @app.get(
         "/entities/top",
-        dependencies=[only_params("since", "until", "label", "limit", "offset")],
+        dependencies=[only_params("since", "until", "label", "with", "limit", "offset")],
     )
     def top_entities(
         since: Since = None,
         until: Until = None,
         label: Label | None = None,
+        with_entity: Annotated[
+            str | None,
+            Query(alias="with", description="only articles that also mention this entity"),
+        ] = None,
         limit: PageSize = 20,
         offset: Offset = 0,
     ) -> EntityPage:
@@ -155,6 +159,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
             since=_bound(since, "since"),
             until=_bound(until, "until"),
             label=label,
+            cooccurring=with_entity,
             limit=limit + 1,
             offset=offset,
         )

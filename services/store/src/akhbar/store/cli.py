@@ -124,6 +124,9 @@ def entities_top(
     since: str | None = typer.Option(None, "--since", help="Published on or after (YYYY-MM-DD)."),
     until: str | None = typer.Option(None, "--until", help="Published on or before (YYYY-MM-DD)."),
     label: Label | None = _ENTITY_LABEL,
+    with_entity: str | None = typer.Option(
+        None, "--with", help="Only articles that also mention this entity."
+    ),
     limit: int = typer.Option(20, "--limit", min=1, help="Entities to print."),
     as_table: bool = typer.Option(False, "--table", help="A readable table, not JSON lines."),
     database_url: str | None = _database_url_option(),
@@ -132,7 +135,11 @@ def entities_top(
     since_at, until_at = _bounds(since, until)
     with _opened(database_url) as store:
         found = store.top_entities(
-            since=since_at, until=until_at, label=label.value if label else None, limit=limit
+            since=since_at,
+            until=until_at,
+            label=label.value if label else None,
+            cooccurring=with_entity,
+            limit=limit,
         )
     if as_table:
         rows = [(e.canonical, e.label, e.articles, e.mentions) for e in found]

@@ -79,6 +79,18 @@ def get_article(conn: Connection, article_id: str) -> EnrichedArticle | None:
     )
 
 
+def _mentioning(normalized_name: str | None, label: str | None = None) -> Select:
+    """The pks of articles that mention an entity of that (folded) name and/or label."""
+    mentioned = select(entity_mentions.c.article_pk).join(
+        entities, entities.c.id == entity_mentions.c.entity_id
+    )
+    if normalized_name is not None:
+        mentioned = mentioned.where(entities.c.canonical_normalized == normalized_name)
+    if label is not None:
+        mentioned = mentioned.where(entities.c.label == label)
+    return mentioned
+
+
 def _published_between(query: Select, since: Bound, until: Bound) -> Select:
     if since is not None:
         query = query.where(articles.c.published_at >= lower_bound(since))
@@ -125,13 +137,7 @@ def search_articles(
     ).select_from(articles.outerjoin(outlets, outlets.c.id == articles.c.outlet_id))
 
     if entity is not None or label is not None:
-        mentioned = select(entity_mentions.c.article_pk).join(
-            entities, entities.c.id == entity_mentions.c.entity_id
-        )
-        if entity is not None:
-            mentioned = mentioned.where(entities.c.canonical_normalized == normalize(entity))
-        if label is not None:
-            mentioned = mentioned.where(entities.c.label == label)
+        mentioned = _mentioning(normalize(entity) if entity is not None else None, label)
         query = query.where(articles.c.pk.in_(mentioned))
     if outlet is not None:
         query = query.where(
@@ -170,9 +176,12 @@ def top_entities(
     since: Bound = None,
     until: Bound = None,
     label: str | None = None,
+    cooccurring: str | None = None,
     limit: int = 20,
     offset: int = 0,
 ) -> list[TopEntity]:
+    """Entities by articles then mentions; with ``cooccurring``, only in the articles that
+    also mention that entity (itself left out): "which organizations appear with this place"."""
     # Measured against a two-level GROUP BY (entity, article) then entity: no faster on
     # PostgreSQL, several times slower on SQLite; the distinct count stays.
     n_articles = func.count(entity_mentions.c.article_pk.distinct()).label("articles")
@@ -188,6 +197,12 @@ def top_entities(
         query = _published_between(query, since, until)
     if label is not None:
         query = query.where(entities.c.label == label)
+    if cooccurring is not None:
+        other = normalize(cooccurring)
+        query = query.where(
+            entity_mentions.c.article_pk.in_(_mentioning(other)),
+            entities.c.canonical_normalized != other,
+        )
     query = (
         query.group_by(entities.c.canonical_normalized, entities.c.label)
         .order_by(n_articles.desc(), n_mentions.desc(), name)

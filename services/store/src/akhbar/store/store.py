@@ -114,14 +114,17 @@ class Store:
         label: str | None = None,
         limit: int = 20,
         offset: int = 0,
+        cooccurring: str | None = None,
     ) -> list[TopEntity]:
-        """Entities in the most articles published in the period (then most mentions)."""
+        """Entities in the most articles published in the period (then most mentions);
+        with ``cooccurring``, only counting articles that also mention that entity."""
         with self._reader.connect() as conn:
             return queries.top_entities(
                 conn,
                 since=parse_bound(since, "since"),
                 until=parse_bound(until, "until"),
                 label=_check_label(label),
+                cooccurring=cooccurring,
                 limit=limit,
                 offset=offset,
             )
