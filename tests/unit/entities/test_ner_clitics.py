@@ -2,7 +2,15 @@
 
 from akhbar.enrich.entities.clitics import attached_prefix, strip_proclitics
 
-KNOWN = {"مراكش": {"LOC"}, "لبنان": {"LOC"}, "بنان": {"PER"}, "انتربول": {"ORG"}}
+KNOWN = {
+    "مراكش": {"LOC"},
+    "لبنان": {"LOC"},
+    "بنان": {"PER"},
+    "انتربول": {"ORG"},
+    "وجده": {"LOC"},
+    "جده": {"LOC"},
+    "اسرائيل": {"LOC"},
+}
 
 
 class TestStripProclitics:
@@ -31,3 +39,12 @@ class TestAttachedPrefix:
         assert attached_prefix("لبنان", "LOC", KNOWN) == 0
         assert attached_prefix("بيروت", "LOC", KNOWN) == 0
         assert attached_prefix("فاس", "LOC", KNOWN) == 0
+
+    def test_known_name_beginning_with_waw_is_kept(self):
+        """وجدة is a known city: it is not و + جدة although جدة is a city too."""
+        assert attached_prefix("وجده", "LOC", KNOWN) == 0
+
+    def test_conjunction_before_a_name_is_cut(self):
+        """وإسرائيل -> إسرائيل; و before an unknown word (ودار) is the conjunction."""
+        assert attached_prefix("واسرائيل", "LOC", KNOWN) == 1
+        assert attached_prefix("ودار", "LOC", KNOWN) == 1

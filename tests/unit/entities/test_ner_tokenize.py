@@ -30,3 +30,9 @@ class TestTokenize:
         text = "زار سمير بيروت. هل عاد؟ نعم\nثم سافر"
         got = [[t.text for t in s] for s in sentences(text, tokenize(text))]
         assert got == [["زار", "سمير", "بيروت", "."], ["هل", "عاد", "؟"], ["نعم"], ["ثم", "سافر"]]
+
+    def test_headline_blocks_separated_by_wide_gaps_are_apart(self):
+        """Runs of spaces or a tab between headlines end a sentence, so no name spans them."""
+        text = "سفيان أمرابط يخضع لعملية    أخنوش يتحدث\tبوتين"
+        got = [[t.text for t in s] for s in sentences(text, tokenize(text))]
+        assert got == [["سفيان", "أمرابط", "يخضع", "لعملية"], ["أخنوش", "يتحدث"], ["بوتين"]]

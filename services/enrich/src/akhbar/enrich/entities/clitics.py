@@ -45,21 +45,25 @@ def attached_prefix(word: str, label: str, known: Mapping[str, Collection[str]])
     """How many leading letters of an entity's first word are a conjunction/preposition.
 
     "بمراكش" -> 1, "وبالمغرب" -> 2, "للأنتربول" -> 2 ("لل": the article's alef is not
-    written, so the span starts at the name), "لبنان" -> 0. Letters are only cut when the
-    rest starts with the article or is a known name of the same ``label`` (``known`` maps
-    normalized one-word names to their labels): names that begin with these letters
-    (لبنان, بيروت, فاس) leave no known rest of their label behind.
+    written, so the span starts at the name), "لبنان" -> 0. ``known`` maps normalized
+    one-word names to their labels. Letters are cut when the rest starts with the article,
+    or is a known name of the same ``label`` while the whole word is not (وجدة is a city,
+    not و + جدة); names that begin with these letters (لبنان, بيروت, فاس) leave no known
+    rest of their label behind. A leading و before an unknown word is the conjunction.
     """
+    whole = label in known.get(word, ())
     for cut in (2, 1):
         head, rest = word[:cut], word[cut:]
         if len(rest) < 3 or not _is_clitic_chain(head):
             continue
         if rest.startswith("ال") and len(rest) > 3:
             return cut
-        if label in known.get(rest, ()) or label in known.get("ال" + rest, ()):
+        if not whole and (label in known.get(rest, ()) or label in known.get("ال" + rest, ())):
             return cut
     if word.startswith("لل") and len(word) > 4:
         return 2
+    if word[:1] == "و" and len(word) > 3 and word not in known:
+        return 1
     return 0
 
 

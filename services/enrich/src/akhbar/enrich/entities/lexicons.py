@@ -15,6 +15,7 @@ from pathlib import Path
 
 from babel import Locale
 
+from .gazetteer import candidates
 from .normalize import normalize
 from .spans import bio_spans
 
@@ -46,11 +47,12 @@ def package_entries(ner_dir: Path) -> list[tuple[str, str]]:
     return sorted(set(entries))
 
 
-def names_from(sentences, min_ratio: float = 0.5) -> list[tuple[str, str]]:
+def names_from(sentences, min_ratio: float = 0.5, listed=()) -> list[tuple[str, str]]:
     """(label, phrase) of the names annotated in ``sentences``.
 
     A one-word name is kept only when that word is a name at least ``min_ratio`` of the
     times it occurs, so common words once tagged by an annotator do not become names.
+    ``listed``: (label, phrase) entries from the other sources, for the clitic check below.
     """
     as_name: Counter = Counter()
     names: set[tuple[str, str]] = set()
@@ -61,11 +63,17 @@ def names_from(sentences, min_ratio: float = 0.5) -> list[tuple[str, str]]:
             if end - start == 1:
                 as_name[normalize(tokens[start])] += 1
     seen: Counter = Counter(normalize(t) for tokens, _ in sentences for t in tokens)
+    plain = {(label, normalize(phrase)) for label, phrase in [*names, *listed]}
     keep = []
     for label, phrase in names:
         if " " not in phrase:
             word = normalize(phrase)
             if as_name[word] < min_ratio * seen[word]:
+                continue
+            # The corpus labels "وإسرائيل" as a place: the gazetteer finds it through
+            # إسرائيل already, and keeping the clitic form would make it look like a name
+            # of its own when spans are trimmed.
+            if any((label, c) in plain for c in candidates(word)[1:]):
                 continue
         keep.append((label, phrase))
     return sorted(keep)

@@ -27,12 +27,18 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _ANY.finditer(text)]
 
 
+def _breaks(gap: str) -> bool:
+    # Pages lay headline lists and blocks out with line breaks, tabs or runs of spaces:
+    # a name never spans such a gap.
+    return "\n" in gap or "\t" in gap or "   " in gap
+
+
 def sentences(text: str, tokens: list[Token]) -> list[list[Token]]:
-    """Group tokens into sentences: after . ! ? ؟ … or at a line break."""
+    """Group tokens into sentences: after . ! ? ؟ …, at a line break, tab or wide gap."""
     out: list[list[Token]] = []
     current: list[Token] = []
     for tok in tokens:
-        if current and "\n" in text[current[-1].end : tok.start]:
+        if current and _breaks(text[current[-1].end : tok.start]):
             out.append(current)
             current = []
         current.append(tok)

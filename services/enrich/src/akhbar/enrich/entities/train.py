@@ -57,7 +57,7 @@ def featurize(sentences, base_entries) -> list[list[list[str]]]:
     for k in range(FOLDS):
         held = sentences[bounds[k] : bounds[k + 1]]
         others = sentences[: bounds[k]] + sentences[bounds[k + 1] :]
-        gaz = Gazetteer(base_entries + names_from(others), word_classes(others))
+        gaz = Gazetteer(base_entries + names_from(others, listed=base_entries), word_classes(others))
         for tokens, _ in held:
             out.append(sentence_attributes([normalize(t) for t in tokens], gaz))
     return out
@@ -75,7 +75,7 @@ def train(sentences, base_entries, params: dict, verbose: bool = False) -> tuple
         tagger.open(path)
         weights = CrfWeights.from_crfsuite(tagger)
         tagger.close()
-    return weights, Gazetteer(base_entries + names_from(sentences), word_classes(sentences))
+    return weights, Gazetteer(base_entries + names_from(sentences, listed=base_entries), word_classes(sentences))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> None:
     aner, extra = load_training(ner_dir, extras=args.extras != "none")
     base = package_entries(ner_dir)
     if args.extras == "names":
-        base += names_from(extra)
+        base += names_from(extra, listed=base)
         extra = []
     dev = []
     if args.dev:
