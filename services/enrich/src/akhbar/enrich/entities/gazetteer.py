@@ -72,6 +72,16 @@ class Gazetteer:
                 for i, word in enumerate(key):
                     for label in labels:
                         self.parts.setdefault(word, set()).add(f"{label}:{'first' if i == 0 else 'in'}")
+        # word -> its spellings that can start a known name (almost always none)
+        self._starts: dict[str, list[str]] = {}
+
+    def _starts_of(self, word: str) -> list[str]:
+        out = self._starts.get(word)
+        if out is None:
+            if len(self._starts) > 500_000:
+                self._starts.clear()
+            out = self._starts[word] = [c for c in candidates(word) if (c,) in self.prefixes]
+        return out
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -98,7 +108,7 @@ class Gazetteer:
         i, n = 0, len(words)
         while i < n:
             best_end, best_labels = i, None
-            for first in candidates(words[i]):
+            for first in self._starts_of(words[i]):
                 key: tuple[str, ...] = (first,)
                 j = i + 1
                 while key in self.prefixes:

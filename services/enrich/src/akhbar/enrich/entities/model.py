@@ -109,7 +109,7 @@ def viterbi_batch(emissions: np.ndarray, lengths: np.ndarray, transitions: np.nd
     for t in range(1, n_tok):
         cand = delta[:, :, None] + transitions
         best = cand.argmax(axis=1)
-        score = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + emissions[:, t]
+        score = cand.max(axis=1) + emissions[:, t]
         active = (t < lengths)[:, None]
         delta = np.where(active, score, delta)
         back[:, t] = np.where(active, best, keep)
