@@ -120,14 +120,32 @@ class TestReliableStage:
         assert (await aclient.xpending(stage.input, stage.group))["pending"] == 0
 
     async def test_entries_this_process_is_still_handling_are_not_reclaimed_by_it(self, aclient):
-        """An entry read by this process and not yet failed is in flight, however long it takes."""
-        stage = ReliableStage("store", _handler(), _settings(), consumer="me")
+        """A batch slower than claim_idle_ms is neither reclaimed by its own worker nor doubled."""
+        import time as _time
+
+        def slow(fields):
+            _time.sleep(0.5)
+            return _handler()(fields)
+
+        stage = ReliableStage("store", slow, _settings(), consumer="me")
         await stage.ensure_group(aclient)
         await _push(aclient, stage.input, ["slow"])
+        sink = RedisSink(aclient, stage.input, stage.group)
+        work = asyncio.create_task(stage.process(sink, await _read(aclient, stage)))
+        await asyncio.sleep(0.3)
+        assert await stage.reclaim(aclient, sink) == 0
+        await work
+        assert await aclient.xlen(stage.output) == 1
+
+    async def test_own_entries_whose_commit_was_lost_are_reclaimed(self, aclient):
+        """Read by this process but not in flight (say the commit died with the connection)."""
+        stage = ReliableStage("store", _handler(), _settings(), consumer="me")
+        await stage.ensure_group(aclient)
+        await _push(aclient, stage.input, ["lost"])
         await _read(aclient, stage)
         await asyncio.sleep(0.15)
-        assert await stage.reclaim(aclient) == 0
-        assert await aclient.xlen(stage.output) == 0
+        assert await stage.reclaim(aclient) == 1
+        assert await aclient.xlen(stage.output) == 1
 
     async def test_a_restarted_consumer_reclaims_what_its_previous_process_held(self, aclient):
         """Same consumer name (a restarted container), new process: its old entries are processed."""

@@ -96,8 +96,10 @@ class ReliableStage:
         self.dlq = streams.dlq(service)
         self.group = streams.group(service)
         self.consumer = consumer or settings.consumer_name(service)
-        self._started = time.monotonic()
-        self._failed: set[str] = set()  # entries this process saw fail: reclaim them when idle
+        # Entries this process is handling right now; any other entry pending under our own
+        # name has failed, lost its commit to a dropped connection, or was held by a previous
+        # process with the same name, and is reclaimed once idle.
+        self._in_flight: set[str] = set()
 
     # ---- one batch -------------------------------------------------------------------
     async def process(
@@ -108,9 +110,17 @@ class ReliableStage:
     ) -> BatchResult:
         """Handle a batch of entries; commit outputs, dead letters and acks together."""
         deliveries = deliveries or {}
+        ids = [_text(e) for e, _ in entries]
+        self._in_flight.update(ids)
+        try:
+            return await self._process(sink, entries, deliveries, ids)
+        finally:
+            self._in_flight.difference_update(ids)
+
+    async def _process(self, sink: Sink, entries, deliveries: dict[str, int], ids: list[str]) -> BatchResult:
         # The core is CPU-bound (parsing, tagging): keep the event loop free for reclaims
         # and for the heartbeat that keeps a slow batch from being reclaimed under our feet.
-        heartbeat = asyncio.create_task(self._heartbeat(sink, [_text(e) for e, _ in entries]))
+        heartbeat = asyncio.create_task(self._heartbeat(sink, ids))
         try:
             outcomes = await asyncio.to_thread(self._handle_all, entries, deliveries)
         finally:
@@ -130,11 +140,6 @@ class ReliableStage:
             else:
                 result.retry += 1
         await sink.commit(adds, acks)
-        for entry_id, outcome in outcomes:
-            if isinstance(outcome, Exception):
-                self._failed.add(entry_id)
-            else:
-                self._failed.discard(entry_id)
         for entry_id, outcome in outcomes:
             self._log_outcome(entry_id, outcome)
         return result
@@ -210,10 +215,11 @@ class ReliableStage:
     async def reclaim(self, client: Redis, sink: Sink | None = None) -> int:
         """Claim and process entries idle past ``claim_idle_ms`` that nobody is working on.
 
-        That is: entries of any other consumer (dead or alive), entries this process saw
-        fail, and entries this consumer name held before this process started (a restarted
-        container keeps its hostname and often its pid). Entries this process is still
-        reading or handling are left alone, so a slow batch is never processed twice.
+        That is: entries of any other consumer (dead or alive), and entries of our own
+        consumer name that this process is not handling right now (they failed, their commit
+        was lost with the connection, or a previous process with the same name held them: a
+        restarted container keeps its hostname and often its pid). Entries in flight here are
+        left alone, so a slow batch is never processed twice by its own worker.
         """
         sink = sink or RedisSink(client, self.input, self.group)
         start, total = "-", 0
@@ -224,13 +230,10 @@ class ReliableStage:
             )
             if not rows:
                 return total
-            uptime_ms = (time.monotonic() - self._started) * 1000
             wanted = {
                 _text(r["message_id"]): int(r["times_delivered"]) + 1
                 for r in rows
-                if _text(r["consumer"]) != self.consumer
-                or _text(r["message_id"]) in self._failed
-                or int(r["time_since_delivered"]) > uptime_ms
+                if _text(r["consumer"]) != self.consumer or _text(r["message_id"]) not in self._in_flight
             }
             if wanted:
                 ids = list(wanted)
