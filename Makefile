@@ -8,7 +8,7 @@ SERVICES := ingest parse enrich store
 # The AsyncAPI documents describe the compose deployment.
 DOCS_ENV := REDIS_URL=redis://redis:6379/0
 
-.PHONY: install run test test-fast lint up down docs bench train-ner eval-ner clean
+.PHONY: install run test test-fast lint up down docs bench bench-pipeline train-ner eval-ner clean
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -41,6 +41,12 @@ bench: install
 	$(UV) run --frozen python bench/bench_dates.py
 	$(UV) run --frozen python bench/bench_ner.py
 	$(UV) run --frozen python bench/bench_store.py --n 20000
+	$(MAKE) bench-pipeline
+
+# The four services and the server on this machine beside a plain redis-py floor
+# (REDIS_URL when set, e.g. redis://127.0.0.1:6379/11; else an embedded Valkey).
+bench-pipeline: install
+	$(UV) run --frozen python bench/bench_pipeline.py $(BENCH_PIPELINE_ARGS)
 
 train-ner: install
 	$(UV) run --frozen python -m akhbar.enrich.entities.train
