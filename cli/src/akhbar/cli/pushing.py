@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -65,7 +66,7 @@ def push_cmd(
     client = redis_client()
     batch: list[RawPage] = []
     show_progress = len(files) > 20
-    with typer.progressbar(files, label="pushing", file=None) if show_progress else _plain(files) as items:
+    with typer.progressbar(files, label="pushing", file=sys.stderr) if show_progress else _plain(files) as items:
         for path in items:
             batch.append(raw_page(path, url, source))
             if len(batch) >= 100:
