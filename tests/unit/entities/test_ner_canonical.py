@@ -14,6 +14,11 @@ class TestCanonicalNames:
         mentions = [("عبد اللطيف حموشي", "PER"), ("حموشي", "PER")]
         assert canonical_names(mentions) == ["عبد اللطيف حموشي"] * 2
 
+    def test_organization_short_form_joins_its_head_noun_form(self):
+        """الأنتربول after منظمة الأنتربول is the same organization."""
+        mentions = [("منظمة الأنتربول", "ORG"), ("الأنتربول", "ORG"), ("أنتربول", "ORG")]
+        assert canonical_names(mentions) == ["منظمة الأنتربول"] * 3
+
     def test_ambiguous_surname_stays_alone(self):
         """A surname shared by two full names in the article is not merged into either."""
         mentions = [("محمد بنعلي", "PER"), ("سعيد بنعلي", "PER"), ("بنعلي", "PER")]

@@ -15,6 +15,14 @@ class TestPropagate:
         tags = [["O", "B-PER", "I-PER", "I-PER", "O"], ["O", "O", "O"]]
         assert propagate(words, tags)[1] == ["O", "B-PER", "O"]
 
+    def test_organization_short_form_after_head_noun_is_tagged(self):
+        """"منظمة الأنتربول" makes a later "الأنتربول" an organization; a common word
+        after a head noun ("وزارة الخارجية") does not spread on its own."""
+        words = doc("لمنظمة الأنتربول ووزارة الخارجية", "مع الأنتربول قالت الخارجية")
+        tags = [["B-ORG", "I-ORG", "B-ORG", "I-ORG"], ["O", "O", "O", "O"]]
+        got = propagate(words, tags, common={normalize("الخارجية")})
+        assert got[1] == ["O", "B-ORG", "O", "O"]
+
     def test_name_recurs_with_clitics(self):
         """A place tagged once is tagged again when a preposition is attached: بمراكش."""
         words = doc("زار مراكش أمس", "وصل بمراكش")

@@ -9,6 +9,7 @@ up again over the document's untagged tokens and tagged with the label it had.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Container
 
 from .gazetteer import Gazetteer
 from .spans import bio_spans
@@ -17,9 +18,14 @@ from .triggers import trigger_class
 _MIN_LETTERS = 3  # one- and two-letter words are too ambiguous to propagate
 
 
-def document_names(words: list[list[str]], tags: list[list[str]]) -> list[tuple[str, str]]:
-    """(label, phrase) of every name tagged in the document, plus surnames of full names.
+def document_names(
+    words: list[list[str]], tags: list[list[str]], common: Container[str] = ()
+) -> list[tuple[str, str]]:
+    """(label, phrase) of every name tagged in the document, plus short forms.
 
+    Short forms: the surname of a full person name ("حموشي"), and the one-word name after
+    an organization's head noun ("منظمة الأنتربول" -> "الأنتربول") unless that word is a
+    ``common`` word ("وزارة الخارجية" does not make "الخارجية" a name).
     A phrase tagged with different labels keeps only its most frequent one.
     """
     votes: Counter = Counter()
@@ -32,6 +38,15 @@ def document_names(words: list[list[str]], tags: list[list[str]]) -> list[tuple[
             last = phrase[-1]
             if label == "PER" and end - start > 1 and len(last) >= _MIN_LETTERS and not trigger_class(last):
                 votes[("PER", last)] += 1
+            if (
+                label == "ORG"
+                and end - start == 2
+                and trigger_class(phrase[0]) == "TORG"
+                and len(last) > _MIN_LETTERS
+                and last not in common
+                and not trigger_class(last)
+            ):
+                votes[("ORG", last)] += 1
     best: dict[str, tuple[int, str]] = {}
     for (label, phrase), n in votes.items():
         if n > best.get(phrase, (0, ""))[0]:
@@ -39,9 +54,11 @@ def document_names(words: list[list[str]], tags: list[list[str]]) -> list[tuple[
     return [(label, phrase) for phrase, (_, label) in best.items()]
 
 
-def propagate(words: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
+def propagate(
+    words: list[list[str]], tags: list[list[str]], common: Container[str] = ()
+) -> list[list[str]]:
     """Tags with each document name also tagged where it recurs on untagged tokens."""
-    names = document_names(words, tags)
+    names = document_names(words, tags, common)
     if not names:
         return tags
     gaz = Gazetteer(names)

@@ -32,7 +32,7 @@ def evaluate(tagger: Tagger, sentences, window: int = 0) -> Scores:
         words = [[normalize(t) for t in toks] for toks, _ in chunk]
         pred = tagger.tag_many(words)
         if window:
-            pred = propagate(words, pred)
+            pred = propagate(words, pred, tagger.common_words)
         for (_, gold), p in zip(chunk, pred, strict=True):
             scores.add(gold, p)
     return scores

@@ -139,6 +139,7 @@ class Tagger:
         self._gaz_cache: dict[tuple[str, ...], np.ndarray] = {}
         self._cache_size = cache_size
         self._zero_gaz = np.zeros((len(GAZ_OFFSETS), len(weights.labels)))
+        self.common_words = frozenset(w for w, c in gazetteer.vocab.items() if c == "c")
 
     def _word(self, word: str) -> np.ndarray:
         vec = self._word_cache.get(word)

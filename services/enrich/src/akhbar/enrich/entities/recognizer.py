@@ -81,7 +81,7 @@ def find_entities_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
         for sent in sentences(text, tokenize(text)):
             where.append((name, text, sent))
             words.append([_normal(t.text) for t in sent])
-    tags = propagate(words, tagger.tag_many(words))
+    tags = propagate(words, tagger.tag_many(words), tagger.common_words)
     found: list[tuple[str, str, int, int, str]] = []
     known = _KNOWN
     for (name, text, sent), norm, stags in zip(where, words, tags, strict=True):
