@@ -78,7 +78,9 @@ def make_pushes(mix: list[tuple[str, str]], n: int, tag: str) -> list[Push]:
 
 
 # ---- standalone cores ------------------------------------------------------------------
-def core_speeds(mix: list[tuple[str, str]], min_cpu_s: float) -> dict[str, float]:
+def core_speeds(
+    mix: list[tuple[str, str]], min_cpu_s: float
+) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
     """Pages per CPU-second of each stage's core, in this process, no Redis."""
     from akhbar.enrich.core import enrich
     from akhbar.ingest.accept import accept_page
@@ -98,19 +100,24 @@ def core_speeds(mix: list[tuple[str, str]], min_cpu_s: float) -> dict[str, float
         # Updates after the first round, as redeliveries would; inserts in the first.
         "store": lambda i: store.upsert(enriched[i]),
     }
-    speeds = {}
+    speeds: dict[str, float] = {}
+    # CPU ms of each page of the mix through every core: the heavy pages make the tail latency.
+    per_page: dict[str, dict[str, float]] = {name: {} for name, _ in mix}
     try:
         for name, call in cases.items():
             done, started = 0, time.process_time()
             while time.process_time() - started < min_cpu_s:
                 for i in range(len(pushes)):
+                    t = time.process_time()
                     call(i)
+                    page = per_page[mix[i % len(mix)][0]]
+                    page[name] = min(page.get(name, float("inf")), (time.process_time() - t) * 1000)
                 done += len(pushes)
             speeds[name] = done / (time.process_time() - started)
     finally:
         store.close()
         shutil.rmtree(tmp, ignore_errors=True)
-    return speeds
+    return speeds, per_page
 
 
 # ---- processes -------------------------------------------------------------------------
@@ -326,7 +333,7 @@ def fmt(value: float | None, spec: str = ".0f") -> str:
     return "—" if value is None else format(value, spec)
 
 
-def report(args, mix, cores, results, load) -> None:
+def report(args, mix, cores, per_page, results, load) -> None:
     akhbar_b, akhbar_s = results["akhbar"]
     floor_b, floor_s = results["floor"]
     cpus = os.cpu_count() or 1
@@ -340,6 +347,10 @@ def report(args, mix, cores, results, load) -> None:
     for name, speed in cores.items():
         print(f"  {name:<8} {speed:>8.0f}   ({1000 / speed:.1f} ms/page)")
     slowest_speed, slowest = min((s, n) for n, s in cores.items() if n != "ingest")
+    print("\nheaviest pages, core CPU ms (best of the repeats)  " + "".join(f"{n:>8}" for n in cores) + "   total")
+    heavy = sorted(per_page.items(), key=lambda kv: -sum(kv[1].values()))[:3]
+    for name, ms in heavy:
+        print(f"  {name[:46]:<47}" + "".join(f"{ms[n]:>8.1f}" for n in cores) + f"{sum(ms.values()):>8.1f}")
 
     print(f"\nburst of {args.n} pages                  akhbar   floor   floor/akhbar")
     for label, a, f in (
@@ -421,7 +432,7 @@ def main() -> None:
         clean(client)
         mix = page_mix()
         print(f"measuring the standalone cores on {len(mix)} pages", file=sys.stderr)
-        cores = core_speeds(mix, args.core_cpu_s)
+        cores, per_page = core_speeds(mix, args.core_cpu_s)
         results = {}
         for tag, starter in (
             ("floor", lambda p: start_floor(p, url, args.batch)),
@@ -433,7 +444,7 @@ def main() -> None:
                 results[tag] = run_topology(client, topo, mix, args, f"{tag}-{uuid.uuid4().hex[:8]}")
             finally:
                 procs.stop()
-        report(args, mix, cores, results, (load_before, os.getloadavg()[0]))
+        report(args, mix, cores, per_page, results, (load_before, os.getloadavg()[0]))
         print(f"\nservice logs: {work}", file=sys.stderr)
     finally:
         clean(client)
