@@ -30,8 +30,17 @@ from akhbar.enrich.entities.spans import Scores
 def baseline_features(tokens: list[str], names: dict[str, str]) -> list[dict]:
     out = []
     for i, w in enumerate(tokens):
-        f = {"bias": 1.0, "w": w, "p2": w[:2], "p3": w[:3], "s2": w[-2:], "s3": w[-3:],
-             "len": min(len(w), 8), "digit": w.isdigit(), "gaz": names.get(w, "-")}
+        f = {
+            "bias": 1.0,
+            "w": w,
+            "p2": w[:2],
+            "p3": w[:3],
+            "s2": w[-2:],
+            "s3": w[-3:],
+            "len": min(len(w), 8),
+            "digit": w.isdigit(),
+            "gaz": names.get(w, "-"),
+        }
         if i:
             f.update({"-1w": tokens[i - 1], "-1gaz": names.get(tokens[i - 1], "-")})
         else:
@@ -59,14 +68,18 @@ def train_baseline(ner_dir: Path) -> tuple[pycrfsuite.Tagger, dict[str, str]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", help="NER data folder (default $AKHBAR_NER_DATA or ../shared/data/ner)")
+    ap.add_argument(
+        "--data", help="NER data folder (default $AKHBAR_NER_DATA or ../shared/data/ner)"
+    )
     ap.add_argument("--chunk", type=int, default=20, help="sentences per article-sized call")
     args = ap.parse_args()
     ner_dir = corpora.data_dir(args.data)
     test = corpora.read_anercorp(ner_dir / corpora.ANERCORP_TEST)
     n_tokens = sum(len(t) for t, _ in test)
-    chunks = [[(f"body.{i}", " ".join(t)) for i, (t, _) in enumerate(test[k : k + args.chunk])]
-              for k in range(0, len(test), args.chunk)]
+    chunks = [
+        [(f"body.{i}", " ".join(t)) for i, (t, _) in enumerate(test[k : k + args.chunk])]
+        for k in range(0, len(test), args.chunk)
+    ]
 
     load_tagger()
     # First pass: every word is new to the per-word score cache (a fresh process).
@@ -90,7 +103,9 @@ def main() -> None:
         scores.add(gold, pred)
 
     print(f"tokens: {n_tokens} (ANERcorp CAMeL test), chunks of {args.chunk} sentences")
-    print(f"akhbar recognizer : {ours:>9,.0f} tokens/CPU-s  ({found} entities, from raw text; warm cache)")
+    print(
+        f"akhbar recognizer : {ours:>9,.0f} tokens/CPU-s  ({found} entities, from raw text; warm cache)"
+    )
     print(f"  first pass      : {cold:>9,.0f} tokens/CPU-s  (empty word cache)")
     print(f"plain CRF baseline: {base:>9,.0f} tokens/CPU-s  (micro F1 {scores.micro()[2]:.1f})")
     print(f"ratio             : {ours / base:>9.2f}x  (first pass {cold / base:.2f}x)")

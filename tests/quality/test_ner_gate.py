@@ -62,15 +62,22 @@ SEED_EXPECTED = [
 class TestSeedArticle:
     def test_names_a_reader_sees_come_out_with_their_labels(self):
         """The people, places and organizations of the seed article are found and labelled."""
-        page = require_shared_data("seed", "maghress-alaoual-2025-11-24.txt").read_text(encoding="utf-8")
+        page = require_shared_data("seed", "maghress-alaoual-2025-11-24.txt").read_text(
+            encoding="utf-8"
+        )
         start = page.index("حموشي: حرص")
         end = page.index("انقر هنا لقراءة الخبر")
         lines = [x.strip() for x in page[start:end].splitlines() if x.strip()]
         fields = [("title", lines[0])] + [(f"body.{i}", p) for i, p in enumerate(lines[2:])]
         found = {(e.text, e.label) for e in find_entities_in_fields(fields)}
         canon = {(e.canonical, e.label) for e in find_entities_in_fields(fields)}
-        missing = [(t, lab) for t, lab in SEED_EXPECTED if not any(
-            t in text and lab == label for text, label in found | canon)]
+        missing = [
+            (t, lab)
+            for t, lab in SEED_EXPECTED
+            if not any(t in text and lab == label for text, label in found | canon)
+        ]
         assert not missing, sorted(found)
-        wrong = [(t, lab) for t, lab in found if t in {"مراكش", "حموشي"} and lab not in {"LOC", "PER"}]
+        wrong = [
+            (t, lab) for t, lab in found if t in {"مراكش", "حموشي"} and lab not in {"LOC", "PER"}
+        ]
         assert not wrong

@@ -6,7 +6,12 @@ from akhbar.enrich.entities.canonical import canonical_names, name_key
 class TestCanonicalNames:
     def test_spellings_with_and_without_article_and_hamza_are_one_name(self):
         """الأنتربول, أنتربول and الإنتربول are one organization, named by its longest form."""
-        mentions = [("أنتربول", "ORG"), ("الأنتربول", "ORG"), ("الإنتربول", "ORG"), ("الأنتربول", "ORG")]
+        mentions = [
+            ("أنتربول", "ORG"),
+            ("الأنتربول", "ORG"),
+            ("الإنتربول", "ORG"),
+            ("الأنتربول", "ORG"),
+        ]
         assert canonical_names(mentions) == ["الأنتربول"] * 4
 
     def test_surname_joins_the_full_name(self):

@@ -10,13 +10,13 @@ def doc(*sents):
 
 class TestPropagate:
     def test_surname_of_a_full_name_is_tagged_later(self):
-        """"عبد اللطيف حموشي" tagged once makes a later "وأكد حموشي" a person too."""
+        """ "عبد اللطيف حموشي" tagged once makes a later "وأكد حموشي" a person too."""
         words = doc("قال عبد اللطيف حموشي اليوم", "وأكد حموشي ذلك")
         tags = [["O", "B-PER", "I-PER", "I-PER", "O"], ["O", "O", "O"]]
         assert propagate(words, tags)[1] == ["O", "B-PER", "O"]
 
     def test_organization_short_form_after_head_noun_is_tagged(self):
-        """"منظمة الأنتربول" makes a later "الأنتربول" an organization; a common word
+        """ "منظمة الأنتربول" makes a later "الأنتربول" an organization; a common word
         after a head noun ("وزارة الخارجية") does not spread on its own."""
         words = doc("لمنظمة الأنتربول ووزارة الخارجية", "مع الأنتربول قالت الخارجية")
         tags = [["B-ORG", "I-ORG", "B-ORG", "I-ORG"], ["O", "O", "O", "O"]]

@@ -8,12 +8,14 @@ def words(text):
     return [normalize(w) for w in text.split()]
 
 
-GAZ = Gazetteer([("LOC", "مراكش"), ("ORG", "الأمم المتحدة"), ("ORG", "الأنتربول"), ("LOC", "الأمم")])
+GAZ = Gazetteer(
+    [("LOC", "مراكش"), ("ORG", "الأمم المتحدة"), ("ORG", "الأنتربول"), ("LOC", "الأمم")]
+)
 
 
 class TestGazetteer:
     def test_longest_name_wins(self):
-        """"الأمم المتحدة" is one organization, not the shorter entry "الأمم"."""
+        """ "الأمم المتحدة" is one organization, not the shorter entry "الأمم"."""
         assert GAZ.match(words("قالت الأمم المتحدة")) == [(), ("ORG:B",), ("ORG:I",)]
 
     def test_first_word_may_carry_clitics(self):

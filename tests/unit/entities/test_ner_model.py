@@ -21,7 +21,9 @@ def trained(tmp_path_factory):
     trainer = pycrfsuite.Trainer(verbose=False)
     for tokens, tags in sents:
         trainer.append(sentence_attributes([normalize(t) for t in tokens], gaz), tags)
-    trainer.set_params({"c1": 0.0, "c2": 0.01, "max_iterations": 50, "feature.possible_transitions": True})
+    trainer.set_params(
+        {"c1": 0.0, "c2": 0.01, "max_iterations": 50, "feature.possible_transitions": True}
+    )
     path = str(tmp_path_factory.mktemp("crf") / "tiny.crf")
     trainer.train(path)
     tagger = pycrfsuite.Tagger()

@@ -30,7 +30,7 @@ class TestFindEntities:
             assert e.field == "text" and e.label in {"PER", "ORG", "LOC", "MISC"}
 
     def test_preposition_is_not_part_of_a_place(self):
-        """"بمراكش" gives the place مراكش, starting after the ب."""
+        """ "بمراكش" gives the place مراكش, starting after the ب."""
         text = "انعقد الاجتماع اليوم بمراكش."
         locs = [e for e in find_entities(text) if e.label == "LOC"]
         assert [(e.text, e.start) for e in locs] == [("مراكش", text.index("مراكش"))]

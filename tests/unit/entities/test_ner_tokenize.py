@@ -11,7 +11,15 @@ class TestTokenize:
         """Arabic comma, brackets and colon are tokens of their own, as in the corpus."""
         text = "قال حموشي، اليوم (الاثنين) بمراكش:"
         assert [t.text for t in tokenize(text)] == [
-            "قال", "حموشي", "،", "اليوم", "(", "الاثنين", ")", "بمراكش", ":",
+            "قال",
+            "حموشي",
+            "،",
+            "اليوم",
+            "(",
+            "الاثنين",
+            ")",
+            "بمراكش",
+            ":",
         ]
 
     def test_diacritics_and_tatweel_stay_inside_the_word(self):

@@ -36,7 +36,12 @@ def document_names(
                 continue
             votes[(label, " ".join(phrase))] += 2
             last = phrase[-1]
-            if label == "PER" and end - start > 1 and len(last) >= _MIN_LETTERS and not trigger_class(last):
+            if (
+                label == "PER"
+                and end - start > 1
+                and len(last) >= _MIN_LETTERS
+                and not trigger_class(last)
+            ):
                 votes[("PER", last)] += 1
             if (
                 label == "ORG"

@@ -60,7 +60,10 @@ def _blocks(path: Path) -> Iterator[list[list[str]]]:
 
 
 def read_anercorp(path: Path) -> list[Sentence]:
-    return [([c[0] for c in b], [_map(c[1] if len(c) > 1 else "O", _ANER) for c in b]) for b in _blocks(path)]
+    return [
+        ([c[0] for c in b], [_map(c[1] if len(c) > 1 else "O", _ANER) for c in b])
+        for b in _blocks(path)
+    ]
 
 
 def read_aqmar(folder: Path) -> list[Sentence]:
@@ -80,7 +83,9 @@ def read_wojood(path: Path) -> list[Sentence]:
         tags = ["O"] * len(tokens)
         depth = max((len(x) for x in layers), default=0)
         for level in range(depth):
-            for start, end, kind in bio_spans([x[level] if level < len(x) else "O" for x in layers]):
+            for start, end, kind in bio_spans(
+                [x[level] if level < len(x) else "O" for x in layers]
+            ):
                 label = _WOJOOD.get(kind)
                 if label and all(t == "O" for t in tags[start:end]):
                     tags[start] = f"B-{label}"
@@ -88,5 +93,3 @@ def read_wojood(path: Path) -> list[Sentence]:
                         tags[k] = f"I-{label}"
         out.append((tokens, tags))
     return out
-
-

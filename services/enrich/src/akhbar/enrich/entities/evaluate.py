@@ -40,7 +40,9 @@ def evaluate(tagger: Tagger, sentences, window: int = 0) -> Scores:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", help="NER data folder (default $AKHBAR_NER_DATA or ../shared/data/ner)")
+    ap.add_argument(
+        "--data", help="NER data folder (default $AKHBAR_NER_DATA or ../shared/data/ner)"
+    )
     ap.add_argument("--split", type=Path, help="CoNLL file to score (default: ANERcorp CAMeL test)")
     ap.add_argument("--window", type=int, default=WINDOW)
     args = ap.parse_args(argv)

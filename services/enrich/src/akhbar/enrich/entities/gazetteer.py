@@ -50,7 +50,9 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 class Gazetteer:
     """Known names by label, for longest-match tagging of token sequences."""
 
-    def __init__(self, entries: Iterable[tuple[str, str]], vocab: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, entries: Iterable[tuple[str, str]], vocab: dict[str, str] | None = None
+    ) -> None:
         # vocab: normalized word -> how the training data used it ("c" common word, "m" mixed,
         # "n" mostly inside names); a word outside it is rare or new, often a foreign name.
         self.vocab: dict[str, str] = dict(vocab or {})
@@ -71,7 +73,9 @@ class Gazetteer:
             if len(key) > 1:
                 for i, word in enumerate(key):
                     for label in labels:
-                        self.parts.setdefault(word, set()).add(f"{label}:{'first' if i == 0 else 'in'}")
+                        self.parts.setdefault(word, set()).add(
+                            f"{label}:{'first' if i == 0 else 'in'}"
+                        )
         # word -> its spellings that can start a known name (almost always none)
         self._starts: dict[str, list[str]] = {}
 
@@ -130,7 +134,9 @@ class Gazetteer:
         return tags
 
     def save(self, path: Path) -> None:
-        lines = sorted(f"{lab}\t{' '.join(key)}" for key, labs in self.entries.items() for lab in labs)
+        lines = sorted(
+            f"{lab}\t{' '.join(key)}" for key, labs in self.entries.items() for lab in labs
+        )
         lines += sorted(f"#{cls}\t{word}" for word, cls in self.vocab.items())
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

@@ -22,7 +22,9 @@ from .gazetteer import Gazetteer
 class CrfWeights:
     """Labels, transitions[from, to] and one weight row per attribute name."""
 
-    def __init__(self, labels: list[str], transitions: np.ndarray, attributes: list[str], weights: np.ndarray):
+    def __init__(
+        self, labels: list[str], transitions: np.ndarray, attributes: list[str], weights: np.ndarray
+    ):
         self.labels = labels
         self.transitions = transitions.astype(np.float64)
         self.index = {a: i for i, a in enumerate(attributes)}
@@ -94,7 +96,9 @@ def viterbi(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
     return viterbi_batch(emissions[None], np.array([emissions.shape[0]]), transitions)[0]
 
 
-def viterbi_batch(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> list[list[int]]:
+def viterbi_batch(
+    emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray
+) -> list[list[int]]:
     """Best paths of several sentences at once: emissions[sentence, token, label], zero-padded.
 
     One numpy step per token position instead of per token: the sentences of an article
@@ -197,4 +201,7 @@ class Tagger:
         for i, e in enumerate(ems):
             padded[i, : len(e)] = e
         labels = self.weights.labels
-        return [[labels[i] for i in path] for path in viterbi_batch(padded, lengths, self.weights.transitions)]
+        return [
+            [labels[i] for i in path]
+            for path in viterbi_batch(padded, lengths, self.weights.transitions)
+        ]

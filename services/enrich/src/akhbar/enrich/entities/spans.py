@@ -56,7 +56,12 @@ class Scores:
         return {
             "micro": {"precision": round(p, 2), "recall": round(r, 2), "f1": round(f, 2)},
             "labels": {
-                lab: {"precision": round(a, 2), "recall": round(b, 2), "f1": round(c, 2), "support": self.gold[lab]}
+                lab: {
+                    "precision": round(a, 2),
+                    "recall": round(b, 2),
+                    "f1": round(c, 2),
+                    "support": self.gold[lab],
+                }
                 for lab, (a, b, c) in self.per_label().items()
             },
         }

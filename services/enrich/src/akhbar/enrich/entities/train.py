@@ -57,13 +57,17 @@ def featurize(sentences, base_entries) -> list[list[list[str]]]:
     for k in range(FOLDS):
         held = sentences[bounds[k] : bounds[k + 1]]
         others = sentences[: bounds[k]] + sentences[bounds[k + 1] :]
-        gaz = Gazetteer(base_entries + names_from(others, listed=base_entries), word_classes(others))
+        gaz = Gazetteer(
+            base_entries + names_from(others, listed=base_entries), word_classes(others)
+        )
         for tokens, _ in held:
             out.append(sentence_attributes([normalize(t) for t in tokens], gaz))
     return out
 
 
-def train(sentences, base_entries, params: dict, verbose: bool = False) -> tuple[CrfWeights, Gazetteer]:
+def train(
+    sentences, base_entries, params: dict, verbose: bool = False
+) -> tuple[CrfWeights, Gazetteer]:
     trainer = pycrfsuite.Trainer(verbose=verbose)
     for (_, tags), attrs in zip(sentences, featurize(sentences, base_entries), strict=True):
         trainer.append(attrs, tags)
@@ -75,14 +79,22 @@ def train(sentences, base_entries, params: dict, verbose: bool = False) -> tuple
         tagger.open(path)
         weights = CrfWeights.from_crfsuite(tagger)
         tagger.close()
-    return weights, Gazetteer(base_entries + names_from(sentences, listed=base_entries), word_classes(sentences))
+    return weights, Gazetteer(
+        base_entries + names_from(sentences, listed=base_entries), word_classes(sentences)
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", help="NER data folder (default $AKHBAR_NER_DATA or ../shared/data/ner)")
-    ap.add_argument("--out", type=Path, help=f"model folder (default {MODEL_DIR}; with --dev, none)")
-    ap.add_argument("--dev", action="store_true", help="hold out the last tenth of train and score it")
+    ap.add_argument(
+        "--data", help="NER data folder (default $AKHBAR_NER_DATA or ../shared/data/ner)"
+    )
+    ap.add_argument(
+        "--out", type=Path, help=f"model folder (default {MODEL_DIR}; with --dev, none)"
+    )
+    ap.add_argument(
+        "--dev", action="store_true", help="hold out the last tenth of train and score it"
+    )
     ap.add_argument(
         "--extras",
         choices=("names", "labels", "none"),
@@ -106,8 +118,10 @@ def main(argv: list[str] | None = None) -> None:
         aner, dev = aner[:cut], aner[cut:]
     t0 = time.time()
     weights, gaz = train(aner + extra, base, params)
-    print(f"trained on {sum(len(s[0]) for s in aner + extra)} tokens in {time.time() - t0:.0f}s; "
-          f"{len(weights.attributes)} attributes, {len(gaz)} gazetteer entries")
+    print(
+        f"trained on {sum(len(s[0]) for s in aner + extra)} tokens in {time.time() - t0:.0f}s; "
+        f"{len(weights.attributes)} attributes, {len(gaz)} gazetteer entries"
+    )
     if args.dev:
         tagger = Tagger(weights, gaz)
         for window in (0, WINDOW):
