@@ -35,7 +35,7 @@ def test_opening_an_empty_database_migrates_it_to_head(fresh_database_url):
         "entity_mentions",
         "date_mentions",
     } <= names
-    assert head == "0001"
+    assert head == "0002"
 
 
 def test_opening_twice_keeps_the_data(fresh_database_url, articles):
@@ -44,4 +44,24 @@ def test_opening_twice_keeps_the_data(fresh_database_url, articles):
     with Store.from_url(fresh_database_url) as store:
         store.upsert(article)
     with Store.from_url(fresh_database_url) as store:
+        assert store.get(article.id) == article
+
+
+def test_a_database_at_the_first_revision_upgrades_on_open(fresh_database_url, articles):
+    """A store made by an older release opens with its data intact at the newest revision."""
+    from alembic import command
+
+    from akhbar.store.db import alembic_config
+
+    article = next(iter(articles.values()))
+    with Store.from_url(fresh_database_url, migrate_schema=False) as old:
+        with old.engine.connect() as conn:
+            config = alembic_config()
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0001")
+            conn.commit()
+        old.upsert(article)
+    with Store.from_url(fresh_database_url) as store:
+        with store.engine.connect() as conn:
+            assert MigrationContext.configure(conn).get_current_revision() == "0002"
         assert store.get(article.id) == article

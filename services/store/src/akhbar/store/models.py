@@ -122,8 +122,12 @@ date_mentions = Table(
 
 
 def described_here(_obj, name, type_, _reflected, _compare_to) -> bool:
-    """Alembic ``include_object`` filter: leave out the full-text objects the migrations make
-    by hand per database (SQLite's FTS5 tables, PostgreSQL's tsvector index)."""
+    """Alembic ``include_object`` filter: leave out what the migrations make by hand for one
+    database only (SQLite's FTS5 tables, PostgreSQL's tsvector and newest-first indexes)."""
     if type_ == "table" and name.startswith("article_fts"):
         return False
-    return not (type_ == "index" and name == "ix_articles_search_tsv")
+    return not (type_ == "index" and name in _HAND_MADE_INDEXES)
+
+
+# Indexes only one database gets, made by hand in the migrations (see 0001 and 0002).
+_HAND_MADE_INDEXES = frozenset({"ix_articles_search_tsv", "ix_articles_newest_first"})
