@@ -354,6 +354,9 @@ def main() -> None:
     parser.add_argument("--skip-pg", action="store_true")
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument(
+        "--reuse", type=Path, action="append", help="--json file of an earlier run, for the table"
+    )
     args = parser.parse_args()
 
     columns: dict[str, dict[str, object]] = {}
@@ -379,14 +382,27 @@ def main() -> None:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             admin.dispose()
 
-    sqlite, pg = columns["sqlite"], columns.get("postgresql", {})
-    print(f"\n{args.n} articles; latencies are p50 / p99 in ms; ratio = postgresql / sqlite (p50)")
-    print(f"{'metric':28} {'sqlite':>19} {'postgresql':>19} {'ratio':>6}")
-    for metric, value in sqlite.items():
-        other = pg.get(metric)
-        print(
-            f"{metric:28} {fmt(value)} {fmt(other) if other else '-':>19} {ratio(value, other):>6}"
-        )
+    if args.json:
+        args.json.write_text(json.dumps({"n": args.n, **columns}, indent=1), encoding="utf-8")
+    for path in args.reuse or []:
+        # Results of a backend skipped in this run, saved earlier with --json.
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        for backend in ("sqlite", "postgresql"):
+            if backend in saved and backend not in columns:
+                columns[backend] = {
+                    k: tuple(v) if isinstance(v, list) else v for k, v in saved[backend].items()
+                }
+    print_table(args.n, columns.get("sqlite", {}), columns.get("postgresql", {}))
+
+
+def print_table(n: int, sqlite: dict, pg: dict) -> None:
+    print(f"\n{n} articles; latencies are p50 / p99 in ms; ratio = postgresql / sqlite (p50)")
+    print(f"{'metric':34} {'sqlite':>19} {'postgresql':>19} {'ratio':>6}")
+    for metric in dict.fromkeys([*sqlite, *pg]):
+        a, b = sqlite.get(metric), pg.get(metric)
+        left = fmt(a) if a else "-"
+        right = fmt(b) if b else "-"
+        print(f"{metric:34} {left:>19} {right:>19} {ratio(a, b):>6}")
 
 
 if __name__ == "__main__":

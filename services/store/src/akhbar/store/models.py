@@ -123,11 +123,16 @@ date_mentions = Table(
 
 def described_here(_obj, name, type_, _reflected, _compare_to) -> bool:
     """Alembic ``include_object`` filter: leave out what the migrations make by hand for one
-    database only (SQLite's FTS5 tables, PostgreSQL's tsvector and newest-first indexes)."""
+    database only (SQLite's FTS5 tables; PostgreSQL's tsvector column and its index, and the
+    newest-first index)."""
     if type_ == "table" and name.startswith("article_fts"):
+        return False
+    if type_ == "column" and name == "search_tsv":
         return False
     return not (type_ == "index" and name in _HAND_MADE_INDEXES)
 
 
 # Indexes only one database gets, made by hand in the migrations (see 0001 and 0002).
-_HAND_MADE_INDEXES = frozenset({"ix_articles_search_tsv", "ix_articles_newest_first"})
+_HAND_MADE_INDEXES = frozenset(
+    {"ix_articles_search_tsv", "ix_articles_search_tsv_stored", "ix_articles_newest_first"}
+)

@@ -102,9 +102,10 @@ def _published_between(query: Select, since: Bound, until: Bound) -> Select:
 def _text_match(conn: Connection, words: list[str]):
     """A condition on ``articles`` true where every word occurs in title or body."""
     if conn.dialect.name == "postgresql":
-        return text(
-            "to_tsvector('simple', articles.search_text) @@ plainto_tsquery('simple', :q)"
-        ).bindparams(q=" ".join(words))
+        # search_tsv is to_tsvector('simple', search_text), stored (migration 0003).
+        return text("articles.search_tsv @@ plainto_tsquery('simple', :q)").bindparams(
+            q=" ".join(words)
+        )
     # FTS5 query syntax: each word as a quoted string (quotes doubled), implicitly ANDed.
     fts_query = " ".join('"' + w.replace('"', '""') + '"' for w in words)
     matching = (
