@@ -36,7 +36,7 @@ def test_services_survive_a_redis_restart_and_finish_the_run(tmp_path):
         assert p.redis.xlen(streams.STORED) < N, "the run finished before the restart"
 
         server.stop()
-        time.sleep(2.0)  # services see connection errors meanwhile
+        time.sleep(0.5)  # services see connection errors meanwhile
         server = EmbeddedValkey(tmp_path / "data", port=port)
         server.start()
 
