@@ -4,24 +4,10 @@ from __future__ import annotations
 
 import re
 
+from akhbar.shared.arabic import fold_letters
+
 # Zero-width and direction marks pasted around Arabic text; they break exact comparisons.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
-_FOLD = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ة": "ه",
-        "\u0640": None,  # tatweel only stretches a word
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-    }
-)
-
-
 def clean(text: str) -> str:
     """One line of displayable text: invisible marks dropped, whitespace runs collapsed."""
     return " ".join(_INVISIBLE.sub("", text).split())
@@ -37,7 +23,7 @@ def fold(text: str) -> str:
 
     Eastern Arabic and Persian digits become ASCII so one pattern reads both.
     """
-    return clean(_DIACRITICS.sub("", text).translate(_FOLD)).lower()
+    return clean(fold_letters(text)).lower()
 
 
 def words(text: str) -> list[str]:

@@ -10,24 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Harakat, shadda, sukun, superscript alef and the Quranic annotation marks.
-_DIACRITICS = re.compile(
-    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]"
-)
-_TATWEEL = "\u0640"
-_FOLD = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ة": "ه",
-        # Arabic-Indic and Persian digits read as the same numbers as ASCII ones.
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-    }
-)
+from akhbar.shared.arabic import fold_letters
+
 _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
 # The definite article and the one-letter conjunctions/prepositions glued in front of it.
@@ -41,8 +25,7 @@ _PROCLITICS = frozenset("وفبلك")
 def normalize(text: str) -> str:
     """Fold spelling variants so two spellings a reader treats as one compare equal."""
     text = unicodedata.normalize("NFKC", text)
-    text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
-    text = text.translate(_FOLD).casefold()
+    text = fold_letters(text).casefold()
     return _SPACES.sub(" ", text).strip()
 
 

@@ -8,38 +8,11 @@ original text.
 
 from __future__ import annotations
 
-import re
-
-# Harakat, tanween, shadda, sukun, dagger alef and Quranic marks carry no identity for names.
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
-_TATWEEL = "\u0640"
-
-_LETTERS = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ة": "ه",
-        "ک": "ك",  # Persian kaf and yeh appear in copied text
-        "ی": "ي",
-        "٠": "0",
-        "١": "1",
-        "٢": "2",
-        "٣": "3",
-        "٤": "4",
-        "٥": "5",
-        "٦": "6",
-        "٧": "7",
-        "٨": "8",
-        "٩": "9",
-    }
-)
+from akhbar.shared.arabic import fold_letters
 
 
 def normalize(word: str) -> str:
     """One spelling per word: no diacritics or tatweel, bare alef, dotless yaa, haa for taa marbuta."""
     if not word.isascii():
-        word = _DIACRITICS.sub("", word.replace(_TATWEEL, "")).translate(_LETTERS)
+        word = fold_letters(word)
     return word.lower()
