@@ -27,7 +27,8 @@ def defuse(html: str | bytes) -> str | bytes:
     # A run of unclosed tags lies between two closing tags: only a stretch holding more
     # than MAX_RUN tags can hold one, and splitting and counting are C-speed scans.
     pieces = html.split(closer)
-    if all(piece.count(lt) <= MAX_RUN for piece in pieces):
+    # Each tag takes at least three characters, so only a long stretch can hold a run.
+    if all(p.count(lt) <= MAX_RUN for p in pieces if len(p) > 3 * MAX_RUN):
         return html
     run, tag, empty = (_RUN_BYTES, _TAG_BYTES, b"") if is_bytes else (_RUN, _TAG, "")
     pieces = [
