@@ -92,7 +92,6 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
         logger=None,
         specification=AsyncAPI(title=f"akhbar {spec.service}", version="0.1.0", description=spec.description),
     )
-    app.akhbar_stage = stage  # type: ignore[attr-defined]
 
     @app.on_startup
     async def connect_upkeep() -> None:

@@ -9,10 +9,9 @@ def parse_id(entry_id: str | bytes) -> tuple[int, int]:
     return int(ms), int(seq or 0)
 
 
-def format_id(parts: tuple[int, int]) -> str:
-    return f"{parts[0]}-{parts[1]}"
-
-
 def min_id(*ids: str | bytes | None) -> str | None:
-    present = [parse_id(i) for i in ids if i is not None]
-    return format_id(min(present)) if present else None
+    present = [(parse_id(i), i) for i in ids if i is not None]
+    if not present:
+        return None
+    lowest = min(present)[1]
+    return lowest.decode() if isinstance(lowest, bytes) else lowest
