@@ -13,5 +13,5 @@ def min_id(*ids: str | bytes | None) -> str | None:
     present = [(parse_id(i), i) for i in ids if i is not None]
     if not present:
         return None
-    lowest = min(present)[1]
+    lowest = min(present, key=lambda pair: pair[0])[1]
     return lowest.decode() if isinstance(lowest, bytes) else lowest
