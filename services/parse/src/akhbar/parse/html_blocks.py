@@ -47,21 +47,38 @@ class Block:
         return self.link_chars / len(self.text) if self.text else 0.0
 
 
-def _holder(node: LexborNode) -> tuple[LexborNode, bool, bool]:
-    """The nearest block-level ancestor of a text node; whether a link or a caption wraps it.
+def _tag_ids(names) -> frozenset[int]:
+    """lexbor's numeric ids of standard tag names (static in lexbor, the same in every
+    document): comparing ints is much cheaper than reading ``node.tag`` as a string."""
+    probe = LexborHTMLParser("<body>" + "".join(f"<{name}></{name}>" for name in names))
+    return frozenset(node.tag_id for node in probe.body.traverse() if node.tag in names)
+
+
+_INLINE_IDS = _tag_ids(INLINE)
+_A_ID = next(iter(_tag_ids({"a"})))
+_TEXT_ID = LexborHTMLParser("<body>x").body.child.tag_id
+_COMMENT_ID = LexborHTMLParser("<body><!--x-->").body.child.tag_id
+
+
+def _holder(parent: LexborNode) -> tuple[LexborNode, int, bool, bool]:
+    """The nearest block-level ancestor of a text node (given its parent), the holder's id,
+    and whether a link or a caption wraps the text.
 
     Captions are often a ``<span class="...caption">`` inside the story's own paragraph, so
     they are told apart here, at the inline level, not by their block.
     """
     in_link = in_caption = False
-    parent = node.parent
-    while parent is not None and parent.tag in INLINE:
-        if parent.tag == "a":
+    inline, a_id = _INLINE_IDS, _A_ID
+    while parent is not None:
+        tag_id = parent.tag_id
+        if tag_id not in inline:
+            return parent, parent.mem_id, in_link, in_caption
+        if tag_id == a_id:
             in_link = True
         elif "caption" in (parent.attributes.get("class") or "").lower():
             in_caption = True
         parent = parent.parent
-    return parent, in_link, in_caption
+    return None, -1, in_link, in_caption
 
 
 def blocks_of(tree: LexborHTMLParser) -> list[Block]:
@@ -73,39 +90,42 @@ def blocks_of(tree: LexborHTMLParser) -> list[Block]:
         return blocks
     current: Block | None = None
     current_id = -1
+    parts: list[str] = []
+    root_id = root.mem_id
     # Text nodes under the same parent share a holder; the walk up is done once per parent.
-    holders: dict[int, tuple[LexborNode, bool, bool]] = {}
-    inline = INLINE
-    # The loop is the hot path of the parser (every node of the page): kept flat on purpose.
-    # Whitespace-only text nodes are most text nodes; they are told apart without reading
-    # their text, which is the expensive call.
+    holders: dict[int, tuple[LexborNode, int, bool, bool]] = {}
+    inline, text_id, comment_id = _INLINE_IDS, _TEXT_ID, _COMMENT_ID
+    # The loop is the hot path of the parser (every node of the page): kept flat on purpose,
+    # with tags compared as lexbor's int ids. Whitespace-only text nodes are most text
+    # nodes; they are told apart without reading their text, which is the expensive call.
     for node in root.traverse(include_text=True):
-        tag = node.tag
-        if tag == "-text":
+        tag_id = node.tag_id
+        if tag_id == text_id:
             if node.is_empty_text_node:
                 if current is not None:
-                    current.parts.append(" ")
+                    parts.append(" ")
                 continue
             parent = node.parent
             key = parent.mem_id
             found = holders.get(key)
             if found is None:
-                found = holders[key] = _holder(node)
-            holder, in_link, in_caption = found
+                found = holders[key] = _holder(parent)
+            holder, holder_id, in_link, in_caption = found
             if holder is None:
-                holder = root
-            if holder.mem_id != current_id:
+                holder, holder_id = root, root_id
+            if holder_id != current_id:
                 if current is not None:
                     _close(current, blocks)
                 current = Block(0, holder)
-                current_id = holder.mem_id
+                parts = current.parts
+                current_id = holder_id
             text = node.text_content
-            current.parts.append(text)
+            parts.append(text)
             if in_link:
                 current.link_chars += len(text.strip())
             if in_caption:
                 current.caption_chars += len(text.strip())
-        elif current is not None and tag not in inline and tag != "-comment":
+        elif current is not None and tag_id not in inline and tag_id != comment_id:
             _close(current, blocks)
             current, current_id = None, -1
     if current is not None:
