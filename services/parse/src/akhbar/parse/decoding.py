@@ -10,8 +10,9 @@ from __future__ import annotations
 import codecs
 import re
 
-from akhbar.parse.errors import UnparseablePage
 from charset_normalizer import from_bytes
+
+from akhbar.parse.errors import UnparseablePage
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),

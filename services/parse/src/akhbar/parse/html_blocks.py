@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from akhbar.parse.textnorm import squash
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from akhbar.parse.textnorm import squash
 
 # Tags whose text flows inside the surrounding block instead of starting a new one.
 INLINE = frozenset(

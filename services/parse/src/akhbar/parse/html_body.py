@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from selectolax.lexbor import LexborNode
+
 from akhbar.parse.boilerplate import ends_story, is_credit, is_widget_text
 from akhbar.parse.html_blocks import Block
 from akhbar.parse.textnorm import clean
-from selectolax.lexbor import LexborNode
 
 _PROSE_MIN_CHARS = 60
 _MAX_LINK_RATIO = 0.3

@@ -10,10 +10,11 @@ few ancestors are looked at, never every element of the page.
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborNode
+
 from akhbar.parse.html_blocks import Block
 from akhbar.parse.textnorm import clean
 from akhbar.shared.schemas import Headline
-from selectolax.lexbor import LexborNode
 
 # Plain substrings of the lower-cased class and id: on short labels this is several times
 # faster than a case-insensitive regex, and this test runs on every ancestor looked at.

@@ -6,8 +6,9 @@ import html
 import json
 from dataclasses import dataclass, field
 
-from akhbar.parse.textnorm import clean
 from selectolax.lexbor import LexborHTMLParser
+
+from akhbar.parse.textnorm import clean
 
 _PUBLISHED_KEYS = (
     "article:published_time",

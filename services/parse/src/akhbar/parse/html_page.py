@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
+from selectolax.lexbor import LexborHTMLParser
+
 from akhbar.parse.aggregator import READ_AT_SOURCE, posted_in
 from akhbar.parse.guard import defuse
 from akhbar.parse.html_blocks import Block, blocks_of
@@ -13,7 +15,6 @@ from akhbar.parse.html_meta import Metadata, read_metadata
 from akhbar.parse.html_title import heading_title, site_affix, strip_site_name
 from akhbar.parse.published import from_metadata, from_url, printed_near_title
 from akhbar.parse.textnorm import clean
-from selectolax.lexbor import LexborHTMLParser
 
 
 def _source_link(blocks: list[Block]) -> str | None:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from akhbar.parse.textnorm import clean, fold, words
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from akhbar.parse.textnorm import clean, fold, words
 
 # Dice overlap of words needed for a heading to count as the title the metadata names.
 _MIN_OVERLAP = 0.5
