@@ -32,7 +32,9 @@ def content_id(content: str | bytes) -> str:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     if b"\r" in data:
-        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        data = data.replace(b"\r\n", b"\n")
+        if b"\r" in data:  # a lone CR is rare: the second copy of the page is mostly saved
+            data = data.replace(b"\r", b"\n")
     return hashlib.sha256(data.strip()).hexdigest()[:32]
 
 

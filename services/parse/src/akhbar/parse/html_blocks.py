@@ -32,6 +32,7 @@ INVISIBLE = (
     "object",
     "head",
 )
+_INVISIBLE_SELECTOR = ", ".join(INVISIBLE)
 
 
 @dataclass
@@ -84,11 +85,14 @@ def _holder(parent: LexborNode) -> tuple[LexborNode, int, bool, bool]:
 
 def blocks_of(tree: LexborHTMLParser) -> list[Block]:
     """The visible text blocks of a parsed page (invisible elements are removed first)."""
-    tree.strip_tags(list(INVISIBLE))
     root = tree.body or tree.root
     blocks: list[Block] = []
     if root is None:
         return blocks
+    # One selector pass under the walk's root finds them all; removing a node without its
+    # children only unlinks it, so a match inside another match is safe to remove too.
+    for node in root.css(_INVISIBLE_SELECTOR):
+        node.decompose(recursive=False)
     current: Block | None = None
     current_id = -1
     parts: list[str] = []
