@@ -35,7 +35,7 @@ INVISIBLE = (
 _INVISIBLE_SELECTOR = ", ".join(INVISIBLE)
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     index: int
     element: LexborNode
