@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from akhbar.parse.textnorm import squash
-
 # Tags whose text flows inside the surrounding block instead of starting a new one.
 INLINE = frozenset(
     "a abbr b bdi bdo cite code data dfn em font i kbd label mark q s samp small span "
@@ -93,12 +91,13 @@ def blocks_of(tree: LexborHTMLParser) -> list[Block]:
     # children only unlinks it, so a match inside another match is safe to remove too.
     for node in root.css(_INVISIBLE_SELECTOR):
         node.decompose(recursive=False)
-    current: Block | None = None
-    current_id = -1
-    parts: list[str] = []
+    # The block being read is kept in locals (its holder, text parts, link and caption
+    # character counts) and becomes a ``Block`` when it closes.
+    holder: LexborNode | None = None
+    holder_id = -1
+    parts: list[str] | None = None
+    link_chars = caption_chars = 0
     root_id = root.mem_id
-    # Text nodes under the same parent share a holder; the walk up is done once per parent.
-    holders: dict[int, tuple[LexborNode, int, bool, bool]] = {}
     inline, text_id, comment_id = _INLINE_IDS, _TEXT_ID, _COMMENT_ID
     # The loop is the hot path of the parser (every node of the page): kept flat on purpose,
     # with tags compared as lexbor's int ids. Whitespace-only text nodes are most text
@@ -107,39 +106,37 @@ def blocks_of(tree: LexborHTMLParser) -> list[Block]:
         tag_id = node.tag_id
         if tag_id == text_id:
             if node.is_empty_text_node:
-                if current is not None:
+                if parts is not None:
                     parts.append(" ")
                 continue
             parent = node.parent
-            key = parent.mem_id
-            found = holders.get(key)
-            if found is None:
-                found = holders[key] = _holder(parent)
-            holder, holder_id, in_link, in_caption = found
-            if holder is None:
-                holder, holder_id = root, root_id
-            if holder_id != current_id:
-                if current is not None:
-                    _close(current, blocks)
-                current = Block(0, holder)
-                parts = current.parts
-                current_id = holder_id
+            if parent.tag_id not in inline:  # most text sits right in its block
+                found, found_id, in_link, in_caption = parent, parent.mem_id, False, False
+            else:
+                found, found_id, in_link, in_caption = _holder(parent)
+                if found is None:
+                    found, found_id = root, root_id
+            if found_id != holder_id:
+                if parts is not None:
+                    _close(blocks, holder, parts, link_chars, caption_chars)
+                holder, holder_id, parts, link_chars, caption_chars = found, found_id, [], 0, 0
             text = node.text_content
             parts.append(text)
             if in_link:
-                current.link_chars += len(text.strip())
+                link_chars += len(text.strip())
             if in_caption:
-                current.caption_chars += len(text.strip())
-        elif current is not None and tag_id not in inline and tag_id != comment_id:
-            _close(current, blocks)
-            current, current_id = None, -1
-    if current is not None:
-        _close(current, blocks)
+                caption_chars += len(text.strip())
+        elif parts is not None and tag_id not in inline and tag_id != comment_id:
+            _close(blocks, holder, parts, link_chars, caption_chars)
+            holder, holder_id, parts = None, -1, None
+    if parts is not None:
+        _close(blocks, holder, parts, link_chars, caption_chars)
     return blocks
 
 
-def _close(block: Block, blocks: list[Block]) -> None:
-    block.text = squash("".join(block.parts))
-    if block.text:
-        block.index = len(blocks)
-        blocks.append(block)
+def _close(
+    blocks: list[Block], holder: LexborNode, parts: list[str], link_chars: int, caption_chars: int
+) -> None:
+    text = " ".join("".join(parts).split())  # squash(), inlined: it runs for every block
+    if text:
+        blocks.append(Block(len(blocks), holder, parts, link_chars, caption_chars, text))
