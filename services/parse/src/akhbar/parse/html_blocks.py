@@ -47,15 +47,15 @@ class Block:
         return self.link_chars / len(self.text) if self.text else 0.0
 
 
-def _tag_ids(names) -> frozenset[int]:
+def tag_ids(names) -> frozenset[int]:
     """lexbor's numeric ids of standard tag names (static in lexbor, the same in every
     document): comparing ints is much cheaper than reading ``node.tag`` as a string."""
     probe = LexborHTMLParser("<body>" + "".join(f"<{name}></{name}>" for name in names))
     return frozenset(node.tag_id for node in probe.body.traverse() if node.tag in names)
 
 
-_INLINE_IDS = _tag_ids(INLINE)
-_A_ID = next(iter(_tag_ids({"a"})))
+_INLINE_IDS = tag_ids(INLINE)
+_A_ID = next(iter(tag_ids({"a"})))
 _TEXT_ID = LexborHTMLParser("<body>x").body.child.tag_id
 _COMMENT_ID = LexborHTMLParser("<body><!--x-->").body.child.tag_id
 

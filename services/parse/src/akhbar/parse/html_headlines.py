@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from akhbar.parse.html_blocks import Block
+from akhbar.parse.html_blocks import Block, tag_ids
 from akhbar.parse.textnorm import clean
 from akhbar.shared.schemas import Headline
 
@@ -24,17 +24,17 @@ _KIND_WORDS = (
     ("most_read", ("mostread", "most-read", "most_read", "popular", "mostviewed", "most-viewed")),
 )
 _KIND_ORDER = ("ticker", "latest", "most_read")
+_MARQUEE_ID = next(iter(tag_ids({"marquee"})))
 # Headlines are sentences; tab labels and section links ("الأكثر قراءة", "24 ساعة") are not.
 _MIN_WORDS = 4
 _MIN_ITEMS = 2
-_MIN_LINK_RATIO = 0.6
 _MAX_DEPTH = 6
 
 
 def _kind(node: LexborNode, seen: dict[str, str | None]) -> str | None:
     """The list kind an element's class/id names; ``seen`` caches it per label (list items
     and their wrappers repeat the same class all down a page)."""
-    if node.tag == "marquee":
+    if node.tag_id == _MARQUEE_ID:
         return "ticker"
     attrs = node.attributes
     label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
@@ -73,7 +73,10 @@ def headline_list(blocks: list[Block]) -> list[Headline]:
     nodes: dict[int, LexborNode] = {}
     chains: list[list[int]] = []  # per headline link block: its listed ancestors, inner first
     for block in blocks:
-        if block.link_ratio < _MIN_LINK_RATIO or len(block.text.split()) < _MIN_WORDS:
+        # Block text is squashed (single spaces, none at the ends): words are spaces + 1.
+        # The link ratio is compared in integers, as link_chars / len(text) < 3 / 5.
+        text = block.text
+        if block.link_chars * 5 < len(text) * 3 or text.count(" ") < _MIN_WORDS - 1:
             continue
         chain = []
         node = block.element
