@@ -13,11 +13,11 @@ from collections import defaultdict
 from selectolax.lexbor import LexborNode
 
 from akhbar.parse.boilerplate import ends_story, is_credit, is_widget_text
-from akhbar.parse.html_blocks import Block
+from akhbar.parse.html_blocks import Block, tag_ids
 from akhbar.parse.textnorm import clean
 
 _PROSE_MIN_CHARS = 60
-_MAX_LINK_RATIO = 0.3
+_MAX_LINK_RATIO = 0.3  # tested in integers below: link_chars * 10 > size * 3
 _SIBLING_SHARE = 0.1
 # Short blocks (a lead line, a credit) can sit this many blocks before or after the prose.
 _REACH = 25
@@ -30,13 +30,14 @@ _FURNITURE = re.compile(
     r"|comment|sharing|sharebar|share-bar|caption|related|breadcrumb|newsletter|advert",
 )  # matched on the lower-cased label: a case-insensitive regex costs several times more
 # schema.org microdata holders that repeat metadata as hidden text (publisher name, logo URL).
+_PAGE_IDS = tag_ids({"body", "html"})
 _METADATA_PROPS = frozenset(
     {"publisher", "author", "image", "logo", "thumbnailurl", "associatedmedia"}
 )
 
 
 def _is_furniture(node: LexborNode) -> bool:
-    if node.tag in ("body", "html"):
+    if node.tag_id in _PAGE_IDS:
         return False  # a page-wide class ("nav-open") says nothing about one block
     attrs = node.attributes
     if (attrs.get("itemprop") or "").lower() in _METADATA_PROPS:
@@ -51,17 +52,18 @@ def _in_furniture(node: LexborNode, cache: dict[int, bool]) -> bool:
     current = node
     result = False
     while current is not None:
-        known = cache.get(current.mem_id)
+        key = current.mem_id
+        known = cache.get(key)
         if known is not None:
             result = known
             break
         if _is_furniture(current):
             result = True
             break
-        path.append(current)
+        path.append(key)
         current = current.parent
-    for step in path:
-        cache[step.mem_id] = result
+    for key in path:
+        cache[key] = result
     return result
 
 
@@ -74,11 +76,13 @@ def _containers(
     nodes: dict[int, LexborNode] = {}
     voters: dict[int, list[int]] = defaultdict(list)  # element id -> indexes of its blocks
     for block in blocks:
-        if len(block.text) < min_chars or block.link_ratio > _MAX_LINK_RATIO:
+        size = len(block.text)
+        # link_chars / size > _MAX_LINK_RATIO, in integers
+        if size < min_chars or block.link_chars * 10 > size * 3:
             continue
         if _in_furniture(block.element, furniture):
             continue
-        weight = float(len(block.text))
+        weight = float(size)
         element = block.element
         parent = element.parent
         grand = parent.parent if parent is not None else None
@@ -110,17 +114,18 @@ def _inside(node: LexborNode, container_ids: set[int], cache: dict[int, bool]) -
     current = node
     result = False
     while current is not None:
-        known = cache.get(current.mem_id)
+        key = current.mem_id
+        known = cache.get(key)
         if known is not None:
             result = known
             break
-        if current.mem_id in container_ids:
+        if key in container_ids:
             result = True
             break
-        path.append(current)
+        path.append(key)
         current = current.parent
-    for step in path:
-        cache[step.mem_id] = result
+    for key in path:
+        cache[key] = result
     return result
 
 
@@ -136,12 +141,16 @@ def body_paragraphs(blocks: list[Block], skip: set[str]) -> list[str]:
     cache: dict[int, bool] = {}
     paragraphs: list[str] = []
     for block in blocks[reach.start : reach.stop]:
-        if not _inside(block.element, containers, cache):
-            continue
-        if block.element.mem_id not in containers and _in_furniture(block.element, furniture):
-            continue
         text = block.text
-        if text in skip or block.link_ratio > 0.5 or is_widget_text(text) or is_credit(text):
+        # Cheap tests first (all of these only skip a block, so their order is free).
+        if text in skip or block.link_chars * 2 > len(text):  # link ratio > 0.5
+            continue
+        element = block.element
+        if not _inside(element, containers, cache):
+            continue
+        if element.mem_id not in containers and _in_furniture(element, furniture):
+            continue
+        if is_widget_text(text) or is_credit(text):
             continue
         if paragraphs and ends_story(text):
             break
