@@ -14,6 +14,7 @@ from akhbar.shared.schemas import Article
 
 _HTML_SIGNS = re.compile(r"<(?:!doctype|html|head|body|meta|title|div|p|article|br)[\s>/]", re.I)
 _SNIFF_CHARS = 4096
+_ASCII_SPACE = frozenset(b" \t\n\r\x0b\x0c")  # what bytes.strip() removes
 
 
 def sniff_content_type(text: str) -> str:
@@ -35,7 +36,13 @@ def content_id(content: str | bytes) -> str:
         data = data.replace(b"\r\n", b"\n")
         if b"\r" in data:  # a lone CR is rare: the second copy of the page is mostly saved
             data = data.replace(b"\r", b"\n")
-    return hashlib.sha256(data.strip()).hexdigest()[:32]
+    # The hash reads the stripped span through a memoryview: data.strip() would copy the page.
+    start, end = 0, len(data)
+    while start < end and data[start] in _ASCII_SPACE:
+        start += 1
+    while end > start and data[end - 1] in _ASCII_SPACE:
+        end -= 1
+    return hashlib.sha256(memoryview(data)[start:end]).hexdigest()[:32]
 
 
 def _kind(hint: str | None, head: str) -> str:
