@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from akhbar.parse.months import MONTH_PATTERN, month_number
 from akhbar.parse.textnorm import fold
 
+_DIGIT = re.compile(r"\d")
 _SEP = r"\s*[,،\-/\.]?\s*"
 _MONTH = rf"(?<!\w)({MONTH_PATTERN})(?!\w)"
 # "28 آب/اغسطس 2013", "24 نيسان / أبريل 2020": the second name repeats the first.
@@ -92,6 +93,8 @@ def _matches(text: str):
 
 def find_dates(text: str) -> list[PrintedDate]:
     """Every printed calendar date in a line of text, in reading order."""
+    if not _DIGIT.search(text):
+        return []  # every form holds a digit, and folding only maps digits to digits
     folded = fold(text)
     found: list[PrintedDate] = []
     taken: list[tuple[int, int]] = []
