@@ -6,7 +6,7 @@ import html
 import json
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from akhbar.parse.textnorm import clean
 
@@ -37,8 +37,8 @@ class Metadata:
     og_url: str | None = None
 
 
-def _json_ld_items(tree: LexborHTMLParser):
-    for script in tree.css('script[type="application/ld+json"]'):
+def _json_ld_items(scripts: list[LexborNode]):
+    for script in scripts:
         try:
             data = json.loads(script.text(deep=True))
         except (ValueError, TypeError):
@@ -54,8 +54,8 @@ def _json_ld_items(tree: LexborHTMLParser):
                 yield item
 
 
-def _json_ld(tree: LexborHTMLParser, meta: Metadata) -> None:
-    for item in _json_ld_items(tree):
+def _json_ld(scripts: list[LexborNode], meta: Metadata) -> None:
+    for item in _json_ld_items(scripts):
         kind = item.get("@type")
         kinds = {
             k.lower() for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)
@@ -72,10 +72,26 @@ def _json_ld(tree: LexborHTMLParser, meta: Metadata) -> None:
             meta.site_names.append(clean(item["name"]))
 
 
+# Everything read here, found in one selector pass over the page (each pass walks it all).
+_SELECTOR = (
+    'meta[content], time[datetime], script[type="application/ld+json"], title, '
+    'link[rel="canonical"][href]'
+)
+
+
 def read_metadata(tree: LexborHTMLParser) -> Metadata:
     meta = Metadata()
     published: dict[str, str] = {}
-    for node in tree.css("meta[content]"):
+    found: dict[str, list[LexborNode]] = {
+        "meta": [],
+        "time": [],
+        "script": [],
+        "title": [],
+        "link": [],
+    }
+    for node in tree.css(_SELECTOR):
+        found.setdefault(node.tag, []).append(node)
+    for node in found["meta"]:
         attrs = node.attributes
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
         value = (attrs.get("content") or "").strip()
@@ -89,16 +105,16 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
             meta.og_url = value
         elif key in _PUBLISHED_KEYS:
             published.setdefault(key, value)
-    for node in tree.css("time[datetime]"):
+    for node in found["time"]:
         if (node.attributes.get("itemprop") or "").lower() == "datepublished":
             published.setdefault("datepublished", node.attributes.get("datetime") or "")
     meta.published = [published[key] for key in _PUBLISHED_KEYS if published.get(key)]
-    _json_ld(tree, meta)
-    title = tree.css_first("title")
+    _json_ld(found["script"], meta)
+    title = found["title"][0] if found["title"] else None
     if title is not None and clean(title.text()):
         meta.page_title = clean(title.text())
         meta.titles.append(meta.page_title)
-    canonical = tree.css_first('link[rel="canonical"][href]')
+    canonical = found["link"][0] if found["link"] else None
     if canonical is not None:
         meta.canonical = (canonical.attributes.get("href") or "").strip() or None
     return meta
