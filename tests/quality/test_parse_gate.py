@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 
 import pytest
+
 from akhbar.parse import extract
 from akhbar.parse.scoring import Scores, check, load_annotations
-
 from tests.conftest import TEST_DATA, require_shared_data
 
 FLOORS = json.loads((Path(__file__).parent / "floors" / "parse.json").read_text())

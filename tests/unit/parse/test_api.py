@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from akhbar.parse import UnparseablePage, content_id, extract, sniff_content_type
-from akhbar.shared.schemas import Article
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from akhbar.parse import UnparseablePage, content_id, extract, sniff_content_type
+from akhbar.shared.schemas import Article
 
 
 class TestExtract:

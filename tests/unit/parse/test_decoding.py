@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
+
 from akhbar.parse import UnparseablePage, extract
 from akhbar.parse.decoding import declared_charset, decode
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from akhbar.parse.printed_dates import find_dates, parse_iso, publication_date
 
 
