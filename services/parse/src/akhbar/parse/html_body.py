@@ -46,8 +46,9 @@ def _is_furniture(node: LexborNode) -> bool:
     return len(label) > 3 and bool(_FURNITURE.search(label.lower()))
 
 
-def _in_furniture(node: LexborNode, cache: dict[int, bool]) -> bool:
-    """Whether the node or an ancestor is page furniture (comment rules, share bars...)."""
+def _any_ancestor(node: LexborNode, test, cache: dict[int, bool]) -> bool:
+    """Whether ``test`` holds for the node or an ancestor; answers are memoized per node,
+    so the blocks of one container walk its ancestors once between them."""
     path = []
     current = node
     result = False
@@ -57,7 +58,7 @@ def _in_furniture(node: LexborNode, cache: dict[int, bool]) -> bool:
         if known is not None:
             result = known
             break
-        if _is_furniture(current):
+        if test(current, key):
             result = True
             break
         path.append(key)
@@ -65,6 +66,11 @@ def _in_furniture(node: LexborNode, cache: dict[int, bool]) -> bool:
     for key in path:
         cache[key] = result
     return result
+
+
+def _in_furniture(node: LexborNode, cache: dict[int, bool]) -> bool:
+    """Whether the node or an ancestor is page furniture (comment rules, share bars...)."""
+    return _any_ancestor(node, lambda n, _key: _is_furniture(n), cache)
 
 
 def _containers(
@@ -110,23 +116,7 @@ def _containers(
 
 def _inside(node: LexborNode, container_ids: set[int], cache: dict[int, bool]) -> bool:
     """Whether ``node`` lies in the container (the container's own class is not judged)."""
-    path = []
-    current = node
-    result = False
-    while current is not None:
-        key = current.mem_id
-        known = cache.get(key)
-        if known is not None:
-            result = known
-            break
-        if key in container_ids:
-            result = True
-            break
-        path.append(key)
-        current = current.parent
-    for key in path:
-        cache[key] = result
-    return result
+    return _any_ancestor(node, lambda _n, key: key in container_ids, cache)
 
 
 def body_paragraphs(blocks: list[Block], skip: set[str]) -> list[str]:

@@ -31,15 +31,7 @@ def pick_day(month: int, day: int, ref: dt.date, direction: int) -> dt.date | No
         for y in (ref.year - 1, ref.year, ref.year + 1)
         if (d := safe_date(y, month, day)) is not None
     ]
-    if not candidates:
-        return None
-    if direction == PAST:
-        before = [d for d in candidates if d <= ref]
-        return max(before) if before else min(candidates)
-    if direction == FUTURE:
-        after = [d for d in candidates if d >= ref]
-        return min(after) if after else max(candidates)
-    return min(candidates, key=lambda d: (abs((d - ref).days), d > ref))
+    return _pick(candidates, ref, direction)
 
 
 def pick_month_year(month: int, ref: dt.date, direction: int) -> int:
@@ -106,15 +98,7 @@ def pick_hijri_day(month: int, day: int, ref: dt.date, direction: int) -> dt.dat
     candidates = [
         d for y in (year - 1, year, year + 1) if (d := hijri_date(y, month, day)) is not None
     ]
-    if not candidates:
-        return None
-    if direction == PAST:
-        before = [d for d in candidates if d <= ref]
-        return max(before) if before else min(candidates)
-    if direction == FUTURE:
-        after = [d for d in candidates if d >= ref]
-        return min(after) if after else max(candidates)
-    return min(candidates, key=lambda d: (abs((d - ref).days), d > ref))
+    return _pick(candidates, ref, direction)
 
 
 def hijri_month_span(year: int, month: int) -> tuple[dt.date, dt.date] | None:
@@ -127,3 +111,17 @@ def hijri_month_span(year: int, month: int) -> tuple[dt.date, dt.date] | None:
     except (ValueError, OverflowError):
         return None
     return first, first + dt.timedelta(days=length - 1)
+
+
+def _pick(candidates: list, ref, direction):
+    """The candidate the sentence points to: the last one before ``ref`` for the past, the
+    first one after it for the future, otherwise the nearest (the past on a tie)."""
+    if not candidates:
+        return None
+    if direction == PAST:
+        before = [d for d in candidates if d <= ref]
+        return max(before) if before else min(candidates)
+    if direction == FUTURE:
+        after = [d for d in candidates if d >= ref]
+        return min(after) if after else max(candidates)
+    return min(candidates, key=lambda d: (abs((d - ref).days), d > ref))
