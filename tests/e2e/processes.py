@@ -95,3 +95,18 @@ class Pipeline:
 
     def dlq_sizes(self) -> dict[str, int]:
         return {s: self.redis.xlen(streams.dlq(s)) for s in streams.SERVICES}
+
+
+def distinct_pages(n: int) -> list[dict[str, str]]:
+    """N small news pages, each with its own content id, as raw-stream fields."""
+    cities = ["الرباط", "مراكش", "طنجة", "فاس", "أكادير", "وجدة"]
+    return [
+        {"content": (
+            f"<html><head><title>اجتماع رقم {i} في {cities[i % 6]}</title>"
+            f'<meta property="article:published_time" content="2025-11-{1 + i % 28:02d}T10:00:00+01:00"></head>'
+            f"<body><article><p>عقد المجلس الجماعي لمدينة {cities[i % 6]} يوم الاثنين اجتماعه رقم {i} "
+            f"برئاسة الوزير محمد العلمي لمناقشة ميزانية سنة 2026.</p>"
+            f"<p>وقال المتحدث إن الدورة المقبلة ستنعقد ما بين 3 و5 دجنبر المقبل.</p></article></body></html>"
+        ), "url": f"https://example.ma/news/{i}"}
+        for i in range(n)
+    ]

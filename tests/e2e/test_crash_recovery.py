@@ -9,25 +9,11 @@ import pytest
 import redis
 
 from akhbar.shared import streams
-from tests.e2e.processes import Pipeline
+from tests.e2e.processes import Pipeline, distinct_pages
 
 pytestmark = pytest.mark.e2e
 
 N = 300
-
-
-def _pages(n: int) -> list[dict[str, str]]:
-    cities = ["الرباط", "مراكش", "طنجة", "فاس", "أكادير", "وجدة"]
-    return [
-        {"content": (
-            f"<html><head><title>اجتماع رقم {i} في {cities[i % 6]}</title>"
-            f'<meta property="article:published_time" content="2025-11-{1 + i % 28:02d}T10:00:00+01:00"></head>'
-            f"<body><article><p>عقد المجلس الجماعي لمدينة {cities[i % 6]} يوم الاثنين اجتماعه رقم {i} "
-            f"برئاسة الوزير محمد العلمي لمناقشة ميزانية سنة 2026.</p>"
-            f"<p>وقال المتحدث إن الدورة المقبلة ستنعقد ما بين 3 و5 دجنبر المقبل.</p></article></body></html>"
-        ), "url": f"https://example.ma/news/{i}"}
-        for i in range(n)
-    ]
 
 
 @pytest.fixture
@@ -42,7 +28,7 @@ def test_kill9_mid_run_loses_and_doubles_nothing(pipeline, victim):
     """300 pages; the victim is killed with SIGKILL mid-stream and restarted: 300 stored, once each."""
     pipeline.start()
     pipe = pipeline.redis.pipeline(transaction=False)
-    for fields in _pages(N):
+    for fields in distinct_pages(N):
         pipe.xadd(streams.RAW, fields)
     pipe.execute()
 

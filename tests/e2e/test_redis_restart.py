@@ -9,8 +9,7 @@ import pytest
 
 from akhbar.shared import streams
 from akhbar.shared.embedded import EmbeddedValkey
-from tests.e2e.processes import Pipeline
-from tests.e2e.test_crash_recovery import _pages
+from tests.e2e.processes import Pipeline, distinct_pages
 
 pytestmark = pytest.mark.e2e
 
@@ -27,7 +26,7 @@ def test_services_survive_a_redis_restart_and_finish_the_run(tmp_path):
     try:
         p.start()
         pipe = p.redis.pipeline(transaction=False)
-        for fields in _pages(N):
+        for fields in distinct_pages(N):
             pipe.xadd(streams.RAW, fields)
         pipe.execute()
         deadline = time.monotonic() + 120

@@ -10,26 +10,11 @@ import pytest
 import redis
 
 from akhbar.shared import streams
-from tests.e2e.processes import Pipeline
+from tests.e2e.processes import Pipeline, distinct_pages
 
 pytestmark = pytest.mark.e2e
 
 N = 200
-
-
-def _pages(n: int) -> list[dict[str, str]]:
-    outlets = ["هسبريس", "اليوم 24", "الأول", "مدار21"]
-    return [
-        {"content": (
-            f"<html><head><title>تقرير رقم {i} حول الموسم الفلاحي</title>"
-            f'<meta property="article:published_time" content="2025-10-{1 + i % 28:02d}T09:30:00+01:00"></head>'
-            f"<body><article><p>أعلنت وزارة الفلاحة في الرباط أن التقرير رقم {i} الصادر عن {outlets[i % 4]} "
-            f"يتوقع محصولا أفضل من موسم 2024.</p>"
-            f"<p>وصرح الوزير أحمد البواري يوم الخميس بأن التساقطات ستتواصل إلى غاية 15 نونبر.</p>"
-            f"</article></body></html>"
-        ), "url": f"https://example.ma/scale/{i}"}
-        for i in range(n)
-    ]
 
 
 @pytest.fixture
@@ -89,7 +74,7 @@ class TestTwoEnrichReplicas:
             time.sleep(0.1)
 
         push = pipeline.redis.pipeline(transaction=False)
-        for fields in _pages(N):
+        for fields in distinct_pages(N):
             push.xadd(streams.RAW, fields)
         push.execute()
 

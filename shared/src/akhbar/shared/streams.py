@@ -22,6 +22,3 @@ def dlq(service: str) -> str:
 def group(service: str) -> str:
     return f"akhbar-{service}"
 
-
-def all_streams() -> list[str]:
-    return [RAW, ACCEPTED, PARSED, ENRICHED, STORED, *(dlq(s) for s in SERVICES)]
