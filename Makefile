@@ -48,8 +48,9 @@ bench: install
 bench-pipeline: install
 	$(UV) run --frozen python bench/bench_pipeline.py $(BENCH_PIPELINE_ARGS)
 
+# Training also compiles word lists from packages only it needs (dependency group ner-train).
 train-ner: install
-	$(UV) run --frozen python -m akhbar.enrich.entities.train
+	$(UV) run --frozen --group ner-train python -m akhbar.enrich.entities.train
 
 eval-ner: install
 	$(UV) run --frozen python -m akhbar.enrich.entities.evaluate

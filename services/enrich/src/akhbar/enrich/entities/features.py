@@ -11,7 +11,7 @@ Training (``train.py``) and inference call these same functions.
 from __future__ import annotations
 
 from .clitics import strip_proclitics
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, candidates
 from .triggers import trigger_class
 
 OFFSETS = (-2, -1, 0, 1, 2)
@@ -42,6 +42,7 @@ def word_attributes(word: str, gaz: Gazetteer) -> list[list[str]]:
     vocab = gaz.vocab.get(word, "r")
     near = [f"w={word}", f"s={stem}", f"x={word[-2:]}", f"h={shape}", f"v={vocab}"]
     near += [f"q={p}" for p in parts]
+    near += _lexicon(word, stem, clitics, gaz.words)
     far = [f"s={stem}", f"h={shape}"]
     if trig:
         near.append(f"t={trig}")
@@ -63,6 +64,33 @@ def word_attributes(word: str, gaz: Gazetteer) -> list[list[str]]:
     for o in OFFSETS:
         names = own if o == 0 else near if abs(o) == 1 else far
         out.append([f"{o}{n}" for n in names])
+    return out
+
+
+def _bucket(tags: tuple[str, ...]) -> str:
+    return tags[0] if tags and tags[0].isdigit() else "-"
+
+
+def _lexicon(word: str, stem: str, clitics: str, words: dict[str, tuple[str, ...]]) -> list[str]:
+    """Attributes from the compiled word lists: frequency of the word as written, of its
+    stem, and of the stem with the article (common nouns take it, names rarely); first or
+    last name; verb form."""
+    if not words:
+        return []
+    own = words.get(word, ())
+    out = []
+    out = [f"f={_bucket(own)}"]
+    if stem != word:
+        out.append(f"fs={_bucket(words.get(stem, ()))}")
+    if not clitics.endswith(("ال", "لل")):
+        out.append(f"fa={_bucket(words.get('ال' + stem, ()))}")
+    kinds = {k for c in candidates(word) for k in words.get(c, ()) if k in ("f", "l")}
+    out += [f"pn={k}" for k in sorted(kinds)]
+    # a verb, also behind the conjunction and the future prefix: "وسيغيب" -> يغيب
+    bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    bare = bare[1:] if bare[:1] == "س" and bare[1:2] in "يتن" and len(bare) > 3 else bare
+    if "v" in own or "v" in words.get(bare, ()):
+        out.append("vb")
     return out
 
 

@@ -51,11 +51,17 @@ class Gazetteer:
     """Known names by label, for longest-match tagging of token sequences."""
 
     def __init__(
-        self, entries: Iterable[tuple[str, str]], vocab: dict[str, str] | None = None
+        self,
+        entries: Iterable[tuple[str, str]],
+        vocab: dict[str, str] | None = None,
+        words: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         # vocab: normalized word -> how the training data used it ("c" common word, "m" mixed,
         # "n" mostly inside names); a word outside it is rare or new, often a foreign name.
         self.vocab: dict[str, str] = dict(vocab or {})
+        # words: normalized word -> tags compiled from word lists (``wordlists``): frequency
+        # bucket, first/last name, verb form.
+        self.words: dict[str, tuple[str, ...]] = words or {}
         self.entries: dict[tuple[str, ...], set[str]] = {}
         for label, phrase in entries:
             key = phrase_key(phrase)
@@ -110,9 +116,16 @@ class Gazetteer:
         """Per normalized token, the gazetteer tags of the longest known names covering it."""
         tags: list[tuple[str, ...]] = [()] * len(words)
         i, n = 0, len(words)
+        starts = self._starts
         while i < n:
+            firsts = starts.get(words[i])
+            if firsts is None:
+                firsts = self._starts_of(words[i])
+            if not firsts:  # the usual case: no known name starts here
+                i += 1
+                continue
             best_end, best_labels = i, None
-            for first in self._starts_of(words[i]):
+            for first in firsts:
                 key: tuple[str, ...] = (first,)
                 j = i + 1
                 while key in self.prefixes:
@@ -141,11 +154,11 @@ class Gazetteer:
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     @classmethod
-    def load(cls, path: Path) -> Gazetteer:
-        return cls.load_text(path.read_text(encoding="utf-8"))
+    def load(cls, path: Path, words: dict[str, tuple[str, ...]] | None = None) -> Gazetteer:
+        return cls.load_text(path.read_text(encoding="utf-8"), words)
 
     @classmethod
-    def load_text(cls, text: str) -> Gazetteer:
+    def load_text(cls, text: str, words: dict[str, tuple[str, ...]] | None = None) -> Gazetteer:
         entries, vocab = [], {}
         for line in text.splitlines():
             if line:
@@ -154,4 +167,4 @@ class Gazetteer:
                     vocab[phrase] = label[1:]
                 else:
                     entries.append((label, phrase))
-        return cls(entries, vocab)
+        return cls(entries, vocab, words)

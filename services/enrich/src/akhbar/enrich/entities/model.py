@@ -17,6 +17,9 @@ import numpy as np
 
 from .features import END, GAZ_OFFSETS, OFFSETS, START, gaz_attributes, word_attributes
 from .gazetteer import Gazetteer
+from .stack import DOC_OFFSETS, LABEL_OFFSETS, MIN_LETTERS, PAD, label_attributes, stem_key
+
+_ROLES = ("first", "in", "last", "one")  # of a word inside a name (``stack.document_tags``)
 
 
 class CrfWeights:
@@ -103,105 +106,269 @@ def viterbi_batch(
 
     One numpy step per token position instead of per token: the sentences of an article
     are decoded together, which is where most of the labelling time would otherwise go.
+    Sentences are taken longest first, so the ones still running at a position are a
+    prefix of the batch and each step works on a plain slice.
     """
     n_sent, n_tok, n_lab = emissions.shape
     if n_tok == 0:
         return [[] for _ in range(n_sent)]
-    delta = emissions[:, 0].copy()
-    back = np.empty((n_sent, n_tok, n_lab), dtype=np.intp)
-    keep = np.broadcast_to(np.arange(n_lab), (n_sent, n_lab))
+    order = np.argsort(-lengths, kind="stable")
+    em = emissions[order]
+    ls = lengths[order]
+    # running[t]: how many sentences (a prefix of the batch) have a token at position t
+    running = np.searchsorted(-ls, -np.arange(n_tok), side="left").tolist()
+    delta = em[:, 0].copy()
+    back = np.zeros((n_sent, n_tok, n_lab), dtype=np.intp)
     for t in range(1, n_tok):
-        cand = delta[:, :, None] + transitions
-        best = cand.argmax(axis=1)
-        score = cand.max(axis=1) + emissions[:, t]
-        active = (t < lengths)[:, None]
-        delta = np.where(active, score, delta)
-        back[:, t] = np.where(active, best, keep)
-    ends = delta.argmax(axis=1).tolist()
-    back_l = back.tolist()
-    paths = []
-    for s, n in enumerate(lengths.tolist()):
-        if n == 0:
-            paths.append([])
-            continue
-        path = [ends[s]]
-        rows = back_l[s]
-        for t in range(n - 1, 0, -1):
-            path.append(rows[t][path[-1]])
-        path.reverse()
-        paths.append(path)
+        k = running[t]
+        cand = delta[:k, :, None] + transitions
+        back[:k, t] = cand.argmax(axis=1)
+        delta[:k] = cand.max(axis=1) + em[:k, t]
+    out = np.zeros((n_sent, n_tok), dtype=np.intp)
+    last = np.maximum(ls - 1, 0)
+    out[np.arange(n_sent), last] = delta.argmax(axis=1)
+    for t in range(n_tok - 1, 0, -1):
+        k = running[t]
+        out[:k, t - 1] = back[np.arange(k), t, out[:k, t]]
+    paths: list[list[int]] = [[] for _ in range(n_sent)]
+    for row, s, n in zip(out.tolist(), order.tolist(), ls.tolist(), strict=True):
+        paths[s] = row[:n]
     return paths
 
 
-class Tagger:
-    """Labels sentences of normalized words with a ``CrfWeights`` and a ``Gazetteer``."""
+class _Scorer:
+    """Cached score tables of one or two CRFs side by side: one row per distinct word, one
+    per gazetteer tag tuple, each [offset, label of either CRF]. Both passes of the stacked
+    model read the same word rows, so a word is scored once for both."""
 
-    def __init__(self, weights: CrfWeights, gazetteer: Gazetteer, cache_size: int = 200_000):
-        self.weights = weights
+    def __init__(self, models: list[CrfWeights], gazetteer: Gazetteer, cache_size: int):
         self.gazetteer = gazetteer
-        self._word_cache: dict[str, np.ndarray] = {}
-        self._gaz_cache: dict[tuple[str, ...], np.ndarray] = {}
-        self._cache_size = cache_size
-        self._zero_gaz = np.zeros((len(GAZ_OFFSETS), len(weights.labels)))
-        self.common_words = frozenset(w for w, c in gazetteer.vocab.items() if c == "c")
+        attributes: dict[str, int] = {}
+        for m in models:
+            for name in m.attributes:
+                attributes.setdefault(name, len(attributes))
+        width = sum(len(m.labels) for m in models)
+        matrix = np.zeros((len(attributes), width))
+        col = 0
+        for m in models:
+            rows = [attributes[name] for name in m.attributes]
+            matrix[rows, col : col + len(m.labels)] = m.weights
+            col += len(m.labels)
+        self.weights = CrfWeights(
+            [str(i) for i in range(width)], np.zeros((1, 1)), list(attributes), matrix
+        )
+        self.width = width
+        self.cache_size = cache_size
+        self._reset()
+        self.gaz_rows: dict[tuple[str, ...], int] = {(): 0}
+        self.gaz_table = np.zeros((16, len(GAZ_OFFSETS), width))
 
-    def _word(self, word: str) -> np.ndarray:
-        vec = self._word_cache.get(word)
-        if vec is None:
-            if len(self._word_cache) >= self._cache_size:
-                self._word_cache.clear()  # bounded memory on endless streams of new words
-            vec = self.weights.score_groups(word_attributes(word, self.gazetteer))
-            self._word_cache[word] = vec
-        return vec
+    def _reset(self) -> None:
+        self.rows: dict[str, int] = {}
+        self.table = np.zeros((1024, len(OFFSETS), self.width))
 
-    def _gaz(self, tags: tuple[str, ...]) -> np.ndarray:
-        if not tags:
-            return self._zero_gaz
-        vec = self._gaz_cache.get(tags)
-        if vec is None:
-            vec = self.weights.score_groups(gaz_attributes(tags))
-            self._gaz_cache[tags] = vec
-        return vec
+    def word_rows(self, words: list[str]) -> list[int]:
+        rows = self.rows
+        out = []
+        new: list[str] = []
+        for w in words:
+            r = rows.get(w)
+            if r is None:
+                r = rows[w] = len(rows)
+                new.append(w)
+            out.append(r)
+        if new:
+            if len(rows) > self.cache_size:  # bounded memory on endless streams of new words
+                self._reset()
+                return self.word_rows(words)
+            n = len(rows)
+            if n > len(self.table):
+                grown = np.zeros((max(n, 2 * len(self.table)), *self.table.shape[1:]))
+                grown[: n - len(new)] = self.table[: n - len(new)]
+                self.table = grown
+            groups = [g for w in new for g in word_attributes(w, self.gazetteer)]
+            scores = self.weights.score_groups(groups).reshape(len(new), len(OFFSETS), self.width)
+            self.table[n - len(new) : n] = scores
+        return out
 
-    def emissions(self, words: list[str]) -> np.ndarray:
-        """Emission scores[token, label] of one sentence of normalized words."""
-        return self._emissions_many([words])[0]
+    def gaz_row(self, tags: tuple[str, ...]) -> int:
+        r = self.gaz_rows.get(tags)
+        if r is None:
+            r = self.gaz_rows[tags] = len(self.gaz_rows)
+            if r >= len(self.gaz_table):
+                grown = np.zeros((2 * len(self.gaz_table), *self.gaz_table.shape[1:]))
+                grown[:r] = self.gaz_table[:r]
+                self.gaz_table = grown
+            self.gaz_table[r] = self.weights.score_groups(gaz_attributes(tags))
+        return r
 
-    def _emissions_many(self, sentences: list[list[str]]) -> list[np.ndarray]:
+    def emissions(
+        self, sentences: list[list[str]], gtags: list[list[tuple[str, ...]]]
+    ) -> tuple[np.ndarray, list[int]]:
+        """Emission scores of all sentences stacked [token, label], and where each starts."""
         # All sentences side by side, each padded with two START and two END words, so
         # every offset's contribution is one shifted slice of one stacked array.
         flat: list[str] = []
-        gflat: list[tuple[str, ...]] = []
+        gflat: list[int] = []
         starts = []
-        for words in sentences:
-            starts.append(len(flat) + 2)
+        gaz_row = self.gaz_row
+        for words, tags in zip(sentences, gtags, strict=True):
+            starts.append(len(flat))
             flat += [START, START, *words, END, END]
-            gflat += [(), (), *self.gazetteer.match(words), (), ()]
-        w = np.stack([self._word(x) for x in flat])
-        g = np.stack([self._gaz(t) for t in gflat])
+            gflat += [0, 0, *[gaz_row(t) for t in tags], 0, 0]
+        rows = self.word_rows(flat)  # may grow the table: index it afterwards
+        w = self.table[rows]
+        g = self.gaz_table[gflat]
         m = len(flat) - 4
-        em = np.zeros((m, len(self.weights.labels)))
-        for k, o in enumerate(OFFSETS):
+        em = w[2 + OFFSETS[0] : 2 + OFFSETS[0] + m, 0].copy()
+        for k, o in enumerate(OFFSETS[1:], 1):
             em += w[2 + o : 2 + o + m, k]
         for k, o in enumerate(GAZ_OFFSETS):
             em += g[2 + o : 2 + o + m, k]
-        return [em[s - 2 : s - 2 + len(words)] for s, words in zip(starts, sentences, strict=True)]
+        return em, starts
+
+
+class Tagger:
+    """Labels sentences of normalized words with a ``CrfWeights`` and a ``Gazetteer``;
+    with ``second``, a stacked second CRF relabels them (see ``stack``)."""
+
+    def __init__(
+        self,
+        weights: CrfWeights,
+        gazetteer: Gazetteer,
+        cache_size: int = 200_000,
+        second: CrfWeights | None = None,
+    ):
+        self.weights = weights
+        self.gazetteer = gazetteer
+        self.scorer = _Scorer([weights] + ([second] if second else []), gazetteer, cache_size)
+        self.second = second
+        if second is not None:
+            # label_table[first-pass label (last row: padding), offset, second-pass label]
+            names = [*weights.labels, PAD]
+            self.label_table = np.stack(
+                [np.stack(second.score_groups(label_attributes(lab))) for lab in names]
+            )
+            self._doc_tables(weights.labels, second)
+        self.common_words = frozenset(w for w, c in gazetteer.vocab.items() if c == "c")
+
+    def _doc_tables(self, labels: list[str], second: CrfWeights) -> None:
+        """Weights of every document attribute (``stack.document_tags``) by kind and role,
+        so the second pass scores them with array lookups (same sums as the tag tuples)."""
+        kinds = sorted({lab[2:] for lab in labels if len(lab) > 2})
+        self._kinds = ["O", *kinds]  # alphabetical after O: argmax ties break as in stack
+        col = {k: i for i, k in enumerate(self._kinds)}
+        self._kind_of = np.array([col.get(lab[2:], 0) for lab in labels] + [0])
+        self._prefix_of = np.array(
+            [" BI".find(lab[0]) if len(lab) > 2 else 0 for lab in labels] + [0]
+        )
+        score = second.score
+        self._w_d = np.array(
+            [[score([f"{o}D={k}"]) for k in self._kinds] for o in DOC_OFFSETS]
+        )  # [offset, kind, label]
+        self._w_share = np.array(
+            [[score([f"0Ds={k}:{sh}"]) for sh in ("all", "some")] for k in self._kinds]
+        )  # [kind, all/some, label]
+        self._w_pos = np.array(
+            [[score([f"0Dp={k}:{p}"]) for p in _ROLES] for k in self._kinds]
+        )  # [kind, role, label]
+
+    def _doc_emissions(self, sentences: list[list[str]], lab: np.ndarray) -> np.ndarray:
+        """Document-attribute scores of the stacked tokens, [flat position - 2, label]."""
+        kid_list: list[int] = []
+        ids: dict[str, int] = {}
+        for words in sentences:
+            kid_list += [-1, -1]
+            kid_list += [
+                ids.setdefault(stem_key(w), len(ids)) if len(w) >= MIN_LETTERS else -1
+                for w in words
+            ]
+            kid_list += [-1, -1]
+        n_flat = len(kid_list)
+        m = n_flat - 4
+        out = np.zeros((m, self._w_d.shape[2]))
+        if not ids:
+            return out
+        kid = np.array(kid_list)
+        kind = self._kind_of[lab]
+        prefix = self._prefix_of[lab]
+        ent = kind > 0
+        prev_kind = np.concatenate(([0], kind[:-1]))
+        next_kind = np.concatenate((kind[1:], [0]))
+        next_prefix = np.concatenate((prefix[1:], [0]))
+        first = ent & ((prefix == 1) | (prev_kind != kind))
+        last = ent & ~((next_prefix == 2) & (next_kind == kind))
+        role = np.where(first & last, 3, np.where(first, 0, np.where(last, 2, 1)))
+        valid = kid >= 0
+        keys = np.where(valid, kid, 0)
+        count = np.bincount(kid[valid], minlength=len(ids))
+        sel = np.flatnonzero(valid & (count[keys] >= 2))
+        if not len(sel):
+            return out
+        n_kinds = len(self._kinds)
+        votes = np.zeros((len(ids), n_kinds))
+        np.add.at(votes, (kid[valid], kind[valid]), 1)
+        roles = np.zeros((len(ids), n_kinds, len(_ROLES)))
+        e = valid & ent
+        np.add.at(roles, (kid[e], kind[e], role[e]), 1)
+        k_sel, kind_sel = kid[sel], kind[sel]
+        others = votes[k_sel]
+        others[np.arange(len(sel)), kind_sel] -= 1
+        names = others[:, 1:]
+        has = names.sum(axis=1) > 0
+        best = names.argmax(axis=1) + 1
+        code = np.where(has, best, 0)
+        flat_d = np.zeros((n_flat, 3, out.shape[1]))
+        for k in range(len(DOC_OFFSETS)):
+            flat_d[sel, k] = self._w_d[k, code]
+        rows = np.arange(len(sel))
+        share = (others[rows, best] != count[k_sel] - 1).astype(np.intp)  # 0 all, 1 some
+        pv = roles[k_sel, best]
+        own = (kind_sel == best) & ent[sel]
+        pv[rows[own], role[sel][own]] -= 1
+        extra = self._w_share[best, share] + np.einsum("nr,nrl->nl", pv > 0, self._w_pos[best])
+        flat_d[sel, 1] += np.where(has[:, None], extra, 0.0)
+        for k, o in enumerate(DOC_OFFSETS):
+            out += flat_d[2 + o : 2 + o + m, k]
+        return out
+
+    def emissions(self, words: list[str]) -> np.ndarray:
+        """First-pass emission scores[token, label] of one sentence of normalized words."""
+        em, _ = self.scorer.emissions([words], [self.gazetteer.match(words)])
+        return em[:, : len(self.weights.labels)]
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels of a sentence of normalized words."""
         return self.tag_many([words])[0]
 
-    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
-        """BIO labels of each sentence (decoded together, see ``viterbi_batch``)."""
+    def tag_many(self, sentences: list[list[str]], stacked: bool = True) -> list[list[str]]:
+        """BIO labels of each sentence (decoded together, see ``viterbi_batch``). The
+        sentences are one document: the second pass reads labels across all of them."""
         if not any(sentences):
             return [[] for _ in sentences]
-        ems = self._emissions_many(sentences)
+        gtags = [self.gazetteer.match(words) for words in sentences]
+        both, starts = self.scorer.emissions(sentences, gtags)
+        n1 = len(self.weights.labels)
+        first = self._decode(both[:, :n1], starts, sentences, self.weights)
+        if self.second is None or not stacked:
+            return [[self.weights.labels[i] for i in path] for path in first]
+        em2 = both[:, n1:]
+        # first-pass labels of the stacked tokens, padding rows around each sentence
+        pad = len(self.weights.labels)
+        lab = np.full(len(em2) + 4, pad, dtype=np.intp)
+        for s, path in zip(starts, first, strict=True):
+            lab[s + 2 : s + 2 + len(path)] = path
+        m = len(em2)
+        for k, o in enumerate(LABEL_OFFSETS):
+            em2 += self.label_table[lab[2 + o : 2 + o + m], k]
+        em2 += self._doc_emissions(sentences, lab)
+        second = self._decode(em2, starts, sentences, self.second)
+        return [[self.second.labels[i] for i in path] for path in second]
+
+    @staticmethod
+    def _decode(em, starts, sentences, weights: CrfWeights) -> list[list[int]]:
         lengths = np.array([len(x) for x in sentences])
-        padded = np.zeros((len(sentences), int(lengths.max()), len(self.weights.labels)))
-        for i, e in enumerate(ems):
-            padded[i, : len(e)] = e
-        labels = self.weights.labels
-        return [
-            [labels[i] for i in path]
-            for path in viterbi_batch(padded, lengths, self.weights.transitions)
-        ]
+        padded = np.zeros((len(sentences), int(lengths.max()), len(weights.labels)))
+        for i, (s, words) in enumerate(zip(starts, sentences, strict=True)):
+            padded[i, : len(words)] = em[s : s + len(words)]
+        return viterbi_batch(padded, lengths, weights.transitions)

@@ -16,6 +16,7 @@ from .normalize import normalize
 from .spans import bio_spans
 from .tokenize import Token, sentences, tokenize
 from .triggers import TRIGGERS
+from .wordlists import load_bytes
 
 _HEAD_LABEL = {"TPER": "PER", "TORG": "ORG", "TLOC": "LOC", "TMISC": "MISC"}
 _LOCK = threading.Lock()
@@ -32,13 +33,22 @@ def load_tagger() -> Tagger:
                 files = resources.files(__package__) / "model"
                 with (files / "crf.npz").open("rb") as f:
                     weights = CrfWeights.load(f)
-                gaz = Gazetteer.load_text((files / "gazetteer.tsv").read_text(encoding="utf-8"))
+                words = None  # word lists and second pass: only if the model was trained with them
+                if (files / "words.tsv.gz").is_file():
+                    words = load_bytes((files / "words.tsv.gz").read_bytes())
+                gaz = Gazetteer.load_text(
+                    (files / "gazetteer.tsv").read_text(encoding="utf-8"), words
+                )
                 _KNOWN = {k[0]: set(labels) for k, labels in gaz.entries.items() if len(k) == 1}
                 # "لمنظمة الأنتربول": a name may start with its head noun, not only a known name.
                 for word, cls in TRIGGERS.items():
                     if cls in _HEAD_LABEL:
                         _KNOWN.setdefault(word, set()).add(_HEAD_LABEL[cls])
-                _TAGGER = Tagger(weights, gaz)
+                second = None
+                if (files / "crf2.npz").is_file():
+                    with (files / "crf2.npz").open("rb") as f:
+                        second = CrfWeights.load(f)
+                _TAGGER = Tagger(weights, gaz, second=second)
     return _TAGGER
 
 

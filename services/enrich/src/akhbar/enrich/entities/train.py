@@ -1,15 +1,20 @@
 """Train the entity model: ``python -m akhbar.enrich.entities.train`` (``make train-ner``).
 
 Reads the ANERcorp CAMeL *train* split, AQMAR and the Wojood sample (never the ANERcorp
-test split; ``--data`` or $AKHBAR_NER_DATA point elsewhere), builds the gazetteer, trains a CRF with CRFsuite, and writes
-``model/crf.npz`` and ``model/gazetteer.tsv`` into the package (or ``--out``).
+test split; ``--data`` or $AKHBAR_NER_DATA point elsewhere), builds the gazetteer, trains a
+CRF with CRFsuite, and writes ``model/crf.npz`` and ``model/gazetteer.tsv`` into the package
+(or ``--out``).
 
 Names seen in the training data become gazetteer entries. If the model were trained with
 a gazetteer that already holds every training name, it would learn to trust the gazetteer
 blindly; so each fifth of the training sentences is featurized with a gazetteer built
 from the other four fifths (plus the package lists), as it will meet unseen names.
-``--extras`` says how AQMAR and Wojood are used. ``--dev`` holds out the last tenth of the ANERcorp train split and scores on it: that is
-the split used for tuning.
+``--extras`` says how AQMAR and Wojood are used. ``--dev`` holds out the last tenth of the
+ANERcorp train split and scores on it: that is the split used for tuning.
+
+Two options are off by default (docs/entities.md says why): ``--word-lists`` compiles
+``model/words.tsv.gz`` (``wordlists``; needs the ner-train dependency group) and adds its
+attributes; ``--stack`` also trains the second pass (``stack``) into ``model/crf2.npz``.
 """
 
 from __future__ import annotations
@@ -22,13 +27,14 @@ from pathlib import Path
 
 import pycrfsuite
 
-from . import corpora
+from . import corpora, wordlists
 from .evaluate import WINDOW, evaluate
 from .features import sentence_attributes
 from .gazetteer import Gazetteer
 from .lexicons import names_from, package_entries, word_classes
 from .model import CrfWeights, Tagger
 from .normalize import normalize
+from .stack import document_tags, stacked_attributes
 
 MODEL_DIR = Path(__file__).parent / "model"
 FOLDS = 5
@@ -37,6 +43,8 @@ FOLDS = 5
 # gazetteer.
 EXTRAS = "names"
 PARAMS = {"c1": 0.15, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
+# The second pass is tuned on its own (dev: c2 0.05 -> 74.0, 0.2 -> 74.9, 0.5 -> 74.4).
+PARAMS2 = {**PARAMS, "c2": 0.2}
 
 
 def load_training(ner_dir: Path, extras: bool = True):
@@ -49,7 +57,7 @@ def load_training(ner_dir: Path, extras: bool = True):
     return aner, extra
 
 
-def featurize(sentences, base_entries) -> list[list[list[str]]]:
+def featurize(sentences, base_entries, words=None) -> list[list[list[str]]]:
     """Attributes of every sentence, each fold seeing only the other folds' names."""
     n = len(sentences)
     bounds = [n * k // FOLDS for k in range(FOLDS + 1)]
@@ -58,19 +66,17 @@ def featurize(sentences, base_entries) -> list[list[list[str]]]:
         held = sentences[bounds[k] : bounds[k + 1]]
         others = sentences[: bounds[k]] + sentences[bounds[k + 1] :]
         gaz = Gazetteer(
-            base_entries + names_from(others, listed=base_entries), word_classes(others)
+            base_entries + names_from(others, listed=base_entries), word_classes(others), words
         )
         for tokens, _ in held:
             out.append(sentence_attributes([normalize(t) for t in tokens], gaz))
     return out
 
 
-def train(
-    sentences, base_entries, params: dict, verbose: bool = False
-) -> tuple[CrfWeights, Gazetteer]:
+def train_crf(attributes, tags, params: dict, verbose: bool = False) -> CrfWeights:
     trainer = pycrfsuite.Trainer(verbose=verbose)
-    for (_, tags), attrs in zip(sentences, featurize(sentences, base_entries), strict=True):
-        trainer.append(attrs, tags)
+    for attrs, ytags in zip(attributes, tags, strict=True):
+        trainer.append(attrs, ytags)
     trainer.set_params(params)
     with tempfile.TemporaryDirectory() as tmp:
         path = str(Path(tmp) / "crf.model")
@@ -79,9 +85,47 @@ def train(
         tagger.open(path)
         weights = CrfWeights.from_crfsuite(tagger)
         tagger.close()
-    return weights, Gazetteer(
-        base_entries + names_from(sentences, listed=base_entries), word_classes(sentences)
+    return weights
+
+
+def first_pass_labels(sentences, base_entries, params: dict, words, window: int):
+    """First-pass labels and document tags of every sentence, each fifth labelled by a
+    first-pass model trained on the other four fifths (as it will label new text)."""
+    n = len(sentences)
+    bounds = [n * k // FOLDS for k in range(FOLDS + 1)]
+    labels, docs = [], []
+    for k in range(FOLDS):
+        held = sentences[bounds[k] : bounds[k + 1]]
+        others = sentences[: bounds[k]] + sentences[bounds[k + 1] :]
+        weights, _, gaz = train(others, base_entries, params, words, stacked=False)
+        tagger = Tagger(weights, gaz)
+        for i in range(0, len(held), window):
+            norm = [[normalize(t) for t in toks] for toks, _ in held[i : i + window]]
+            pred = tagger.tag_many(norm)
+            labels += pred
+            docs += document_tags(norm, pred)
+    return labels, docs
+
+
+def train(
+    sentences, base_entries, params: dict, words=None, stacked: bool = True, params2=None
+) -> tuple[CrfWeights, CrfWeights | None, Gazetteer]:
+    """The first-pass CRF, the stacked second-pass CRF (or None) and the gazetteer."""
+    tags = [t for _, t in sentences]
+    attributes = featurize(sentences, base_entries, words)
+    weights = train_crf(attributes, tags, params)
+    gaz = Gazetteer(
+        base_entries + names_from(sentences, listed=base_entries), word_classes(sentences), words
     )
+    if not stacked:
+        return weights, None, gaz
+    labels, docs = first_pass_labels(sentences, base_entries, params, words, WINDOW)
+    second = train_crf(
+        [stacked_attributes(a, lab, d) for a, lab, d in zip(attributes, labels, docs, strict=True)],
+        tags,
+        params2 or PARAMS2,
+    )
+    return weights, second, gaz
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -101,9 +145,21 @@ def main(argv: list[str] | None = None) -> None:
         default=EXTRAS,
         help="AQMAR + Wojood: their names into the gazetteer (default), also as labelled sentences, or unused",
     )
+    ap.add_argument(
+        "--word-lists",
+        action="store_true",
+        help="compile word lists (frequency, names, verbs) from the ner-train packages as features",
+    )
+    ap.add_argument(
+        "--words", type=Path, help="use this compiled words.tsv.gz (implies --word-lists)"
+    )
+    ap.add_argument(
+        "--stack", action="store_true", help="also train the stacked second pass (stack.py)"
+    )
     ap.add_argument("--c1", type=float, default=PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=PARAMS["c2"])
     ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
+    ap.add_argument("--c2-second", type=float, default=PARAMS2["c2"])
     args = ap.parse_args(argv)
     ner_dir = corpora.data_dir(args.data)
     params = {**PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
@@ -117,22 +173,49 @@ def main(argv: list[str] | None = None) -> None:
         cut = len(aner) * 9 // 10
         aner, dev = aner[:cut], aner[cut:]
     t0 = time.time()
-    weights, gaz = train(aner + extra, base, params)
+    words_gz = None
+    if args.words:
+        words_gz = args.words.read_bytes()
+    elif args.word_lists:
+        words_gz = wordlists.save_bytes(wordlists.compile_words())
+        print(f"compiled the word lists in {time.time() - t0:.0f}s")
+    words = wordlists.load_bytes(words_gz) if words_gz else None
+    t0 = time.time()
+    params2 = {**params, "c2": args.c2_second}
+    weights, second, gaz = train(
+        aner + extra, base, params, words, stacked=args.stack, params2=params2
+    )
     print(
         f"trained on {sum(len(s[0]) for s in aner + extra)} tokens in {time.time() - t0:.0f}s; "
-        f"{len(weights.attributes)} attributes, {len(gaz)} gazetteer entries"
+        f"{len(weights.attributes)} attributes"
+        + (f" + {len(second.attributes)} in the second pass" if second else "")
+        + f", {len(gaz)} gazetteer entries"
     )
     if args.dev:
-        tagger = Tagger(weights, gaz)
-        for window in (0, WINDOW):
-            print(f"dev, window {window}:", json.dumps(evaluate(tagger, dev, window).report()))
+        tagger = Tagger(weights, gaz, second=second)
+        for stacked in (False, True) if second else (False,):
+            for window in (0, WINDOW):
+                report = evaluate(tagger, dev, window, stacked=stacked).report()
+                print(f"dev, stacked {stacked:d}, window {window}:", json.dumps(report))
         if not args.out:
             return
     args.out = args.out or MODEL_DIR
     args.out.mkdir(parents=True, exist_ok=True)
+    # Optional files that this configuration does not produce must not outlive it: the
+    # recognizer uses whatever the model folder holds.
+    for name, data in (("crf2.npz", second), ("words.tsv.gz", words_gz)):
+        if data is None:
+            (args.out / name).unlink(missing_ok=True)
     weights.save(args.out / "crf.npz")
     gaz.save(args.out / "gazetteer.tsv")
-    for f in ("crf.npz", "gazetteer.tsv"):
+    files = ["crf.npz", "gazetteer.tsv"]
+    if second is not None:
+        second.save(args.out / "crf2.npz")
+        files.append("crf2.npz")
+    if words_gz is not None:
+        (args.out / "words.tsv.gz").write_bytes(words_gz)
+        files.append("words.tsv.gz")
+    for f in files:
         print(f"wrote {args.out / f} ({(args.out / f).stat().st_size / 1e6:.2f} MB)")
 
 
