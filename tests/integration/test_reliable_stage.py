@@ -75,6 +75,42 @@ class TestReliableStage:
         assert (result.ok, result.retry) == (2, 1)
         assert (await aclient.xpending(stage.input, stage.group))["pending"] == 1
 
+    async def test_batch_handler_takes_a_whole_batch_in_one_call(self, aclient):
+        """A stage with a batch handler hands it the batch once; every entry is published and acked."""
+        calls: list[list[str]] = []
+        one_by_one = _handler()
+
+        def together(batch):
+            calls.append([f["key"] for f in batch])
+            return [one_by_one(f) for f in batch]
+
+        stage = ReliableStage("store", _handler(poison={"a", "b", "c"}), _settings(), consumer="c1",
+                              batch_handler=together)
+        await stage.ensure_group(aclient)
+        await _push(aclient, stage.input, ["a", "b", "c"])
+        result = await stage.process(RedisSink(aclient, stage.input, stage.group), await _read(aclient, stage))
+        assert (result.ok, result.retry, result.dead) == (3, 0, 0)
+        assert calls == [["a", "b", "c"]]
+        out = await aclient.xrange(stage.output)
+        assert [json.loads(f[b"data"])["article_id"] for _, f in out] == ["a", "b", "c"]
+        assert (await aclient.xpending(stage.input, stage.group))["pending"] == 0
+
+    async def test_failing_batch_handler_falls_back_to_entry_by_entry(self, aclient):
+        """When the batch handler raises, each entry is handled alone: only the bad one fails."""
+        one_by_one = _handler(poison={"b"}, invalid={"x"})
+
+        def together(batch):
+            return [one_by_one(f) for f in batch]
+
+        stage = ReliableStage("store", one_by_one, _settings(), consumer="c1", batch_handler=together)
+        await stage.ensure_group(aclient)
+        await _push(aclient, stage.input, ["a", "b", "x", "c"])
+        result = await stage.process(RedisSink(aclient, stage.input, stage.group), await _read(aclient, stage))
+        assert (result.ok, result.retry, result.dead) == (2, 1, 1)
+        out = await aclient.xrange(stage.output)
+        assert [json.loads(f[b"data"])["article_id"] for _, f in out] == ["a", "c"]
+        assert (await aclient.xpending(stage.input, stage.group))["pending"] == 1
+
     async def test_poison_entry_is_dead_lettered_after_max_deliveries(self, aclient):
         """After max_deliveries failed deliveries the entry moves to the DLQ with reason, error and count."""
         stage = ReliableStage("store", _handler(poison={"bad"}), _settings(), consumer="c1")

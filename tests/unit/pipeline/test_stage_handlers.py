@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from faststream.redis import TestRedisBroker
+from pydantic import ValidationError
 
 from akhbar.enrich.app import create_app as enrich_app
 from akhbar.parse.app import create_app as parse_app
@@ -20,6 +21,7 @@ from akhbar.shared.schemas import (
     PageAccepted,
 )
 from akhbar.shared.settings import Settings
+from akhbar.shared.wire import encode
 from akhbar.store.app import create_app as store_app
 from tests.unit.pipeline.fakes import MemorySink
 
@@ -115,6 +117,35 @@ class TestStoreHandler:
             assert store.get("s1").entities[0].canonical == "مراكش"
         finally:
             store.close()
+
+    def test_a_batch_is_upserted_in_one_go_with_a_created_flag_per_entry(self, tmp_path):
+        """An id given twice in one batch is one row: new the first time, an update the second."""
+        from akhbar.store.handlers import StoreHandlers
+
+        handlers = StoreHandlers(_settings(tmp_path))
+        batch = [encode(ArticleEnriched(article=_article(i))) for i in ("a", "b", "a")]
+        out = handlers.batch(batch)
+        assert [(p.key, p.output.created) for p in out] == [("a", True), ("b", True), ("a", False)]
+        assert handlers.store().count() == 2
+        handlers.store().close()
+
+    def test_a_batch_with_an_invalid_entry_raises_before_writing_anything(self, tmp_path):
+        """So the stage can retry the entries one by one and only the bad one fails."""
+        from akhbar.store.handlers import StoreHandlers
+
+        handlers = StoreHandlers(_settings(tmp_path))
+        batch = [encode(ArticleEnriched(article=_article("a"))), {"data": "not json"}]
+        with pytest.raises(ValidationError):
+            handlers.batch(batch)
+        assert handlers.store().count() == 0
+        assert handlers.one(batch[0]).output.created is True
+        handlers.store().close()
+
+
+def _article(article_id: str) -> EnrichedArticle:
+    return EnrichedArticle(
+        id=article_id, title="عنوان", source_name="الأول", published=dt.date(2025, 11, 24), body=["فقرة"]
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -51,6 +51,14 @@ class Processed:
 Handler = Callable[[dict[str, str]], Processed]
 """Pure function from an entry's fields to its output; raises to fail the entry."""
 
+BatchHandler = Callable[[list[dict[str, str]]], list[Processed]]
+"""Optional: handles a whole batch at once, all or nothing (one output per entry, in order).
+
+For stages whose cost is per call rather than per entry (the store's one transaction per
+commit). If it raises, the batch is handled again entry by entry with ``Handler``, so one bad
+entry still fails alone; it must therefore have no effect when it raises.
+"""
+
 
 class Sink(Protocol):
     async def commit(self, adds: list[tuple[str, dict[str, str]]], acks: list[str]) -> None: ...
@@ -87,9 +95,17 @@ class BatchResult:
 
 
 class ReliableStage:
-    def __init__(self, service: str, handler: Handler, settings: Settings, consumer: str | None = None) -> None:
+    def __init__(
+        self,
+        service: str,
+        handler: Handler,
+        settings: Settings,
+        consumer: str | None = None,
+        batch_handler: BatchHandler | None = None,
+    ) -> None:
         self.service = service
         self.handler = handler
+        self.batch_handler = batch_handler
         self.settings = settings
         self.input = streams.INPUT[service]
         self.output = streams.OUTPUT[service]
@@ -156,7 +172,28 @@ class ReliableStage:
                 log.warning("heartbeat_failed", service=self.service, error=str(e))
 
     def _handle_all(self, entries, deliveries) -> list[tuple[str, Processed | DeadLetter | Exception]]:
+        if self.batch_handler is not None and len(entries) > 1:
+            together = self._handle_together(entries)
+            if together is not None:
+                return together
         return [(_text(eid), self._handle_one(_text(eid), raw, deliveries.get(_text(eid), 1))) for eid, raw in entries]
+
+    def _handle_together(self, entries) -> list[tuple[str, Processed]] | None:
+        """The batch through ``batch_handler``; None if it failed (then it goes one by one)."""
+        started = time.perf_counter()
+        try:
+            outs = self.batch_handler([decode_fields(raw) for _, raw in entries])
+            if len(outs) != len(entries):
+                raise RuntimeError(f"batch handler gave {len(outs)} outputs for {len(entries)} entries")
+        except Exception as e:  # noqa: BLE001 - the entries are retried one by one right away
+            log.info("batch_split", service=self.service, size=len(entries), error=_describe(e))
+            return None
+        share = (time.perf_counter() - started) / len(entries)
+        for out in outs:
+            out.log["ms"] = round(share * 1000, 2)
+            out.log["batch"] = len(entries)
+            metrics.DURATION.labels(self.service).observe(share)
+        return [(_text(eid), out) for (eid, _), out in zip(entries, outs, strict=True)]
 
     def _handle_one(self, entry_id: str, raw: dict[Any, Any], delivery: int):
         started = time.perf_counter()

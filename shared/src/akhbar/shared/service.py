@@ -26,7 +26,7 @@ from akhbar.shared import streams
 from akhbar.shared.broker import SelfHealingRedis, make_broker
 from akhbar.shared.embedded import resolve_redis_url
 from akhbar.shared.logging import configure_logging
-from akhbar.shared.reliable import Handler, RedisSink, ReliableStage, Sink
+from akhbar.shared.reliable import BatchHandler, Handler, RedisSink, ReliableStage, Sink
 from akhbar.shared.retention import trim_finished
 from akhbar.shared.schemas import DeadLetter
 from akhbar.shared.settings import Settings, get_settings
@@ -41,6 +41,7 @@ class StageSpec:
     consumes: type[BaseModel]
     produces: type[BaseModel]
     description: str
+    batch_handler: BatchHandler | None = None
 
 
 def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | None = None) -> FastStream:
@@ -49,7 +50,7 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
     configure_logging(settings.log_level, settings.log_format)
     url = resolve_redis_url(settings, start=True)
     broker = make_broker(url, apply_types=False)
-    stage = ReliableStage(spec.service, spec.handler, settings)
+    stage = ReliableStage(spec.service, spec.handler, settings, batch_handler=spec.batch_handler)
     state: dict[str, Any] = {"sink": sink}
 
     broker.publisher(

@@ -7,13 +7,15 @@ from faststream import FastStream
 from akhbar.shared.schemas import ArticleEnriched, ArticleStored
 from akhbar.shared.service import StageSpec, build_app
 from akhbar.shared.settings import Settings, get_settings
-from akhbar.store.handlers import make_handler
+from akhbar.store.handlers import StoreHandlers
 
 
 def create_app(settings: Settings | None = None, sink=None) -> FastStream:
     settings = settings or get_settings()
+    handlers = StoreHandlers(settings)
     spec = StageSpec(
-        "store", make_handler(settings), ArticleEnriched, ArticleStored,
+        "store", handlers.one, ArticleEnriched, ArticleStored,
         "Upserts enriched articles by id into SQLite or PostgreSQL and announces each stored article.",
+        batch_handler=handlers.batch,
     )
     return build_app(spec, settings, sink)

@@ -11,21 +11,39 @@ from akhbar.shared.settings import Settings
 from akhbar.shared.wire import load
 
 
-def make_handler(settings: Settings):
-    store = None
-    lock = threading.Lock()
+class StoreHandlers:
+    """The stage's two handlers over one lazily opened ``Store``.
 
-    def handle(fields: dict[str, str]) -> Processed:
-        nonlocal store
-        enriched = load(ArticleEnriched, fields)
-        with lock:  # one connection setup (and migration run) per process
-            if store is None:
+    ``one`` upserts an article in its own transaction; ``batch`` upserts a whole batch in one
+    (a commit costs a disk sync, most of a single upsert's time). Both upsert by article id,
+    so a redelivered message updates its row and never doubles it.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._store = None
+        self._lock = threading.Lock()
+
+    def store(self):
+        with self._lock:  # one connection setup (and migration run) per process
+            if self._store is None:
                 from akhbar.store import Store
 
-                store = Store.from_url(settings.store_url())
-        # Upsert by article id: a redelivered message updates the row, never doubles it.
-        created = store.upsert(enriched.article)
-        event = ArticleStored(article_id=enriched.article.id, created=created, stored_at=dt.datetime.now(dt.UTC))
-        return Processed(event, enriched.article.id, {"article_id": enriched.article.id, "created": created})
+                self._store = Store.from_url(self._settings.store_url())
+        return self._store
 
-    return handle
+    def one(self, fields: dict[str, str]) -> Processed:
+        enriched = load(ArticleEnriched, fields)
+        return _stored(enriched, self.store().upsert(enriched.article))
+
+    def batch(self, batch: list[dict[str, str]]) -> list[Processed]:
+        # Validation first: a bad entry raises before anything is written, and the stage
+        # then retries the batch entry by entry so only that one fails.
+        enriched = [load(ArticleEnriched, fields) for fields in batch]
+        created = self.store().upsert_many([e.article for e in enriched])
+        return [_stored(e, c) for e, c in zip(enriched, created, strict=True)]
+
+
+def _stored(enriched: ArticleEnriched, created: bool) -> Processed:
+    event = ArticleStored(article_id=enriched.article.id, created=created, stored_at=dt.datetime.now(dt.UTC))
+    return Processed(event, enriched.article.id, {"article_id": enriched.article.id, "created": created})
