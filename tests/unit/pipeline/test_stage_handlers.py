@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 
 import pytest
 from faststream.redis import TestRedisBroker
@@ -140,6 +141,20 @@ class TestStoreHandler:
         assert handlers.store().count() == 0
         assert handlers.one(batch[0]).output.created is True
         handlers.store().close()
+
+
+class TestHeap:
+    async def test_the_first_batch_freezes_the_loaded_heap_out_of_full_collections(self, tmp_path):
+        """After the first batch the models are loaded; freezing them keeps GC pauses short."""
+        gc.unfreeze()
+        assert gc.get_freeze_count() == 0
+        try:
+            app = store_app(_settings(tmp_path), MemorySink())
+            async with TestRedisBroker(app.broker) as broker:
+                await broker.publish(ArticleEnriched(article=_article("a")), stream=streams.ENRICHED)
+            assert gc.get_freeze_count() > 1000
+        finally:
+            gc.unfreeze()
 
 
 def _article(article_id: str) -> EnrichedArticle:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -73,6 +74,9 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
                 fields = {DATA: json.dumps(body[i], ensure_ascii=False)}
             entries.append((ids[i], fields))
         await stage.process(state["sink"], entries)
+        if not state.get("settled"):
+            state["settled"] = True
+            settle_heap()
 
     # The AsyncAPI document shows the payload schema; entries are validated by the stage,
     # one by one, so that one bad entry never fails its batch.
@@ -131,6 +135,19 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
         log.info("service_stopped", service=spec.service, consumer=stage.consumer)
 
     return app
+
+
+def settle_heap() -> None:
+    """Take what the process keeps for good out of the garbage collector's full passes.
+
+    After the first batch a stage has loaded what it holds for its lifetime (modules, schemas,
+    the entity model and gazetteer): over 100,000 tracked objects that every full collection
+    walks again. In enrich that was a 60-80 ms pause about once per 30 pages, most of its p99
+    latency; frozen, a full pass over what is left takes about 1 ms. Frozen objects are still
+    freed by reference counting; only cycles among them would outlive the process's need.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 async def _tolerant_parser(msg: dict[str, Any], original: Any) -> Any:
