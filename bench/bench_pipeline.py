@@ -17,7 +17,7 @@ comment so ingest gives every push its own id) and measures:
 
     uv run python bench/bench_pipeline.py [--n 400] [--rate 50] [--seconds 20] [--batch 16]
 
-Redis: ``REDIS_URL`` (only ``akhbar:*`` keys of its database are touched, and deleted before
+Redis: ``REDIS_URL`` (only the ``akhbar:*`` keys (``AKHBAR_STREAM_PREFIX``) of its database are touched, and deleted before
 and after), else an embedded Valkey started for the run. The store is a fresh SQLite file
 unless ``--database-url`` is given.
 """
@@ -42,7 +42,7 @@ import redis
 from akhbar.shared import streams
 
 SHARED_PAGES = Path(__file__).resolve().parents[2] / "shared" / "data" / "pages"
-FLOOR = [f"akhbar:bench:floor:{i}" for i in range(5)]  # raw → 4 no-op stages → "stored"
+FLOOR = [f"{streams.PREFIX}:bench:floor:{i}" for i in range(5)]  # raw → 4 no-op stages → "stored"
 FLOOR_GROUP = "akhbar-bench-floor"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
@@ -468,7 +468,7 @@ def main() -> None:
 
 
 def clean(client: redis.Redis) -> None:
-    keys = list(client.scan_iter(match="akhbar:*", count=1000))
+    keys = list(client.scan_iter(match=streams.all_keys_pattern(), count=1000))
     if keys:
         client.delete(*keys)
 

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import redis
 
+from akhbar.shared import streams
+
 
 def docker_available() -> bool:
     if not shutil.which("docker"):
@@ -55,7 +57,7 @@ def redis_server() -> Iterator[str]:
 def clean_akhbar_keys(url: str) -> None:
     client = redis.Redis.from_url(url)
     try:
-        keys = list(client.scan_iter(match="akhbar:*", count=1000))
+        keys = list(client.scan_iter(match=streams.all_keys_pattern(), count=1000))
         if keys:
             client.delete(*keys)
     finally:

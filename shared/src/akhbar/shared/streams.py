@@ -1,12 +1,35 @@
-"""Stream and group names: one place so every service and the CLI agree."""
+"""Stream and group names: one place so every service and the CLI agree.
+
+Every key akhbar writes starts with ``AKHBAR_STREAM_PREFIX`` (default ``akhbar``), read once
+at import, so every process of one deployment must be given the same value. A prefix with a
+hash tag, e.g. ``{akhbar}``, puts all the streams in one Redis Cluster slot: a stage commits
+its output, its dead letters and the acknowledgement of its input in one MULTI/EXEC, and a
+Cluster only runs a transaction whose keys share a slot. A distinct prefix also keeps two
+deployments (or test runs) apart on one server.
+"""
 
 from __future__ import annotations
 
-RAW = "akhbar:pages:raw"
-ACCEPTED = "akhbar:pages:accepted"
-PARSED = "akhbar:articles:parsed"
-ENRICHED = "akhbar:articles:enriched"
-STORED = "akhbar:articles:stored"
+import os
+import re
+
+_PREFIX_SHAPE = re.compile(r"[^\s*?\[\]\\]+")
+
+
+def _prefix() -> str:
+    prefix = os.environ.get("AKHBAR_STREAM_PREFIX", "akhbar")
+    if not _PREFIX_SHAPE.fullmatch(prefix):
+        raise ValueError(f"AKHBAR_STREAM_PREFIX={prefix!r}: give a non-empty name without spaces or glob characters")
+    return prefix
+
+
+PREFIX = _prefix()
+
+RAW = f"{PREFIX}:pages:raw"
+ACCEPTED = f"{PREFIX}:pages:accepted"
+PARSED = f"{PREFIX}:articles:parsed"
+ENRICHED = f"{PREFIX}:articles:enriched"
+STORED = f"{PREFIX}:articles:stored"
 
 SERVICES = ("ingest", "parse", "enrich", "store")
 
@@ -16,9 +39,14 @@ OUTPUT = {"ingest": ACCEPTED, "parse": PARSED, "enrich": ENRICHED, "store": STOR
 
 
 def dlq(service: str) -> str:
-    return f"akhbar:dlq:{service}"
+    return f"{PREFIX}:dlq:{service}"
 
 
 def group(service: str) -> str:
+    # Group names are not keys: they need no prefix to stay apart.
     return f"akhbar-{service}"
 
+
+def all_keys_pattern() -> str:
+    """SCAN pattern matching every key of this deployment."""
+    return f"{PREFIX}:*"
