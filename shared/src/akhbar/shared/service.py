@@ -24,7 +24,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from akhbar.shared import streams
-from akhbar.shared.broker import SelfHealingRedis, make_broker
+from akhbar.shared.broker import make_broker, make_client
 from akhbar.shared.embedded import resolve_redis_url
 from akhbar.shared.logging import configure_logging
 from akhbar.shared.reliable import BatchHandler, Handler, RedisSink, ReliableStage, Sink
@@ -49,8 +49,10 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
     """The FastStream app of one service. ``sink`` replaces Redis in unit tests."""
     settings = settings or get_settings()
     configure_logging(settings.log_level, settings.log_format)
+    if settings.redis_cluster:
+        streams.check_cluster_ready()
     url = resolve_redis_url(settings, start=True)
-    broker = make_broker(url, apply_types=False)
+    broker = make_broker(url, cluster=settings.redis_cluster, apply_types=False)
     stage = ReliableStage(spec.service, spec.handler, settings, batch_handler=spec.batch_handler)
     state: dict[str, Any] = {"sink": sink}
 
@@ -105,7 +107,7 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
 
             # /metrics doubles as the liveness probe of compose's healthcheck.
             start_http_server(settings.metrics_port)
-        client = SelfHealingRedis.from_url(url)
+        client = make_client(url, settings.redis_cluster)
         state["client"] = client
         # Before FastStream subscribes: the group reads from the stream's start.
         await stage.ensure_group(client)

@@ -20,6 +20,8 @@ class Settings(BaseSettings):
 
     redis_url: str | None = Field(None, validation_alias=_env("REDIS_URL"))
     """Redis/Valkey to use; unset means the embedded Valkey server under ``data_dir``."""
+    redis_cluster: bool = False
+    """``REDIS_URL`` is a node of a Redis Cluster (needs a hash-tagged ``AKHBAR_STREAM_PREFIX``)."""
     database_url: str | None = Field(None, validation_alias=_env("DATABASE_URL"))
     """SQLAlchemy URL of the store; unset means a SQLite file under ``data_dir``."""
     log_level: str = Field("INFO", validation_alias=_env("LOG_LEVEL"))

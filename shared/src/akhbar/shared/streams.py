@@ -47,6 +47,15 @@ def group(service: str) -> str:
     return f"akhbar-{service}"
 
 
+def check_cluster_ready() -> None:
+    """Raise unless the stream names share one Cluster slot (their prefix has a hash tag)."""
+    if not re.search(r"\{[^{}]+\}", PREFIX):
+        raise ValueError(
+            f"on a Redis Cluster the streams need one hash tag: AKHBAR_STREAM_PREFIX is {PREFIX!r}, "
+            "give e.g. '{akhbar}' to every process (producers included)"
+        )
+
+
 def all_keys_pattern() -> str:
     """SCAN pattern matching every key of this deployment."""
     return f"{PREFIX}:*"
