@@ -1,8 +1,10 @@
 """Upserts per second and query latency (p50/p99) of the store, SQLite beside PostgreSQL.
 
 Fills a fresh database of each kind with N synthetic but varied enriched articles (default
-100,000: outlets, Zipf-distributed entities, Arabic body text, dates over two years), one
-``Store.upsert`` at a time as the store service does, then times the main queries.
+100,000: outlets, Zipf-distributed entities, Arabic body text, dates over two years), mostly
+by ``upsert_many`` batches and the last ones one ``Store.upsert`` at a time (the store service
+writes each batch it reads with ``upsert_many`` and falls back to one at a time when a batch
+fails), then times the main queries.
 
     uv run python bench/bench_store.py [--n 100000] [--reps 200] [--pg URL] [--skip-pg]
 
