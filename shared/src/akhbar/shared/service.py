@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import gc
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,6 +44,8 @@ class StageSpec:
     produces: type[BaseModel]
     description: str
     batch_handler: BatchHandler | None = None
+    warmup: Callable[[], object] | None = None
+    """Loads what the core needs (a model, a connection) before the first entry is read."""
 
 
 def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | None = None) -> FastStream:
@@ -113,6 +116,14 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
         await stage.ensure_group(client)
         if state["sink"] is None:
             state["sink"] = RedisSink(client, stage.input, stage.group)
+        if spec.warmup is not None:
+            # The first page should not pay for loading the model; and frozen now, what was
+            # loaded stays out of the collector's way from the first batch on.
+            try:
+                await asyncio.to_thread(spec.warmup)
+            except Exception as e:  # noqa: BLE001 - the first entry will load it again, or fail and retry
+                log.warning("warmup_failed", service=spec.service, error=str(e))
+            settle_heap()
 
     @app.after_startup
     async def start_upkeep() -> None:

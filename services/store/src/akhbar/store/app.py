@@ -17,5 +17,6 @@ def create_app(settings: Settings | None = None, sink=None) -> FastStream:
         "store", handlers.one, ArticleEnriched, ArticleStored,
         "Upserts enriched articles by id into SQLite or PostgreSQL and announces each stored article.",
         batch_handler=handlers.batch,
+        warmup=handlers.store,  # connects and runs the migrations before the first article
     )
     return build_app(spec, settings, sink)
