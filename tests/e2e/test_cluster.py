@@ -37,13 +37,14 @@ def test_the_four_services_run_on_a_cluster_and_store_every_page_once(cluster_ur
         pushed = pipeline.akhbar("push", str(pages))
         assert pushed.returncode == 0, pushed.stderr
         assert len(pushed.stdout.split()) == N
-        assert client.xlen(f"{PREFIX}:pages:raw") >= N  # the CLI pushed under the tagged prefix
 
         stored = f"{PREFIX}:articles:stored"
         pipeline.redis = client  # wait_for reads through the cluster client
         assert pipeline.wait_for(stored, N) == N
         ids = {json.loads(f["data"])["article_id"] for _, f in client.xrange(stored)}
         assert len(ids) == N
+        # Every key the CLI and the services wrote is under the tagged prefix.
+        assert {k.split(":")[0] for k in client.keys("*")} == {PREFIX}
 
         stats = pipeline.akhbar("stats")
         assert stats.returncode == 0, stats.stdout + stats.stderr
