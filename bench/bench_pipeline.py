@@ -15,7 +15,7 @@ comment so ingest gives every push its own id) and measures:
   measured the same way, and the ratio;
 * the standalone speed of each stage's core, in pages per CPU-second, on the same pages.
 
-    uv run python bench/bench_pipeline.py [--n 400] [--rate 50] [--seconds 20] [--batch 16]
+    uv run python bench/bench_pipeline.py [--n 1000] [--rate 50] [--seconds 20] [--batch 16]
 
 Redis: ``REDIS_URL`` (only the ``akhbar:*`` keys (``AKHBAR_STREAM_PREFIX``) of its database are touched, and deleted before
 and after), else an embedded Valkey started for the run. The store is a fresh SQLite file
@@ -415,7 +415,7 @@ def report(args, mix, cores, per_page, results, load) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--n", type=int, default=400, help="pages in the burst")
+    ap.add_argument("--n", type=int, default=1000, help="pages in the burst (long enough that filling and draining the pipeline are a small part)")
     ap.add_argument(
         "--rate", type=float, action="append", help="pages/s of a steady phase (repeatable; default 50)"
     )
