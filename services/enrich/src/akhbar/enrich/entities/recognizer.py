@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from importlib import resources
 
@@ -52,16 +53,9 @@ def load_tagger() -> Tagger:
     return _TAGGER
 
 
-_NORMAL: dict[str, str] = {}
-
-
+@functools.lru_cache(maxsize=500_000)  # bounded: news brings new words forever
 def _normal(word: str) -> str:
-    out = _NORMAL.get(word)
-    if out is None:
-        if len(_NORMAL) > 500_000:
-            _NORMAL.clear()
-        out = _NORMAL[word] = normalize(word)
-    return out
+    return normalize(word)
 
 
 def _prefix_chars(token: str, letters: int) -> int:

@@ -16,6 +16,7 @@ keeps its cached per-word scores and adds small per-label and per-tag tables.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
 from .clitics import strip_proclitics
@@ -39,16 +40,9 @@ def label_attributes(label: str) -> list[list[str]]:
     return out
 
 
-_KEYS: dict[str, str] = {}
-
-
+@functools.lru_cache(maxsize=500_000)
 def stem_key(word: str) -> str:
-    out = _KEYS.get(word)
-    if out is None:
-        if len(_KEYS) > 500_000:
-            _KEYS.clear()
-        out = _KEYS[word] = strip_proclitics(word)[1]
-    return out
+    return strip_proclitics(word)[1]
 
 
 def document_tags(words: list[list[str]], tags: list[list[str]]) -> list[list[tuple[str, ...]]]:
