@@ -7,6 +7,7 @@ A search that did not fold these would miss most of what people mean.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -59,9 +60,9 @@ def index_terms(token: str) -> list[str]:
 
 def search_document(*parts: str) -> str:
     """One space-separated string of index terms for the given text fields."""
-    return " ".join(
-        term
-        for part in parts
-        for word in _WORD.findall(normalize(part))
-        for term in index_terms(word)
-    )
+    return " ".join(_terms_of(word) for part in parts for word in _WORD.findall(normalize(part)))
+
+
+@functools.lru_cache(maxsize=200_000)  # a few hundred words make most of any Arabic text
+def _terms_of(word: str) -> str:
+    return " ".join(index_terms(word))
