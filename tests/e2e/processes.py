@@ -15,17 +15,18 @@ from akhbar.shared import streams
 
 
 class Pipeline:
-    def __init__(self, redis_url: str, database_url: str, logs: Path, **env: str) -> None:
+    def __init__(self, redis_url: str, workdir: Path, **env: str) -> None:
+        """Four service processes on ``redis_url``, a SQLite store and the logs in ``workdir``."""
         self.env = {
             **os.environ,
             "REDIS_URL": redis_url,
-            "DATABASE_URL": database_url,
+            "DATABASE_URL": f"sqlite:///{workdir / 'akhbar.db'}",
             "AKHBAR_LOG_FORMAT": "json",
             "AKHBAR_CLAIM_IDLE_MS": "1500",
             "AKHBAR_MAINTENANCE_INTERVAL_S": "0.5",
             **env,
         }
-        self.logs = logs
+        self.logs = workdir
         self.procs: dict[str, subprocess.Popen] = {}
         self.redis = redis.Redis.from_url(redis_url, decode_responses=True)
 

@@ -24,7 +24,7 @@ def cluster_url(tmp_path_factory):
 
 def test_the_four_services_run_on_a_cluster_and_store_every_page_once(cluster_url, tmp_path):
     pipeline = Pipeline(
-        cluster_url, f"sqlite:///{tmp_path / 'akhbar.db'}", tmp_path,
+        cluster_url, tmp_path,
         AKHBAR_REDIS_CLUSTER="1", AKHBAR_STREAM_PREFIX=PREFIX,
     )
     client = redis.RedisCluster.from_url(cluster_url, decode_responses=True)
@@ -58,7 +58,7 @@ def test_the_four_services_run_on_a_cluster_and_store_every_page_once(cluster_ur
 def test_a_service_refuses_a_cluster_without_a_hash_tagged_prefix(cluster_url, tmp_path):
     """Untagged names would hash to different slots and every stage commit would fail."""
     pipeline = Pipeline(
-        cluster_url, f"sqlite:///{tmp_path / 'akhbar.db'}", tmp_path,
+        cluster_url, tmp_path,
         AKHBAR_REDIS_CLUSTER="1", AKHBAR_STREAM_PREFIX="akhbar-untagged",
     )
     done = pipeline.akhbar("serve", "ingest", timeout=60)

@@ -18,7 +18,7 @@ N = 300
 
 @pytest.fixture
 def pipeline(redis_url, tmp_path):
-    p = Pipeline(redis_url, f"sqlite:///{tmp_path / 'akhbar.db'}", tmp_path, AKHBAR_BATCH_SIZE="8")
+    p = Pipeline(redis_url, tmp_path, AKHBAR_BATCH_SIZE="8")
     yield p
     p.stop()
 

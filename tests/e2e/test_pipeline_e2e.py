@@ -17,7 +17,7 @@ SEED = "maghress-alaoual-2025-11-24.txt"
 
 @pytest.fixture
 def pipeline(redis_url, tmp_path):
-    p = Pipeline(redis_url, f"sqlite:///{tmp_path / 'akhbar.db'}", tmp_path)
+    p = Pipeline(redis_url, tmp_path)
     yield p
     p.stop()
 

@@ -22,7 +22,7 @@ def test_services_survive_a_redis_restart_and_finish_the_run(tmp_path):
     server = EmbeddedValkey(tmp_path / "data")
     url = server.start()
     port = server.server.port
-    p = Pipeline(url, f"sqlite:///{tmp_path / 'akhbar.db'}", tmp_path, AKHBAR_BATCH_SIZE="4")
+    p = Pipeline(url, tmp_path, AKHBAR_BATCH_SIZE="4")
     try:
         p.start()
         pipe = p.redis.pipeline(transaction=False)

@@ -20,7 +20,7 @@ N = 200
 @pytest.fixture
 def pipeline(redis_url, tmp_path):
     # Small reads, so that the work is handed out in many pieces rather than a few big ones.
-    p = Pipeline(redis_url, f"sqlite:///{tmp_path / 'akhbar.db'}", tmp_path, AKHBAR_BATCH_SIZE="4")
+    p = Pipeline(redis_url, tmp_path, AKHBAR_BATCH_SIZE="4")
     yield p
     p.stop()
 
