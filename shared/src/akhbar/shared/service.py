@@ -79,6 +79,8 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
                 fields = {DATA: json.dumps(body[i], ensure_ascii=False)}
             entries.append((ids[i], fields))
         await stage.process(state["sink"], entries)
+        # Again after the first batch: ingest and parse have no warm-up, and a core may
+        # build more for good on its first real input (caches, compiled patterns).
         if not state.get("settled"):
             state["settled"] = True
             settle_heap()
