@@ -1,6 +1,7 @@
 """Document-level consistency of names across an article."""
 
 from akhbar.enrich.entities.consistency import propagate
+from akhbar.enrich.entities.gazetteer import Gazetteer
 from akhbar.enrich.entities.normalize import normalize
 
 
@@ -45,3 +46,25 @@ class TestPropagate:
         """Without names in the document the tags are returned as they were."""
         words = doc("ذهب الولد")
         assert propagate(words, [["O", "O"]]) == [["O", "O"]]
+
+
+class TestListedNames:
+    LISTED = Gazetteer([("PER", "أخنوش"), ("ORG", "الكاف"), ("ORG", "التجمع الوطني للأحرار")])
+
+    def test_listed_name_is_tagged_where_the_model_left_it(self):
+        """A one-line headline has no article to learn from: a listed name is tagged there."""
+        words = doc("أخنوش يترأس اجتماع التجمع الوطني للأحرار")
+        tags = [["O"] * 6]
+        got = propagate(words, tags, listed=self.LISTED)
+        assert got == [["B-PER", "O", "O", "B-ORG", "I-ORG", "I-ORG"]]
+
+    def test_model_labels_are_not_overridden(self):
+        """Tokens the model labelled keep their labels; the list only fills gaps."""
+        words = doc("أخنوش يترأس")
+        assert propagate(words, [["B-ORG", "O"]], listed=self.LISTED) == [["B-ORG", "O"]]
+
+    def test_common_word_is_not_forced_into_a_name(self):
+        """ "غير كاف" is "not enough", not the confederation الكاف without its article."""
+        words = doc("أنه غير كاف")
+        got = propagate(words, [["O", "O", "O"]], common={normalize("كاف")}, listed=self.LISTED)
+        assert got == [["O", "O", "O"]]

@@ -60,13 +60,32 @@ def document_names(
 
 
 def propagate(
-    words: list[list[str]], tags: list[list[str]], common: Container[str] = ()
+    words: list[list[str]],
+    tags: list[list[str]],
+    common: Container[str] = (),
+    listed: Gazetteer | None = None,
 ) -> list[list[str]]:
-    """Tags with each document name also tagged where it recurs on untagged tokens."""
+    """Tags with each document name also tagged where it recurs on untagged tokens, then
+    each ``listed`` name (names known for sure, ``lexicons.news_entries``) wherever it
+    stands untagged: a headline ticker gives the model one short line and no article."""
     names = document_names(words, tags, common)
-    if not names:
-        return tags
-    gaz = Gazetteer(names)
+    if names:
+        tags = _tag_untagged(words, tags, Gazetteer(names))
+    if listed is not None:
+        # A listed one-word name that is also a common word ("كاف" for الكاف, "وجده" for
+        # وجدة once ة is normalized) is left to the model.
+        tags = _tag_untagged(words, tags, listed, common)
+    return tags
+
+
+def _tag_untagged(
+    words: list[list[str]],
+    tags: list[list[str]],
+    gaz: Gazetteer,
+    common: Container[str] = (),
+) -> list[list[str]]:
+    """``tags`` with every unambiguous match of ``gaz`` over untagged tokens tagged, except
+    one-word matches of ``common`` words."""
     out = []
     for sent, stags in zip(words, tags, strict=True):
         stags = list(stags)
@@ -80,7 +99,7 @@ def propagate(
             j = i + 1
             while j < len(sent) and matched[j] == (f"{label}:I",):
                 j += 1
-            if all(t == "O" for t in stags[i:j]):
+            if all(t == "O" for t in stags[i:j]) and not (j - i == 1 and sent[i] in common):
                 stags[i] = f"B-{label}"
                 for k in range(i + 1, j):
                     stags[k] = f"I-{label}"

@@ -12,6 +12,7 @@ from .canonical import canonical_names
 from .clitics import attached_prefix
 from .consistency import propagate
 from .gazetteer import Gazetteer
+from .lexicons import news_entries
 from .model import CrfWeights, Tagger
 from .normalize import normalize
 from .spans import bio_spans
@@ -74,6 +75,13 @@ def _prefix_chars(token: str, letters: int) -> int:
     return 0
 
 
+@functools.cache
+def listed_names() -> Gazetteer:
+    """The hand-written names of today's news (``lists/news_names.tsv``), tagged wherever
+    the model left them untagged (``consistency.propagate``)."""
+    return Gazetteer(news_entries())
+
+
 def find_entities_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
     """Entities of one article's (field name, text) pairs, consistent across the article."""
     tagger = load_tagger()
@@ -85,7 +93,7 @@ def find_entities_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
         for sent in sentences(text, tokenize(text)):
             where.append((name, text, sent))
             words.append([_normal(t.text) for t in sent])
-    tags = propagate(words, tagger.tag_many(words), tagger.common_words)
+    tags = propagate(words, tagger.tag_many(words), tagger.common_words, listed_names())
     found: list[tuple[str, str, int, int, str]] = []
     known = _KNOWN
     for (name, text, sent), norm, stags in zip(where, words, tags, strict=True):
