@@ -68,3 +68,11 @@ class TestListedNames:
         words = doc("أنه غير كاف")
         got = propagate(words, [["O", "O", "O"]], common={normalize("كاف")}, listed=self.LISTED)
         assert got == [["O", "O", "O"]]
+
+    def test_name_taking_in_a_listed_non_name_is_dropped(self):
+        """ "بفيروس كورونا" tagged as a name by the model is a disease: no entity is left."""
+        listed = Gazetteer([("O", "كورونا"), ("PER", "أخنوش")])
+        words = doc("إصابات بفيروس كورونا في الرباط")
+        tags = [["O", "B-ORG", "I-ORG", "O", "B-LOC"]]
+        got = propagate(words, tags, listed=listed)
+        assert got == [["O", "O", "O", "O", "B-LOC"]]

@@ -66,43 +66,60 @@ def propagate(
     listed: Gazetteer | None = None,
 ) -> list[list[str]]:
     """Tags with each document name also tagged where it recurs on untagged tokens, then
-    each ``listed`` name (names known for sure, ``lexicons.news_entries``) wherever it
-    stands untagged: a headline ticker gives the model one short line and no article."""
+    each ``listed`` name (``recognizer.listed_names``: names known for sure and non-names) wherever it
+    stands untagged: a headline ticker gives the model one short line and no article.
+    A name that takes in a listed non-name (label "O": كورونا) is no name: "فيروس كورونا"."""
     names = document_names(words, tags, common)
     if names:
-        tags = _tag_untagged(words, tags, Gazetteer(names))
-    if listed is not None:
-        # A listed one-word name that is also a common word ("كاف" for الكاف, "وجده" for
-        # وجدة once ة is normalized) is left to the model.
-        tags = _tag_untagged(words, tags, listed, common)
-    return tags
-
-
-def _tag_untagged(
-    words: list[list[str]],
-    tags: list[list[str]],
-    gaz: Gazetteer,
-    common: Container[str] = (),
-) -> list[list[str]]:
-    """``tags`` with every unambiguous match of ``gaz`` over untagged tokens tagged, except
-    one-word matches of ``common`` words."""
+        gaz = Gazetteer(names)
+        tags = [
+            _fill(sent, stags, gaz.match(sent)) for sent, stags in zip(words, tags, strict=True)
+        ]
+    if listed is None:
+        return tags
     out = []
     for sent, stags in zip(words, tags, strict=True):
-        stags = list(stags)
-        matched = gaz.match(sent)
-        i = 0
-        while i < len(sent):
-            if not matched[i] or len(matched[i]) != 1 or not matched[i][0].endswith(":B"):
-                i += 1
-                continue
-            label = matched[i][0][:-2]
-            j = i + 1
-            while j < len(sent) and matched[j] == (f"{label}:I",):
-                j += 1
-            if all(t == "O" for t in stags[i:j]) and not (j - i == 1 and sent[i] in common):
-                stags[i] = f"B-{label}"
-                for k in range(i + 1, j):
-                    stags[k] = f"I-{label}"
-            i = j
-        out.append(stags)
+        matched = listed.match(sent)  # once per sentence: both steps below read it
+        # A listed one-word name that is also a common word ("كاف" for الكاف, "وجده" for
+        # وجدة once ة is normalized) is left to the model.
+        stags = _fill(sent, stags, matched, common)
+        out.append(_drop_non_names(stags, matched))
     return out
+
+
+def _drop_non_names(stags: list[str], matched: list[tuple[str, ...]]) -> list[str]:
+    """``stags`` without the names that take in a listed non-name (label O)."""
+    for start, end, _ in bio_spans(stags):
+        if any(tag.startswith("O:") for k in range(start, end) for tag in matched[k]):
+            stags[start:end] = ["O"] * (end - start)
+    return stags
+
+
+def _fill(
+    sent: list[str],
+    stags: list[str],
+    matched: list[tuple[str, ...]],
+    common: Container[str] = (),
+) -> list[str]:
+    """A copy of ``stags`` with every unambiguous gazetteer match over untagged tokens
+    tagged, except listed non-names and one-word matches of ``common`` words."""
+    stags = list(stags)
+    i = 0
+    while i < len(sent):
+        if not matched[i] or len(matched[i]) != 1 or not matched[i][0].endswith(":B"):
+            i += 1
+            continue
+        label = matched[i][0][:-2]
+        j = i + 1
+        while j < len(sent) and matched[j] == (f"{label}:I",):
+            j += 1
+        if (
+            label != "O"
+            and all(t == "O" for t in stags[i:j])
+            and not (j - i == 1 and sent[i] in common)
+        ):
+            stags[i] = f"B-{label}"
+            for k in range(i + 1, j):
+                stags[k] = f"I-{label}"
+        i = j
+    return stags

@@ -12,7 +12,7 @@ from .canonical import canonical_names
 from .clitics import attached_prefix
 from .consistency import propagate
 from .gazetteer import Gazetteer
-from .lexicons import news_entries
+from .lexicons import news_names
 from .model import CrfWeights, Tagger
 from .normalize import normalize
 from .spans import bio_spans
@@ -78,8 +78,9 @@ def _prefix_chars(token: str, letters: int) -> int:
 @functools.cache
 def listed_names() -> Gazetteer:
     """The hand-written names of today's news (``lists/news_names.tsv``), tagged wherever
-    the model left them untagged (``consistency.propagate``)."""
-    return Gazetteer(news_entries())
+    the model left them untagged, and its non-names, never inside a name
+    (``consistency.propagate``)."""
+    return Gazetteer(news_names())
 
 
 def find_entities_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
