@@ -94,6 +94,19 @@ class TestStackedTagger:
             assert ours.tag_many(norm) == want
             assert ours.tag_many(norm, stacked=False) == labels
 
+    def test_lone_sentence_keeps_the_first_pass(self, stacked):
+        """One sentence has no document evidence: the second pass runs on documents only.
+
+        The second pass here is made to call every word a person, so which pass labelled
+        a sentence shows."""
+        first, second, gaz, sents = stacked
+        loud = CrfWeights.from_crfsuite(second)
+        loud.weights[loud.index["0bias"], loud.labels.index("B-PER")] += 100.0
+        ours = Tagger(CrfWeights.from_crfsuite(first), gaz, second=loud)
+        norm = [[normalize(w) for w in tokens] for tokens, _ in sents[:2]]
+        assert ours.tag_many(norm[:1]) == [first.tag(sentence_attributes(norm[0], gaz))]
+        assert ours.tag_many(norm) == [["B-PER"] * len(w) for w in norm]
+
     def test_label_attributes_name_the_offset(self):
         """A first-pass label is seen as itself at each offset, its kind at ±1."""
         attrs = label_attributes("B-PER")

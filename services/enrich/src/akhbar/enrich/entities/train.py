@@ -109,11 +109,18 @@ def first_pass_labels(sentences, base_entries, params: dict, words, window: int)
 
 
 def train(
-    sentences, base_entries, params: dict, words=None, stacked: bool = True, params2=None
+    sentences,
+    base_entries,
+    params: dict,
+    words=None,
+    stacked: bool = True,
+    params2=None,
+    words_second_only: bool = False,
 ) -> tuple[CrfWeights, CrfWeights | None, Gazetteer]:
-    """The first-pass CRF, the stacked second-pass CRF (or None) and the gazetteer."""
+    """The first-pass CRF, the stacked second-pass CRF (or None) and the gazetteer.
+    ``words_second_only``: the word-list attributes go to the second pass only."""
     tags = [t for _, t in sentences]
-    attributes = featurize(sentences, base_entries, words)
+    attributes = featurize(sentences, base_entries, None if words_second_only else words)
     weights = train_crf(attributes, tags, params)
     # The hand-written news names join the gazetteer the model ships with, not the one its
     # training sentences are featurized with: the 2007 training text barely mentions them,
@@ -125,7 +132,10 @@ def train(
     )
     if not stacked:
         return weights, None, gaz
-    labels, docs = first_pass_labels(sentences, base_entries, params, words, WINDOW)
+    first_words = None if words_second_only else words
+    labels, docs = first_pass_labels(sentences, base_entries, params, first_words, WINDOW)
+    if words_second_only and words:
+        attributes = featurize(sentences, base_entries, words)
     second = train_crf(
         [stacked_attributes(a, lab, d) for a, lab, d in zip(attributes, labels, docs, strict=True)],
         tags,
@@ -162,6 +172,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--stack", action="store_true", help="also train the stacked second pass (stack.py)"
     )
+    ap.add_argument(
+        "--words-second-only",
+        action="store_true",
+        help="with --stack and word lists: their attributes in the second pass only",
+    )
     ap.add_argument("--c1", type=float, default=PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=PARAMS["c2"])
     ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
@@ -189,7 +204,13 @@ def main(argv: list[str] | None = None) -> None:
     t0 = time.time()
     params2 = {**params, "c2": args.c2_second}
     weights, second, gaz = train(
-        aner + extra, base, params, words, stacked=args.stack, params2=params2
+        aner + extra,
+        base,
+        params,
+        words,
+        stacked=args.stack,
+        params2=params2,
+        words_second_only=args.words_second_only,
     )
     print(
         f"trained on {sum(len(s[0]) for s in aner + extra)} tokens in {time.time() - t0:.0f}s; "
