@@ -80,6 +80,9 @@ def propagate(
     out = []
     for sent, stags in zip(words, tags, strict=True):
         matched = listed.match(sent)  # once per sentence: both steps below read it
+        if not any(matched):  # the usual case
+            out.append(stags)
+            continue
         # A listed one-word name that is also a common word ("كاف" for الكاف, "وجده" for
         # وجدة once ة is normalized) is left to the model.
         stags = _fill(sent, stags, matched, common)
