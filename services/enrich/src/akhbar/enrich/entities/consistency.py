@@ -66,9 +66,9 @@ def propagate(
     listed: Gazetteer | None = None,
 ) -> list[list[str]]:
     """Tags with each document name also tagged where it recurs on untagged tokens, then
-    each ``listed`` name (``recognizer.listed_names``: names known for sure and non-names) wherever it
-    stands untagged: a headline ticker gives the model one short line and no article.
-    A name that takes in a listed non-name (label "O": كورونا) is no name: "فيروس كورونا"."""
+    each ``listed`` name (``recognizer.listed_names``: names known for sure, and non-names)
+    wherever it stands untagged: a headline ticker gives the model one short line and no
+    article. A name that takes in a listed non-name (label "O": كورونا) is no name."""
     names = document_names(words, tags, common)
     if names:
         gaz = Gazetteer(names)

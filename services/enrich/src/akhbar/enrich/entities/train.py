@@ -5,17 +5,19 @@ test split; ``--data`` or $AKHBAR_NER_DATA point elsewhere), builds the gazettee
 CRF with CRFsuite, and writes ``model/crf.npz`` and ``model/gazetteer.tsv`` into the package
 (or ``--out``).
 
-Names seen in the training data become gazetteer entries, and so do the hand-written names
-of today's news (``lists/news_names.tsv``), in the shipped gazetteer only. If the model were trained with
-a gazetteer that already holds every training name, it would learn to trust the gazetteer
-blindly; so each fifth of the training sentences is featurized with a gazetteer built
-from the other four fifths (plus the package lists), as it will meet unseen names.
+Names seen in the training data become gazetteer entries, and so do the hand-written
+names of today's news (``lists/news_names.tsv``), in the shipped gazetteer only. If the
+model were trained with a gazetteer that already holds every training name, it would
+learn to trust the gazetteer blindly; so each fifth of the training sentences is
+featurized with a gazetteer built from the other four fifths (plus the package lists), as
+it will meet unseen names.
 ``--extras`` says how AQMAR and Wojood are used. ``--dev`` holds out the last tenth of the
 ANERcorp train split and scores on it: that is the split used for tuning.
 
 Two options are off by default (docs/entities.md says why): ``--word-lists`` compiles
 ``model/words.tsv.gz`` (``wordlists``; needs the ner-train dependency group) and adds its
-attributes; ``--stack`` also trains the second pass (``stack``) into ``model/crf2.npz``.
+attributes; ``--stack`` also trains the second pass (``stack``) into ``model/crf2.npz``,
+and ``--words-second-only`` gives the word-list attributes to that second pass alone.
 """
 
 from __future__ import annotations
@@ -120,7 +122,8 @@ def train(
     """The first-pass CRF, the stacked second-pass CRF (or None) and the gazetteer.
     ``words_second_only``: the word-list attributes go to the second pass only."""
     tags = [t for _, t in sentences]
-    attributes = featurize(sentences, base_entries, None if words_second_only else words)
+    first_words = None if words_second_only else words
+    attributes = featurize(sentences, base_entries, first_words)
     weights = train_crf(attributes, tags, params)
     # The hand-written news names join the gazetteer the model ships with, not the one its
     # training sentences are featurized with: the 2007 training text barely mentions them,
@@ -132,7 +135,6 @@ def train(
     )
     if not stacked:
         return weights, None, gaz
-    first_words = None if words_second_only else words
     labels, docs = first_pass_labels(sentences, base_entries, params, first_words, WINDOW)
     if words_second_only and words:
         attributes = featurize(sentences, base_entries, words)
