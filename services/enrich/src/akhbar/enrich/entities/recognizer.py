@@ -12,8 +12,8 @@ from .canonical import canonical_names
 from .clitics import attached_prefix
 from .consistency import propagate
 from .gazetteer import Gazetteer
-from .lexicons import news_names
 from .model import CrfWeights, Tagger
+from .news import news_names
 from .normalize import normalize
 from .spans import bio_spans
 from .tokenize import Token, sentences, tokenize

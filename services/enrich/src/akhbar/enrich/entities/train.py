@@ -34,8 +34,9 @@ from . import corpora, wordlists
 from .evaluate import WINDOW, evaluate
 from .features import sentence_attributes
 from .gazetteer import Gazetteer
-from .lexicons import names_from, news_entries, package_entries, word_classes
+from .lexicons import names_from, package_entries, word_classes
 from .model import CrfWeights, Tagger
+from .news import news_entries
 from .normalize import normalize
 from .stack import document_tags, stacked_attributes
 
