@@ -19,13 +19,18 @@ _MIN_LETTERS = 3  # one- and two-letter words are too ambiguous to propagate
 
 
 def document_names(
-    words: list[list[str]], tags: list[list[str]], common: Container[str] = ()
+    words: list[list[str]],
+    tags: list[list[str]],
+    common: Container[str] = (),
+    mixed: Container[str] = (),
 ) -> list[tuple[str, str]]:
     """(label, phrase) of every name tagged in the document, plus short forms.
 
     Short forms: the surname of a full person name ("حموشي"), and the one-word name after
     an organization's head noun ("منظمة الأنتربول" -> "الأنتربول") unless that word is a
-    ``common`` word ("وزارة الخارجية" does not make "الخارجية" a name).
+    ``common`` word ("وزارة الخارجية" does not make "الخارجية" a name) or a ``mixed`` one,
+    inside names only some of the time: mostly adjectives ("التحالف الدولي" does not make
+    "الدولي" a name).
     A phrase tagged with different labels keeps only its most frequent one.
     """
     votes: Counter = Counter()
@@ -49,6 +54,7 @@ def document_names(
                 and trigger_class(phrase[0]) == "TORG"
                 and len(last) > _MIN_LETTERS
                 and last not in common
+                and last not in mixed
                 and not trigger_class(last)
             ):
                 votes[("ORG", last)] += 1
@@ -64,12 +70,14 @@ def propagate(
     tags: list[list[str]],
     common: Container[str] = (),
     listed: Gazetteer | None = None,
+    mixed: Container[str] = (),
 ) -> list[list[str]]:
     """Tags with each document name also tagged where it recurs on untagged tokens, then
     each ``listed`` name (``recognizer.listed_names``: names known for sure, and non-names)
     wherever it stands untagged: a headline ticker gives the model one short line and no
-    article. A name that takes in a listed non-name (label "O": كورونا) is no name."""
-    names = document_names(words, tags, common)
+    article. A name that takes in a listed non-name (label "O": كورونا) is no name.
+    ``common`` and ``mixed``: see ``document_names``."""
+    names = document_names(words, tags, common, mixed)
     if names:
         gaz = Gazetteer(names)
         tags = [

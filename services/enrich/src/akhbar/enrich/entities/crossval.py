@@ -20,12 +20,11 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import corpora, train, wordlists
-from .consistency import propagate
 from .evaluate import WINDOW
 from .lexicons import names_from, package_entries
 from .model import Tagger
 from .normalize import normalize
-from .recognizer import listed_names
+from .recognizer import consistent
 from .spans import Scores
 
 
@@ -54,7 +53,7 @@ def fold_scores(
         for mode, use_second in (("document", False), ("document_stacked", True)):
             if mode in scores:
                 tags = tagger.tag_many(norm, stacked=use_second)
-                found[mode] = propagate(norm, tags, tagger.common_words, listed_names())
+                found[mode] = consistent(tagger, norm, tags)
         for mode, tags in found.items():
             for (_, gold), pred in zip(chunk, tags, strict=True):
                 scores[mode].add(gold, pred)

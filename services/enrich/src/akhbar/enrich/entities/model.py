@@ -251,6 +251,7 @@ class Tagger:
             )
             self._doc_tables(weights.labels, second)
         self.common_words = frozenset(w for w, c in gazetteer.vocab.items() if c == "c")
+        self.mixed_words = frozenset(w for w, c in gazetteer.vocab.items() if c == "m")
 
     def _doc_tables(self, labels: list[str], second: CrfWeights) -> None:
         """Weights of every document attribute (``stack.document_tags``) by kind and role,

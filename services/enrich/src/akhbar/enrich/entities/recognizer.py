@@ -83,6 +83,11 @@ def listed_names() -> Gazetteer:
     return Gazetteer(news_names())
 
 
+def consistent(tagger: Tagger, words: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
+    """``tags`` of one document after ``consistency.propagate`` with the listed names."""
+    return propagate(words, tags, tagger.common_words, listed_names(), mixed=tagger.mixed_words)
+
+
 def find_entities_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
     """Entities of one article's (field name, text) pairs, consistent across the article."""
     tagger = load_tagger()
@@ -94,7 +99,7 @@ def find_entities_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
         for sent in sentences(text, tokenize(text)):
             where.append((name, text, sent))
             words.append([_normal(t.text) for t in sent])
-    tags = propagate(words, tagger.tag_many(words), tagger.common_words, listed_names())
+    tags = consistent(tagger, words, tagger.tag_many(words))
     found: list[tuple[str, str, int, int, str]] = []
     known = _KNOWN
     for (name, text, sent), norm, stags in zip(where, words, tags, strict=True):
