@@ -44,7 +44,7 @@ def _candidates(word: str) -> list[str]:
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
-    return tuple(normalize(w) for w in phrase.split())
+    return tuple(normalize(phrase).split())
 
 
 class Gazetteer:
