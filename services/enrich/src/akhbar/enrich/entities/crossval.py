@@ -1,6 +1,6 @@
 """Cross-validate a training configuration on the ANERcorp *train* split.
 
-``python -m akhbar.enrich.entities.crossval [--stack --word-lists --words-second-only]``
+``python -m akhbar.enrich.entities.crossval [--stack --word-lists --words-second-only --wikidata]``
 
 The dev slice (a tenth of train, 969 entities) cannot tell apart changes under about 1 F1,
 and its gains have reached the test split at a third to two thirds of their size. Here
@@ -19,7 +19,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from . import corpora, train, wordlists
+from . import corpora, train, wikidata, wordlists
 from .evaluate import WINDOW
 from .lexicons import names_from, package_entries
 from .model import Tagger
@@ -109,10 +109,11 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("--words", help="a compiled words.tsv.gz (implies --word-lists)")
     ap.add_argument("--words-second-only", action="store_true")
+    ap.add_argument("--wikidata", action=argparse.BooleanOptionalAction, default=train.WIKIDATA)
     args = ap.parse_args(argv)
     ner_dir = corpora.data_dir(args.data)
     aner, extra = train.load_training(ner_dir)
-    base = package_entries(ner_dir)
+    base = package_entries(ner_dir) + (wikidata.person_entries() if args.wikidata else [])
     base += names_from(extra, listed=base)
     words = None
     if args.words:
