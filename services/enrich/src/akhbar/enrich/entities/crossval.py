@@ -110,6 +110,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--words", help="a compiled words.tsv.gz (implies --word-lists)")
     ap.add_argument("--words-second-only", action="store_true")
     ap.add_argument("--wikidata", action=argparse.BooleanOptionalAction, default=train.WIKIDATA)
+    ap.add_argument("--c1", type=float, default=train.PARAMS["c1"])
+    ap.add_argument("--c2", type=float, default=train.PARAMS["c2"])
     args = ap.parse_args(argv)
     ner_dir = corpora.data_dir(args.data)
     aner, extra = train.load_training(ner_dir)
@@ -124,7 +126,7 @@ def main(argv: list[str] | None = None) -> None:
     report = cross_validate(
         aner,
         base,
-        train.PARAMS,
+        {**train.PARAMS, "c1": args.c1, "c2": args.c2},
         words,
         args.stack,
         args.words_second_only,
