@@ -19,9 +19,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from . import corpora, train, wikidata, wordlists
+from . import corpora, train, wordlists
 from .evaluate import WINDOW
-from .lexicons import names_from, package_entries
 from .model import Tagger
 from .normalize import normalize
 from .recognizer import consistent
@@ -115,8 +114,7 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     ner_dir = corpora.data_dir(args.data)
     aner, extra = train.load_training(ner_dir)
-    base = package_entries(ner_dir) + (wikidata.person_entries() if args.wikidata else [])
-    base += names_from(extra, listed=base)
+    base = train.base_entries(ner_dir, extra, args.wikidata)
     words = None
     if args.words:
         words = wordlists.load_bytes(Path(args.words).read_bytes())

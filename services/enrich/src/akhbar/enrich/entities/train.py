@@ -14,7 +14,7 @@ it will meet unseen names.
 ``--extras`` says how AQMAR and Wojood are used. ``--dev`` holds out the last tenth of the
 ANERcorp train split and scores on it: that is the split used for tuning.
 
-Three options are off by default (docs/entities.md says why): ``--word-lists`` compiles
+These options are off by default (docs/entities.md says why): ``--word-lists`` compiles
 ``model/words.tsv.gz`` (``wordlists``; needs the ner-train dependency group) and adds its
 attributes; ``--stack`` also trains the second pass (``stack``) into ``model/crf2.npz``,
 and ``--words-second-only`` gives the word-list attributes to that second pass alone;
@@ -65,6 +65,13 @@ def load_training(ner_dir: Path, extras: bool = True):
         for part in ("train.txt", "val.txt", "test.txt"):
             extra += corpora.read_wojood(ner_dir / "wojood_sample" / part)
     return aner, extra
+
+
+def base_entries(ner_dir: Path, extra_names=(), people: bool = WIKIDATA) -> list[tuple[str, str]]:
+    """Gazetteer entries every fold and the shipped model start from: the package and data
+    lists, Wikidata's people (``people``) and the names of the ``extra_names`` sentences."""
+    base = package_entries(ner_dir) + (wikidata.person_entries() if people else [])
+    return base + names_from(extra_names, listed=base)
 
 
 def featurize(sentences, base_entries, words=None) -> list[list[list[str]]]:
@@ -200,9 +207,8 @@ def main(argv: list[str] | None = None) -> None:
     ner_dir = corpora.data_dir(args.data)
     params = {**PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
     aner, extra = load_training(ner_dir, extras=args.extras != "none")
-    base = package_entries(ner_dir) + (wikidata.person_entries() if args.wikidata else [])
+    base = base_entries(ner_dir, extra if args.extras == "names" else [], args.wikidata)
     if args.extras == "names":
-        base += names_from(extra, listed=base)
         extra = []
     dev = []
     if args.dev:
