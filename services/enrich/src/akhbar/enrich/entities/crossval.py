@@ -20,6 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import corpora, train, wordlists
+from .clusters import Clusters
 from .evaluate import WINDOW
 from .model import Tagger
 from .normalize import normalize
@@ -28,7 +29,16 @@ from .spans import Scores
 
 
 def fold_scores(
-    sentences, k: int, folds: int, base, params, words, stacked, words_second_only, window
+    sentences,
+    k: int,
+    folds: int,
+    base,
+    params,
+    words,
+    stacked,
+    words_second_only,
+    window,
+    clusters=None,
 ):
     """Scores of fold ``k`` labelled by a model trained on the other folds, per mode."""
     n = len(sentences)
@@ -40,6 +50,7 @@ def fold_scores(
         words,
         stacked=stacked,
         words_second_only=words_second_only,
+        clusters=clusters,
     )
     tagger = Tagger(weights, gaz, second=second)
     modes = ["sentence", "document"] + (["document_stacked"] if stacked else [])
@@ -70,11 +81,13 @@ def cross_validate(
     only: int | None = None,
     window: int = WINDOW,
     jobs: int = 1,
+    clusters=None,
 ) -> dict:
     """Per-fold micro F1 and the pooled report of each mode."""
     ks = list(range(only if only else folds))
     args = [
-        (sentences, k, folds, base, params, words, stacked, words_second_only, window) for k in ks
+        (sentences, k, folds, base, params, words, stacked, words_second_only, window, clusters)
+        for k in ks
     ]
     if jobs > 1:
         with ProcessPoolExecutor(jobs) as pool:
@@ -109,6 +122,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--words", help="a compiled words.tsv.gz (implies --word-lists)")
     ap.add_argument("--words-second-only", action="store_true")
     ap.add_argument("--wikidata", action=argparse.BooleanOptionalAction, default=train.WIKIDATA)
+    ap.add_argument(
+        "--clusters",
+        default=str(train.CLUSTERS) if train.CLUSTERS.is_file() else "none",
+        help="word clusters file ('none': without)",
+    )
     ap.add_argument("--c1", type=float, default=train.PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=train.PARAMS["c2"])
     args = ap.parse_args(argv)
@@ -132,6 +150,7 @@ def main(argv: list[str] | None = None) -> None:
         args.only,
         args.window,
         args.jobs,
+        None if args.clusters == "none" else Clusters.load_bytes(Path(args.clusters).read_bytes()),
     )
     report["seconds"] = round(time.time() - t0)
     print(json.dumps(report, indent=1, ensure_ascii=False))

@@ -11,6 +11,7 @@ Training (``train.py``) and inference call these same functions.
 from __future__ import annotations
 
 from .clitics import strip_proclitics
+from .clusters import STEM, Clusters
 from .gazetteer import Gazetteer, candidates
 from .triggers import trigger_class
 
@@ -44,6 +45,11 @@ def word_attributes(word: str, gaz: Gazetteer) -> list[list[str]]:
     near += [f"q={p}" for p in parts]
     near += _lexicon(word, stem, clitics, gaz.words)
     far = [f"s={stem}", f"h={shape}"]
+    own_clusters: list[str] = []
+    if gaz.clusters is not None:
+        own_clusters, near_clusters, far_clusters = _cluster_attributes(word, stem, gaz.clusters)
+        near += near_clusters
+        far += far_clusters
     if trig:
         near.append(f"t={trig}")
         far.append(f"t={trig}")
@@ -56,6 +62,7 @@ def word_attributes(word: str, gaz: Gazetteer) -> list[list[str]]:
         f"x3={word[-3:]}",
         f"sx2={stem[-2:]}",
         f"n={size}",
+        *own_clusters,
     ]
     # Letter trigrams tell transliterated foreign names (فينغر, بنفيكا) from Arabic words.
     padded = f"<{stem}>"
@@ -65,6 +72,21 @@ def word_attributes(word: str, gaz: Gazetteer) -> list[list[str]]:
         names = own if o == 0 else near if abs(o) == 1 else far
         out.append([f"{o}{n}" for n in names])
     return out
+
+
+def _cluster_attributes(word: str, stem: str, clusters: Clusters):
+    """(own, near, far) cluster attributes of the word as written and of its stem: every
+    granularity for the word itself, the middle ones for its neighbours, the coarsest for words two away (finer
+    context ids multiply attributes that training sees too rarely to weigh)."""
+    ids = clusters.of(word)
+    stem_ids = clusters.of(STEM + stem)
+    near = [f"k={i}" for i in ids[:2]] + [f"ks={i}" for i in stem_ids[1:2]]
+    far = [f"ks={i}" for i in stem_ids[:1]]
+    # the word's own attributes start from ``near``: only the rest is added here
+    own = [f"k={i}" for i in ids[2:]] + [f"ks={i}" for i in stem_ids[:1] + stem_ids[2:]]
+    if not ids and not stem_ids:
+        own.append("k=none")  # the corpus never showed it: a new name, a typo, a rare form
+    return own, near, far
 
 
 def _bucket(tags: tuple[str, ...]) -> str:

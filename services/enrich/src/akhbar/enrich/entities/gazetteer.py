@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from .clusters import Clusters
 from .normalize import normalize
 
 _CLITIC_CHAINS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
@@ -55,6 +56,7 @@ class Gazetteer:
         entries: Iterable[tuple[str, str]],
         vocab: dict[str, str] | None = None,
         words: dict[str, tuple[str, ...]] | None = None,
+        clusters: Clusters | None = None,
     ) -> None:
         # vocab: normalized word -> how the training data used it ("c" common word, "m" mixed,
         # "n" mostly inside names); a word outside it is rare or new, often a foreign name.
@@ -62,6 +64,8 @@ class Gazetteer:
         # words: normalized word -> tags compiled from word lists (``wordlists``): frequency
         # bucket, first/last name, verb form.
         self.words: dict[str, tuple[str, ...]] = words or {}
+        # clusters: word clusters learned from unlabelled news (``clusters``), or None.
+        self.clusters = clusters
         self.entries: dict[tuple[str, ...], set[str]] = {}
         for label, phrase in entries:
             key = phrase_key(phrase)
@@ -154,11 +158,21 @@ class Gazetteer:
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     @classmethod
-    def load(cls, path: Path, words: dict[str, tuple[str, ...]] | None = None) -> Gazetteer:
-        return cls.load_text(path.read_text(encoding="utf-8"), words)
+    def load(
+        cls,
+        path: Path,
+        words: dict[str, tuple[str, ...]] | None = None,
+        clusters: Clusters | None = None,
+    ) -> Gazetteer:
+        return cls.load_text(path.read_text(encoding="utf-8"), words, clusters)
 
     @classmethod
-    def load_text(cls, text: str, words: dict[str, tuple[str, ...]] | None = None) -> Gazetteer:
+    def load_text(
+        cls,
+        text: str,
+        words: dict[str, tuple[str, ...]] | None = None,
+        clusters: Clusters | None = None,
+    ) -> Gazetteer:
         entries, vocab = [], {}
         for line in text.splitlines():
             if line:
@@ -167,4 +181,4 @@ class Gazetteer:
                     vocab[phrase] = label[1:]
                 else:
                     entries.append((label, phrase))
-        return cls(entries, vocab, words)
+        return cls(entries, vocab, words, clusters)

@@ -10,6 +10,7 @@ from akhbar.shared.schemas import Entity
 
 from .canonical import canonical_names
 from .clitics import attached_prefix
+from .clusters import Clusters
 from .consistency import propagate
 from .gazetteer import Gazetteer
 from .model import CrfWeights, Tagger
@@ -38,8 +39,11 @@ def load_tagger() -> Tagger:
                 words = None  # word lists and second pass: only if the model was trained with them
                 if (files / "words.tsv.gz").is_file():
                     words = load_bytes((files / "words.tsv.gz").read_bytes())
+                clusters = None  # word clusters: only if the model was trained with them
+                if (files / "clusters.tsv.gz").is_file():
+                    clusters = Clusters.load_bytes((files / "clusters.tsv.gz").read_bytes())
                 gaz = Gazetteer.load_text(
-                    (files / "gazetteer.tsv").read_text(encoding="utf-8"), words
+                    (files / "gazetteer.tsv").read_text(encoding="utf-8"), words, clusters
                 )
                 _KNOWN = {k[0]: set(labels) for k, labels in gaz.entries.items() if len(k) == 1}
                 # "لمنظمة الأنتربول": a name may start with its head noun, not only a known name.

@@ -29,7 +29,11 @@ class Scores:
     gold: Counter = field(default_factory=Counter)
 
     def add(self, gold_tags: list[str], pred_tags: list[str]) -> None:
-        g, p = set(bio_spans(gold_tags)), set(bio_spans(pred_tags))
+        self.add_spans(bio_spans(gold_tags), bio_spans(pred_tags))
+
+    def add_spans(self, gold, pred) -> None:
+        """Count (start, end, label) spans, token or character offsets alike."""
+        g, p = set(gold), set(pred)
         for s in g:
             self.gold[s[2]] += 1
         for s in p:

@@ -33,6 +33,7 @@ from pathlib import Path
 import pycrfsuite
 
 from . import corpora, wikidata, wordlists
+from .clusters import Clusters
 from .evaluate import WINDOW, evaluate
 from .features import sentence_attributes
 from .gazetteer import Gazetteer
@@ -43,6 +44,8 @@ from .normalize import normalize
 from .stack import document_tags, stacked_attributes
 
 MODEL_DIR = Path(__file__).parent / "model"
+# Word clusters learned from the unlabelled corpus (``make ner-clusters``), an input here.
+CLUSTERS = MODEL_DIR / "clusters.tsv.gz"
 FOLDS = 5
 # AQMAR and Wojood annotate by other conventions (Wikipedia topics, nested spans): as
 # training sentences they lowered dev F1 by about 4 points; their names still widen the
@@ -74,7 +77,7 @@ def base_entries(ner_dir: Path, extra_names=(), people: bool = WIKIDATA) -> list
     return base + names_from(extra_names, listed=base)
 
 
-def featurize(sentences, base_entries, words=None) -> list[list[list[str]]]:
+def featurize(sentences, base_entries, words=None, clusters=None) -> list[list[list[str]]]:
     """Attributes of every sentence, each fold seeing only the other folds' names."""
     n = len(sentences)
     bounds = [n * k // FOLDS for k in range(FOLDS + 1)]
@@ -83,7 +86,10 @@ def featurize(sentences, base_entries, words=None) -> list[list[list[str]]]:
         held = sentences[bounds[k] : bounds[k + 1]]
         others = sentences[: bounds[k]] + sentences[bounds[k + 1] :]
         gaz = Gazetteer(
-            base_entries + names_from(others, listed=base_entries), word_classes(others), words
+            base_entries + names_from(others, listed=base_entries),
+            word_classes(others),
+            words,
+            clusters,
         )
         for tokens, _ in held:
             out.append(sentence_attributes([normalize(t) for t in tokens], gaz))
@@ -105,7 +111,7 @@ def train_crf(attributes, tags, params: dict, verbose: bool = False) -> CrfWeigh
     return weights
 
 
-def first_pass_labels(sentences, base_entries, params: dict, words, window: int):
+def first_pass_labels(sentences, base_entries, params: dict, words, window: int, clusters=None):
     """First-pass labels and document tags of every sentence, each fifth labelled by a
     first-pass model trained on the other four fifths (as it will label new text)."""
     n = len(sentences)
@@ -114,7 +120,9 @@ def first_pass_labels(sentences, base_entries, params: dict, words, window: int)
     for k in range(FOLDS):
         held = sentences[bounds[k] : bounds[k + 1]]
         others = sentences[: bounds[k]] + sentences[bounds[k + 1] :]
-        weights, _, gaz = train(others, base_entries, params, words, stacked=False)
+        weights, _, gaz = train(
+            others, base_entries, params, words, stacked=False, clusters=clusters
+        )
         tagger = Tagger(weights, gaz)
         for i in range(0, len(held), window):
             norm = [[normalize(t) for t in toks] for toks, _ in held[i : i + window]]
@@ -132,12 +140,13 @@ def train(
     stacked: bool = True,
     params2=None,
     words_second_only: bool = False,
+    clusters: Clusters | None = None,
 ) -> tuple[CrfWeights, CrfWeights | None, Gazetteer]:
     """The first-pass CRF, the stacked second-pass CRF (or None) and the gazetteer.
     ``words_second_only``: the word-list attributes go to the second pass only."""
     tags = [t for _, t in sentences]
     first_words = None if words_second_only else words
-    attributes = featurize(sentences, base_entries, first_words)
+    attributes = featurize(sentences, base_entries, first_words, clusters)
     weights = train_crf(attributes, tags, params)
     # The hand-written news names join the gazetteer the model ships with, not the one its
     # training sentences are featurized with: the 2007 training text barely mentions them,
@@ -146,12 +155,13 @@ def train(
         base_entries + names_from(sentences, listed=base_entries) + news_entries(),
         word_classes(sentences),
         words,
+        clusters,
     )
     if not stacked:
         return weights, None, gaz
-    labels, docs = first_pass_labels(sentences, base_entries, params, first_words, WINDOW)
+    labels, docs = first_pass_labels(sentences, base_entries, params, first_words, WINDOW, clusters)
     if words_second_only and words:
-        attributes = featurize(sentences, base_entries, words)
+        attributes = featurize(sentences, base_entries, words, clusters)
     second = train_crf(
         [stacked_attributes(a, lab, d) for a, lab, d in zip(attributes, labels, docs, strict=True)],
         tags,
@@ -192,6 +202,11 @@ def main(argv: list[str] | None = None) -> None:
         help="full names of people of Arab countries from Wikidata into the gazetteer (ner-train group)",
     )
     ap.add_argument(
+        "--clusters",
+        default=str(CLUSTERS) if CLUSTERS.is_file() else "none",
+        help=f"word clusters from ``clusters_build`` (default {CLUSTERS}; 'none': without)",
+    )
+    ap.add_argument(
         "--stack", action="store_true", help="also train the stacked second pass (stack.py)"
     )
     ap.add_argument(
@@ -222,6 +237,8 @@ def main(argv: list[str] | None = None) -> None:
         words_gz = wordlists.save_bytes(wordlists.compile_words())
         print(f"compiled the word lists in {time.time() - t0:.0f}s")
     words = wordlists.load_bytes(words_gz) if words_gz else None
+    clusters_gz = None if args.clusters == "none" else Path(args.clusters).read_bytes()
+    clusters = Clusters.load_bytes(clusters_gz) if clusters_gz else None
     t0 = time.time()
     params2 = {**params, "c2": args.c2_second}
     weights, second, gaz = train(
@@ -232,6 +249,7 @@ def main(argv: list[str] | None = None) -> None:
         stacked=args.stack,
         params2=params2,
         words_second_only=args.words_second_only,
+        clusters=clusters,
     )
     print(
         f"trained on {sum(len(s[0]) for s in aner + extra)} tokens in {time.time() - t0:.0f}s; "
@@ -251,7 +269,11 @@ def main(argv: list[str] | None = None) -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     # Optional files that this configuration does not produce must not outlive it: the
     # recognizer uses whatever the model folder holds.
-    for name, data in (("crf2.npz", second), ("words.tsv.gz", words_gz)):
+    for name, data in (
+        ("crf2.npz", second),
+        ("words.tsv.gz", words_gz),
+        ("clusters.tsv.gz", clusters_gz),
+    ):
         if data is None:
             (args.out / name).unlink(missing_ok=True)
     weights.save(args.out / "crf.npz")
@@ -260,9 +282,10 @@ def main(argv: list[str] | None = None) -> None:
     if second is not None:
         second.save(args.out / "crf2.npz")
         files.append("crf2.npz")
-    if words_gz is not None:
-        (args.out / "words.tsv.gz").write_bytes(words_gz)
-        files.append("words.tsv.gz")
+    for name, data in (("words.tsv.gz", words_gz), ("clusters.tsv.gz", clusters_gz)):
+        if data is not None:
+            (args.out / name).write_bytes(data)
+            files.append(name)
     for f in files:
         print(f"wrote {args.out / f} ({(args.out / f).stat().st_size / 1e6:.2f} MB)")
 
