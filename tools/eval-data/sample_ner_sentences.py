@@ -50,7 +50,7 @@ SEED_FETCHED = "2025-11-24"
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?؟]|[.!?؟](?!\d)")
 # The ticker is the page's first line: headlines separated by runs of three or more spaces.
 _TICKER_GAP = re.compile(r"\s{3,}")
-_WORD_CHAR = re.compile(r"\w")
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 def default_data_dir() -> Path:
