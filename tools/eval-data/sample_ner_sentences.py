@@ -50,7 +50,21 @@ SEED_FETCHED = "2025-11-24"
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?؟]|[.!?؟](?!\d)")
 # The ticker is the page's first line: headlines separated by runs of three or more spaces.
 _TICKER_GAP = re.compile(r"\s{3,}")
-_WORD_CHAR = re.compile(r"[^\W_]")
+_WORD_CHAR = re.compile(r"[^\W\d_]")
+# Proclitics a span may leave outside (conjunction, prepositions; tatweel after "بـ").
+_PROCLITICS = "وفبلكـ"
+
+
+def starts_word(text: str, start: int) -> bool:
+    """Whether a span starting here starts a word, after at most two proclitic letters."""
+    position = start
+    while position > 0 and start - position < 3 and text[position - 1] in _PROCLITICS:
+        position -= 1
+    return position == 0 or not _WORD_CHAR.match(text[position - 1])
+
+
+def ends_word(text: str, end: int) -> bool:
+    return end == len(text) or not _WORD_CHAR.match(text[end])
 
 
 def default_data_dir() -> Path:
@@ -185,14 +199,13 @@ def parse_annotation_line(line: str) -> tuple[str, list[tuple[str, str, int]]]:
 
 
 def locate(text: str, surface: str, occurrence: int) -> int:
-    """Start of the N-th occurrence of surface that does not end inside a word."""
+    """Start of the N-th occurrence of surface that is whole words (after any proclitics)."""
     start, seen = -1, 0
     while seen < occurrence:
         start = text.find(surface, start + 1)
         if start < 0:
             raise ValueError(f"{surface!r} (occurrence {occurrence}) not in {text!r}")
-        end = start + len(surface)
-        if end == len(text) or not _WORD_CHAR.match(text[end]):
+        if starts_word(text, start) and ends_word(text, start + len(surface)):
             seen += 1
     return start
 
@@ -261,9 +274,9 @@ def check_record(record: dict) -> list[str]:
             continue
         if start < previous_end:
             problems.append(f"overlap at {entity['text']!r}")
-        if start > 0 and _WORD_CHAR.match(text[start - 1]) and text[start - 1] not in "وفبلكـ":
+        if not starts_word(text, start):
             problems.append(f"{entity['text']!r} starts inside a word")
-        if end < len(text) and _WORD_CHAR.match(text[end]):
+        if not ends_word(text, end):
             problems.append(f"{entity['text']!r} ends inside a word")
         if entity["text"] != entity["text"].strip():
             problems.append(f"{entity['text']!r} has outer spaces")
