@@ -11,6 +11,8 @@ COPY pyproject.toml uv.lock ./
 COPY shared shared
 COPY services services
 COPY cli cli
+# the training member is part of the workspace (uv resolves it) but not installed: --no-dev
+COPY training training
 RUN uv sync --frozen --no-dev
 
 RUN useradd --system --create-home akhbar && mkdir -p /data && chown akhbar /data

@@ -8,7 +8,7 @@ SERVICES := ingest parse enrich store
 # The AsyncAPI documents describe the compose deployment.
 DOCS_ENV := REDIS_URL=redis://redis:6379/0
 
-.PHONY: install run test test-fast lint up down docs bench bench-pipeline ner-clusters train-ner eval-ner clean
+.PHONY: install run test test-fast lint up down docs bench bench-pipeline ner-clusters ner-corpus-names train-ner eval-ner clean
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -51,14 +51,19 @@ bench-pipeline: install
 # Word clusters learned from the unlabelled corpus (egypt-2013), an input of train-ner;
 # about 10 minutes on one core, the same bytes on every run.
 ner-clusters: install
-	$(UV) run --frozen --group ner-train python -m akhbar.enrich.entities.clusters_build
+	$(UV) run --frozen --group ner-train python -m akhbar.training.entities.clusters_build
+
+# Names the shipped model finds often and consistently in the corpus (egypt-2013), an input
+# of train-ner's shipped gazetteer; about 20 minutes on two cores.
+ner-corpus-names: install
+	$(UV) run --frozen --group ner-train python -m akhbar.training.entities.corpus_names
 
 # Training also compiles word lists from packages only it needs (dependency group ner-train).
 train-ner: install
-	$(UV) run --frozen --group ner-train python -m akhbar.enrich.entities.train
+	$(UV) run --frozen --group ner-train python -m akhbar.training.entities.train
 
 eval-ner: install
-	$(UV) run --frozen python -m akhbar.enrich.entities.evaluate
+	$(UV) run --frozen python -m akhbar.training.entities.evaluate
 
 up:
 	docker compose up --build -d

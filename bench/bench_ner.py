@@ -22,10 +22,11 @@ from pathlib import Path
 
 import pycrfsuite
 
-from akhbar.enrich.entities import corpora, find_entities_in_fields
-from akhbar.enrich.entities.lexicons import package_entries
+from akhbar.enrich.entities import find_entities_in_fields
 from akhbar.enrich.entities.recognizer import load_tagger
-from akhbar.enrich.entities.spans import Scores
+from akhbar.training.entities import corpora
+from akhbar.training.entities.lexicons import package_entries
+from akhbar.training.entities.scores import Scores
 
 
 def baseline_features(tokens: list[str], names: dict[str, str]) -> list[dict]:

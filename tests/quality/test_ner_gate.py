@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from akhbar.enrich.entities import corpora, find_entities_in_fields
-from akhbar.enrich.entities.evaluate import WINDOW, evaluate
+from akhbar.enrich.entities import find_entities_in_fields
 from akhbar.enrich.entities.recognizer import load_tagger
+from akhbar.training.entities import corpora
+from akhbar.training.entities.evaluate import WINDOW, evaluate
 from tests.conftest import require_shared_data
 
 pytestmark = pytest.mark.quality

@@ -5,7 +5,7 @@ import gzip
 from akhbar.enrich.entities.clusters import STEM, Clusters
 from akhbar.enrich.entities.features import word_attributes
 from akhbar.enrich.entities.gazetteer import Gazetteer
-from akhbar.enrich.entities.spans import Scores
+from akhbar.training.entities.scores import Scores
 
 IDS = {"بالرباط": [3, 17, 200], "الرباط": [3, 17, 201], STEM + "رباط": [5, 40, 900]}
 

@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from akhbar.enrich.entities import corpora, train
-from akhbar.enrich.entities.crossval import cross_validate
 from akhbar.enrich.entities.spans import bio_spans
+from akhbar.training.entities import corpora, train
+from akhbar.training.entities.crossval import cross_validate
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "entities"
 PARAMS = {**train.PARAMS, "max_iterations": 30}

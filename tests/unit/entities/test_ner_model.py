@@ -5,11 +5,12 @@ from pathlib import Path
 import pycrfsuite
 import pytest
 
-from akhbar.enrich.entities import corpora
 from akhbar.enrich.entities.features import sentence_attributes
 from akhbar.enrich.entities.gazetteer import Gazetteer
 from akhbar.enrich.entities.model import CrfWeights, Tagger, viterbi
 from akhbar.enrich.entities.normalize import normalize
+from akhbar.training.entities import corpora
+from akhbar.training.entities.export import weights_from_crfsuite
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "entities"
 
@@ -43,7 +44,7 @@ class TestTagger:
     def test_numpy_inference_equals_crfsuite(self, trained):
         """Cached per-word scores and numpy Viterbi reproduce CRFsuite's labels."""
         crf, gaz, sents = trained
-        ours = Tagger(CrfWeights.from_crfsuite(crf), gaz)
+        ours = Tagger(weights_from_crfsuite(crf), gaz)
         for text in PROBES + [" ".join(t) for t, _ in sents]:
             words = [normalize(w) for w in text.split()]
             assert ours.tag(words) == crf.tag(sentence_attributes(words, gaz)), text
@@ -51,7 +52,7 @@ class TestTagger:
     def test_model_file_round_trip(self, trained, tmp_path):
         """Weights saved to .npz and loaded back label the same way."""
         crf, gaz, _ = trained
-        weights = CrfWeights.from_crfsuite(crf)
+        weights = weights_from_crfsuite(crf)
         weights.save(tmp_path / "crf.npz")
         again = Tagger(CrfWeights.load(tmp_path / "crf.npz"), gaz)
         words = [normalize(w) for w in PROBES[0].split()]
@@ -60,7 +61,7 @@ class TestTagger:
     def test_empty_sentence(self, trained):
         """An empty sentence has no labels."""
         crf, gaz, _ = trained
-        assert Tagger(CrfWeights.from_crfsuite(crf), gaz).tag([]) == []
+        assert Tagger(weights_from_crfsuite(crf), gaz).tag([]) == []
 
 
 class TestViterbi:

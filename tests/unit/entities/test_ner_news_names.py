@@ -1,10 +1,10 @@
 """The hand-written names of today's news: a well-formed list, shipped in the gazetteer."""
 
 from akhbar.enrich.entities import find_entities
-from akhbar.enrich.entities.lexicons import word_classes
 from akhbar.enrich.entities.news import news_entries, news_names
 from akhbar.enrich.entities.normalize import normalize
 from akhbar.enrich.entities.recognizer import load_tagger
+from akhbar.training.entities.lexicons import word_classes
 
 LABELS = {"PER", "ORG", "LOC", "MISC", "O"}
 

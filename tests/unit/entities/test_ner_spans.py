@@ -1,6 +1,7 @@
 """BIO tags to spans and entity-level scoring."""
 
-from akhbar.enrich.entities.spans import Scores, bio_spans
+from akhbar.enrich.entities.spans import bio_spans
+from akhbar.training.entities.scores import Scores
 
 
 class TestBioSpans:

@@ -5,12 +5,13 @@ from pathlib import Path
 import pycrfsuite
 import pytest
 
-from akhbar.enrich.entities import corpora
 from akhbar.enrich.entities.features import sentence_attributes
 from akhbar.enrich.entities.gazetteer import Gazetteer
-from akhbar.enrich.entities.model import CrfWeights, Tagger
+from akhbar.enrich.entities.model import Tagger
 from akhbar.enrich.entities.normalize import normalize
 from akhbar.enrich.entities.stack import document_tags, label_attributes, stacked_attributes
+from akhbar.training.entities import corpora
+from akhbar.training.entities.export import weights_from_crfsuite
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "entities"
 
@@ -77,7 +78,7 @@ class TestStackedTagger:
     def test_numpy_second_pass_equals_crfsuite(self, stacked):
         """The cached tables of both passes reproduce CRFsuite run twice over a document."""
         first, second, gaz, sents = stacked
-        ours = Tagger(CrfWeights.from_crfsuite(first), gaz, second=CrfWeights.from_crfsuite(second))
+        ours = Tagger(weights_from_crfsuite(first), gaz, second=weights_from_crfsuite(second))
         docs = [
             [" ".join(t) for t, _ in sents],
             ["قال الرئيس سمير في بيروت .", "وأكد سمير أن المغرب وصل ."],
@@ -100,9 +101,9 @@ class TestStackedTagger:
         The second pass here is made to call every word a person, so which pass labelled
         a sentence shows."""
         first, second, gaz, sents = stacked
-        loud = CrfWeights.from_crfsuite(second)
+        loud = weights_from_crfsuite(second)
         loud.weights[loud.index["0bias"], loud.labels.index("B-PER")] += 100.0
-        ours = Tagger(CrfWeights.from_crfsuite(first), gaz, second=loud)
+        ours = Tagger(weights_from_crfsuite(first), gaz, second=loud)
         norm = [[normalize(w) for w in tokens] for tokens, _ in sents[:2]]
         assert ours.tag_many(norm[:1]) == [first.tag(sentence_attributes(norm[0], gaz))]
         assert ours.tag_many(norm) == [["B-PER"] * len(w) for w in norm]

@@ -15,7 +15,9 @@ def best_by_enumeration(em: np.ndarray, transitions: np.ndarray) -> list[int]:
         return []
 
     def score(path):
-        return sum(em[i, y] for i, y in enumerate(path)) + sum(transitions[a, b] for a, b in itertools.pairwise(path))
+        return sum(em[i, y] for i, y in enumerate(path)) + sum(
+            transitions[a, b] for a, b in itertools.pairwise(path)
+        )
 
     return list(max(itertools.product(range(labels), repeat=n), key=score))
 
@@ -36,5 +38,7 @@ def test_each_sentence_gets_the_path_exhaustive_search_finds(lengths, seed):
 def test_padding_does_not_leak_into_a_short_sentence():
     """A short sentence next to a long one ends where it ends, whatever the padding holds."""
     transitions = np.zeros((2, 2))
-    padded = np.array([[[0.0, 1.0], [5.0, 0.0], [5.0, 0.0]], [[1.0, 0.0], [99.0, -99.0], [99.0, -99.0]]])
+    padded = np.array(
+        [[[0.0, 1.0], [5.0, 0.0], [5.0, 0.0]], [[1.0, 0.0], [99.0, -99.0], [99.0, -99.0]]]
+    )
     assert viterbi_batch(padded, np.array([3, 1]), transitions) == [[1, 0, 0], [0]]

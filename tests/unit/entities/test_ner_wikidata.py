@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from akhbar.enrich.entities import wikidata
+from akhbar.training.entities import wikidata
 from akhbar.enrich.entities.gazetteer import Gazetteer
 from akhbar.enrich.entities.normalize import normalize
 

@@ -34,23 +34,6 @@ class CrfWeights:
         self.attributes = attributes
         self.weights = weights.astype(np.float64)
 
-    @classmethod
-    def from_crfsuite(cls, tagger) -> CrfWeights:
-        info = tagger.info()
-        labels = list(tagger.labels())
-        pos = {lab: i for i, lab in enumerate(labels)}
-        trans = np.zeros((len(labels), len(labels)))
-        for (a, b), w in info.transitions.items():
-            trans[pos[a], pos[b]] = w
-        attrs: dict[str, int] = {}
-        rows: list[tuple[int, int, float]] = []
-        for (attr, lab), w in info.state_features.items():
-            rows.append((attrs.setdefault(attr, len(attrs)), pos[lab], w))
-        weights = np.zeros((len(attrs), len(labels)))
-        for r, c, w in rows:
-            weights[r, c] = w
-        return cls(labels, trans, list(attrs), weights)
-
     def save(self, path: Path) -> None:
         buf = io.BytesIO()
         np.savez_compressed(

@@ -1,4 +1,4 @@
-"""Train the entity model: ``python -m akhbar.enrich.entities.train`` (``make train-ner``).
+"""Train the entity model: ``python -m akhbar.training.entities.train`` (``make train-ner``).
 
 Reads the ANERcorp CAMeL *train* split, AQMAR and the Wojood sample (never the ANERcorp
 test split; ``--data`` or $AKHBAR_NER_DATA point elsewhere), builds the gazetteer, trains a
@@ -32,18 +32,24 @@ from pathlib import Path
 
 import pycrfsuite
 
-from . import corpora, wikidata, wordlists
-from .clusters import Clusters
-from .evaluate import WINDOW, evaluate
-from .features import sentence_attributes
-from .gazetteer import Gazetteer
-from .lexicons import names_from, package_entries, word_classes
-from .model import CrfWeights, Tagger
-from .news import news_entries
-from .normalize import normalize
-from .stack import document_tags, stacked_attributes
+from akhbar.enrich.entities import wordlists
+from akhbar.enrich.entities.clusters import Clusters
+from akhbar.enrich.entities.features import sentence_attributes
+from akhbar.enrich.entities.gazetteer import Gazetteer
+from akhbar.enrich.entities.model import CrfWeights, Tagger
+from akhbar.enrich.entities.news import news_entries
+from akhbar.enrich.entities.normalize import normalize
+from akhbar.enrich.entities.stack import document_tags, stacked_attributes
 
-MODEL_DIR = Path(__file__).parent / "model"
+from . import corpora, wikidata, wordlists_build
+from .evaluate import WINDOW, evaluate
+from .export import weights_from_crfsuite
+from .lexicons import names_from, package_entries, word_classes
+
+MODEL_DIR = corpora.MODEL_DIR
+# Names the model finds often and consistently in the unlabelled corpus (``corpus_names``),
+# an input here: they join the shipped gazetteer.
+CORPUS_NAMES = corpora.DATA_DIR / "corpus_names.tsv"
 # Word clusters learned from the unlabelled corpus (``make ner-clusters``), an input here.
 CLUSTERS = MODEL_DIR / "clusters.tsv.gz"
 FOLDS = 5
@@ -77,6 +83,12 @@ def base_entries(ner_dir: Path, extra_names=(), people: bool = WIKIDATA) -> list
     return base + names_from(extra_names, listed=base)
 
 
+def corpus_entries(path: Path = CORPUS_NAMES) -> list[tuple[str, str]]:
+    """(label, phrase) rows of a ``corpus_names`` list."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [tuple(line.split("\t", 1)) for line in lines if line.strip()]
+
+
 def featurize(sentences, base_entries, words=None, clusters=None) -> list[list[list[str]]]:
     """Attributes of every sentence, each fold seeing only the other folds' names."""
     n = len(sentences)
@@ -106,7 +118,7 @@ def train_crf(attributes, tags, params: dict, verbose: bool = False) -> CrfWeigh
         trainer.train(path)
         tagger = pycrfsuite.Tagger()
         tagger.open(path)
-        weights = CrfWeights.from_crfsuite(tagger)
+        weights = weights_from_crfsuite(tagger)
         tagger.close()
     return weights
 
@@ -141,9 +153,12 @@ def train(
     params2=None,
     words_second_only: bool = False,
     clusters: Clusters | None = None,
+    shipped_names=(),
 ) -> tuple[CrfWeights, CrfWeights | None, Gazetteer]:
     """The first-pass CRF, the stacked second-pass CRF (or None) and the gazetteer.
-    ``words_second_only``: the word-list attributes go to the second pass only."""
+    ``words_second_only``: the word-list attributes go to the second pass only;
+    ``shipped_names``: more (label, phrase) entries for the shipped gazetteer only, as the
+    news names (the corpus names of ``corpus_names``)."""
     tags = [t for _, t in sentences]
     first_words = None if words_second_only else words
     attributes = featurize(sentences, base_entries, first_words, clusters)
@@ -152,7 +167,10 @@ def train(
     # training sentences are featurized with: the 2007 training text barely mentions them,
     # and where it does its conventions differ (dev: 71.6 -> 71.0 in training, 71.5 here).
     gaz = Gazetteer(
-        base_entries + names_from(sentences, listed=base_entries) + news_entries(),
+        base_entries
+        + names_from(sentences, listed=base_entries)
+        + news_entries()
+        + list(shipped_names),
         word_classes(sentences),
         words,
         clusters,
@@ -207,6 +225,11 @@ def main(argv: list[str] | None = None) -> None:
         help=f"word clusters from ``clusters_build`` (default {CLUSTERS}; 'none': without)",
     )
     ap.add_argument(
+        "--corpus-names",
+        default=str(CORPUS_NAMES) if CORPUS_NAMES.is_file() else "none",
+        help=f"names found in the corpus for the shipped gazetteer (default {CORPUS_NAMES})",
+    )
+    ap.add_argument(
         "--stack", action="store_true", help="also train the stacked second pass (stack.py)"
     )
     ap.add_argument(
@@ -234,7 +257,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.words:
         words_gz = args.words.read_bytes()
     elif args.word_lists:
-        words_gz = wordlists.save_bytes(wordlists.compile_words())
+        words_gz = wordlists.save_bytes(wordlists_build.compile_words())
         print(f"compiled the word lists in {time.time() - t0:.0f}s")
     words = wordlists.load_bytes(words_gz) if words_gz else None
     clusters_gz = None if args.clusters == "none" else Path(args.clusters).read_bytes()
@@ -250,6 +273,9 @@ def main(argv: list[str] | None = None) -> None:
         params2=params2,
         words_second_only=args.words_second_only,
         clusters=clusters,
+        shipped_names=[]
+        if args.corpus_names == "none"
+        else corpus_entries(Path(args.corpus_names)),
     )
     print(
         f"trained on {sum(len(s[0]) for s in aner + extra)} tokens in {time.time() - t0:.0f}s; "

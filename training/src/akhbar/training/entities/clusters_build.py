@@ -1,6 +1,6 @@
 """Learn ``model/clusters.tsv.gz`` from the unlabelled news corpus (training time only).
 
-``python -m akhbar.enrich.entities.clusters_build [--corpus FILE] [--out FILE]``
+``python -m akhbar.training.entities.clusters_build [--corpus FILE] [--out FILE]``
 (``make ner-clusters``; needs the ``ner-train`` dependency group: gensim, scikit-learn).
 
 1. Every title and paragraph of the corpus is tokenized and normalized as the recognizer
@@ -31,10 +31,11 @@ from pathlib import Path
 
 import numpy as np
 
-from .clitics import strip_proclitics
-from .clusters import STEM, Clusters
-from .corpora import data_dir
-from .normalize import normalize
+from akhbar.enrich.entities.clitics import strip_proclitics
+from akhbar.enrich.entities.clusters import STEM, Clusters
+from akhbar.enrich.entities.normalize import normalize
+
+from .corpora import MODEL_DIR, data_dir
 
 SIZES = (64, 256, 1024)
 MIN_COUNT = 10  # rarer words get no cluster: their vectors are noise
@@ -56,13 +57,18 @@ def _forms(token: str) -> tuple[str, str]:
     return word, strip_proclitics(word)[1]
 
 
-def texts(path: Path) -> Iterator[str]:
-    """Each title and paragraph of a corpus file, in file order."""
+def texts_by_article(path: Path) -> Iterator[list[str]]:
+    """The title and paragraphs of each article of a corpus file, in file order."""
     with gzip.open(path, "rt", encoding="utf-8") as f:
         for line in f:
             article = json.loads(line)
-            yield article.get("title") or ""
-            yield from article.get("body") or []
+            yield [article.get("title") or "", *(article.get("body") or [])]
+
+
+def texts(path: Path) -> Iterator[str]:
+    """Each title and paragraph of a corpus file, in file order."""
+    for paragraphs in texts_by_article(path):
+        yield from paragraphs
 
 
 def write_token_files(path: Path, words_out: Path, stems_out: Path) -> int:
@@ -139,7 +145,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--corpus", help="corpus file (default ../shared/data/corpus/egypt-2013.jsonl.gz)"
     )
-    ap.add_argument("--out", type=Path, default=Path(__file__).parent / "model" / "clusters.tsv.gz")
+    ap.add_argument("--out", type=Path, default=MODEL_DIR / "clusters.tsv.gz")
     ap.add_argument("--min-count", type=int, default=MIN_COUNT)
     ap.add_argument("--sizes", default=",".join(map(str, SIZES)))
     args = ap.parse_args(argv)

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from babel import Locale
 
-from .gazetteer import candidates
-from .news import news_names
-from .normalize import normalize
-from .spans import bio_spans
+from akhbar.enrich.entities.gazetteer import candidates
+from akhbar.enrich.entities.news import news_names
+from akhbar.enrich.entities.normalize import normalize
+from akhbar.enrich.entities.spans import bio_spans
 
 
 def _clean(lines) -> list[str]:

@@ -10,9 +10,16 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from .spans import bio_spans
+import akhbar.enrich.entities as entities_package
+from akhbar.enrich.entities.spans import bio_spans
 
 Sentence = tuple[list[str], list[str]]
+
+REPO = Path(__file__).resolve().parents[5]
+# The runtime package's model folder: what training writes and the recognizer reads.
+MODEL_DIR = Path(entities_package.__file__).parent / "model"
+# Training inputs that are not shipped: the corpus names list.
+DATA_DIR = Path(__file__).parent / "data"
 
 ANERCORP_TRAIN = "anercorp_camel/ANERCorp_CamelLab_train.txt"
 ANERCORP_TEST = "anercorp_camel/ANERCorp_CamelLab_test.txt"
@@ -33,8 +40,8 @@ def data_dir(override: str | os.PathLike | None = None) -> Path:
     env = os.environ.get("AKHBAR_NER_DATA")
     if env:
         return Path(env)
-    # services/enrich/src/akhbar/enrich/entities -> repo root is 7 levels up
-    return Path(__file__).resolve().parents[7] / "shared" / "data" / "ner"
+    # training/src/akhbar/training/entities -> the checkout is 5 levels up, ../shared beside it
+    return REPO.parent / "shared" / "data" / "ner"
 
 
 def _map(tag: str, mapping: dict[str, str]) -> str:

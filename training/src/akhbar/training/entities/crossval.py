@@ -1,6 +1,6 @@
 """Cross-validate a training configuration on the ANERcorp *train* split.
 
-``python -m akhbar.enrich.entities.crossval [--stack --word-lists --words-second-only --wikidata]``
+``python -m akhbar.training.entities.crossval [--stack --word-lists --words-second-only --wikidata]``
 
 The dev slice (a tenth of train, 969 entities) cannot tell apart changes under about 1 F1,
 and its gains have reached the test split at a third to two thirds of their size. Here
@@ -19,13 +19,15 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from . import corpora, train, wordlists
-from .clusters import Clusters
+from akhbar.enrich.entities import wordlists
+from akhbar.enrich.entities.clusters import Clusters
+from akhbar.enrich.entities.model import Tagger
+from akhbar.enrich.entities.normalize import normalize
+from akhbar.enrich.entities.recognizer import consistent
+
+from . import corpora, train, wordlists_build
 from .evaluate import WINDOW
-from .model import Tagger
-from .normalize import normalize
-from .recognizer import consistent
-from .spans import Scores
+from .scores import Scores
 
 
 def fold_scores(
@@ -39,6 +41,7 @@ def fold_scores(
     words_second_only,
     window,
     clusters=None,
+    shipped_names=(),
 ):
     """Scores of fold ``k`` labelled by a model trained on the other folds, per mode."""
     n = len(sentences)
@@ -51,6 +54,7 @@ def fold_scores(
         stacked=stacked,
         words_second_only=words_second_only,
         clusters=clusters,
+        shipped_names=shipped_names,
     )
     tagger = Tagger(weights, gaz, second=second)
     modes = ["sentence", "document"] + (["document_stacked"] if stacked else [])
@@ -82,11 +86,24 @@ def cross_validate(
     window: int = WINDOW,
     jobs: int = 1,
     clusters=None,
+    shipped_names=(),
 ) -> dict:
     """Per-fold micro F1 and the pooled report of each mode."""
     ks = list(range(only if only else folds))
     args = [
-        (sentences, k, folds, base, params, words, stacked, words_second_only, window, clusters)
+        (
+            sentences,
+            k,
+            folds,
+            base,
+            params,
+            words,
+            stacked,
+            words_second_only,
+            window,
+            clusters,
+            shipped_names,
+        )
         for k in ks
     ]
     if jobs > 1:
@@ -127,6 +144,12 @@ def main(argv: list[str] | None = None) -> None:
         default=str(train.CLUSTERS) if train.CLUSTERS.is_file() else "none",
         help="word clusters file ('none': without)",
     )
+    ap.add_argument(
+        "--corpus-names",
+        default="none",
+        help="a corpus_names list for each fold's shipped gazetteer (default none: the "
+        "list was made by a model that saw every fold)",
+    )
     ap.add_argument("--c1", type=float, default=train.PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=train.PARAMS["c2"])
     args = ap.parse_args(argv)
@@ -137,7 +160,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.words:
         words = wordlists.load_bytes(Path(args.words).read_bytes())
     elif args.word_lists:
-        words = {w: tuple(t.split()) for w, t in wordlists.compile_words().items()}
+        words = {w: tuple(t.split()) for w, t in wordlists_build.compile_words().items()}
     t0 = time.time()
     report = cross_validate(
         aner,
@@ -151,6 +174,7 @@ def main(argv: list[str] | None = None) -> None:
         args.window,
         args.jobs,
         None if args.clusters == "none" else Clusters.load_bytes(Path(args.clusters).read_bytes()),
+        [] if args.corpus_names == "none" else train.corpus_entries(Path(args.corpus_names)),
     )
     report["seconds"] = round(time.time() - t0)
     print(json.dumps(report, indent=1, ensure_ascii=False))

@@ -22,7 +22,7 @@ import importlib.util
 import sqlite3
 from pathlib import Path
 
-from .wordlists import ARAB_COUNTRIES
+from .wordlists_build import ARAB_COUNTRIES
 
 PACKAGE = "arabic_name_romanizer"
 TABLE = Path("resources") / "names.sqlite3"
