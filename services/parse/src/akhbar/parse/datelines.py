@@ -1,0 +1,112 @@
+"""Lines that date or sign a story instead of telling it.
+
+"الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)", "بقلم: محمد أحمد - 12 مارس 2024",
+"Par Denis Loctier • Publié le 30/04/2024 - 16:00": short, and made mostly of date, time and
+byline words. Such a line is not prose and leaves the body; a sentence that merely holds a
+date ("ترأس ... يوم الخميس 27 نونبر 2025 بالرباط، ...") has more other words than date words
+and stays. The rule reads what kind of word each word is, never a page's own strings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from akhbar.parse.months import month_number
+from akhbar.parse.textnorm import fold
+
+# A dateline is a line, not a paragraph.
+MAX_CHARS = 160
+# "Mostly": date/byline words at least twice the other words, and only a few others (a
+# city, "المشاهدات", a section name); a sentence has a verb and its objects besides.
+_MAX_OTHER_WORDS = 3
+_DATE_SHARE = 2
+# Number groups are one token ("30/04/2024", "14:00", "16h00", "GMT+0400" gives "0400").
+_TOKEN = re.compile(r"\d+(?:\s?[/.:h\-]\s?\d+)*(?:h)?|[^\W\d_]+(?:['’][^\W\d_]+)?")
+# Fold-insensitive vocabularies (written as printed, folded once below).
+_WEEKDAYS = (
+    "الأحد الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun"
+)
+# Words that only ever say when: clock, time zone, "updated", "published", "ago".
+_TIME_WORDS = (
+    "يوم اليوم أمس الساعة ساعة ساعات دقيقة دقائق منذ صباحا صباح مساء مساءا ص م بتوقيت توقيت "
+    "غرينتش جرينتش تاريخ بتاريخ التاريخ نشر نشرت النشر منشور آخر اخر تحديث التحديث محدث "
+    "محدثة كانون تشرين "
+    "publié publiée publication mis mise jour màj maj modifié actualisé hier aujourd'hui "
+    "aujourd’hui heure heures min mn lecture temps depuis il y "
+    "published posted updated update last ago today yesterday hours hour minutes read "
+    "am pm gmt utc cet cest edt est"
+)
+# Words that introduce who wrote or sent the story; the names after them are byline too.
+_BYLINE_WORDS = (
+    "بقلم كتب كتبت إعداد اعداد تحرير حرر مراسل مراسلة المراسل محرر المحرر تقرير متابعة وكالات "
+    "رويترز "
+    "par by rédaction redaction correspondant correspondante correspondants envoyé envoyée "
+    "spécial spéciale afp reuters ap ansa"
+)
+# Glue words: neither date nor prose evidence ("le", "à", "de", "on", "at", "في", "و").
+_GLUE = "le la les l de du des d à a au aux et on at the of and في من و ب ل"
+_NAME_JOINERS = frozenset(fold(w) for w in "et and و".split())
+_MAX_NAME_WORDS = 4
+
+
+def _folded_set(words: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in words.split())
+
+
+WEEKDAYS = _folded_set(_WEEKDAYS)
+_TIME = _folded_set(_TIME_WORDS)
+_BYLINE = _folded_set(_BYLINE_WORDS)
+_GLUE_WORDS = _folded_set(_GLUE)
+# Punctuation that ends a byline's run of names ("بقلم: محمد أحمد - الرباط").
+_RUN_BREAK = re.compile(r"[,،:;|•·(){}\[\]\-–—/]")
+
+
+def _is_date_word(folded: str) -> bool:
+    if folded[0].isdigit():
+        return True
+    return folded in WEEKDAYS or folded in _TIME or month_number(folded) is not None
+
+
+def _counts(text: str) -> tuple[int, int, bool]:
+    """(date or byline words, other words, whether any word anchors a date or byline)."""
+    dated = other = 0
+    anchored = False
+    names_left = 0  # words after a byline word that are read as the author's name
+    previous_end = 0
+    for match in _TOKEN.finditer(text):
+        token = match[0]
+        if names_left and _RUN_BREAK.search(text, previous_end, match.start()):
+            names_left = 0
+        previous_end = match.end()
+        folded = fold(token)
+        if folded in _BYLINE:
+            dated += 1
+            anchored = True
+            names_left = _MAX_NAME_WORDS
+        elif _is_date_word(folded):
+            dated += 1
+            anchored = True
+            names_left = 0
+        elif names_left and folded in _NAME_JOINERS:
+            names_left = _MAX_NAME_WORDS
+        elif folded in _GLUE_WORDS:
+            continue
+        elif names_left and (token[0].isupper() or token[0].lower() == token[0].upper()):
+            # Names in a cased script are capitalized ("Par ailleurs, ..." is prose); Arabic
+            # has no case, so there the run's length and punctuation bound it.
+            dated += 1
+            names_left -= 1
+        else:
+            other += 1
+            names_left = 0
+    return dated, other, anchored
+
+
+def is_dateline(text: str) -> bool:
+    """True for a short line made mostly of date, time and byline words (not prose)."""
+    if len(text) > MAX_CHARS:
+        return False
+    dated, other, anchored = _counts(text)
+    return anchored and other <= _MAX_OTHER_WORDS and dated >= _DATE_SHARE * other
