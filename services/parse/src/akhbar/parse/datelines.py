@@ -59,8 +59,9 @@ WEEKDAYS = _folded_set(_WEEKDAYS)
 _TIME = _folded_set(_TIME_WORDS)
 _BYLINE = _folded_set(_BYLINE_WORDS)
 _GLUE_WORDS = _folded_set(_GLUE)
-# Punctuation that ends a byline's run of names ("بقلم: محمد أحمد - الرباط").
-_RUN_BREAK = re.compile(r"[,،:;|•·(){}\[\]\-–—/]")
+# Punctuation that ends a byline's run of names ("بقلم: محمد أحمد - الرباط"); a hyphen
+# inside a word joins a name ("Jean-Baptiste").
+_RUN_BREAK = re.compile(r"[,،:;|•·(){}\[\]/]|\s[-–—]|[-–—]\s")
 
 
 def _is_date_word(folded: str) -> bool:

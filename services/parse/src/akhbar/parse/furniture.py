@@ -29,10 +29,17 @@ _METADATA_PROPS = frozenset(
 )
 
 
+# HTML5's own words for navigation, page footers and side content.
+_FURNITURE_TAGS = tag_ids({"nav", "footer", "aside"})
+
+
 def is_furniture(node: LexborNode) -> bool:
-    """Whether the element's own class, id or microdata role marks it as furniture."""
-    if node.tag_id in _NEVER_FURNITURE:
+    """Whether the element's tag, class, id or microdata role marks it as furniture."""
+    tag_id = node.tag_id
+    if tag_id in _NEVER_FURNITURE:
         return False
+    if tag_id in _FURNITURE_TAGS:
+        return True
     attrs = node.attributes
     if (attrs.get("itemprop") or "").lower() in _METADATA_PROPS:
         return True

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborNode
 from akhbar.parse.boilerplate import ends_story, is_credit, is_widget_text
 from akhbar.parse.datelines import is_dateline
 from akhbar.parse.furniture import in_furniture, is_furniture
-from akhbar.parse.html_blocks import TEXT_ID, Block
+from akhbar.parse.html_blocks import TEXT_ID, Block, tag_ids
 from akhbar.parse.textnorm import clean
 
 PROSE_MIN_CHARS = 60
@@ -27,6 +27,8 @@ _MAX_LINK_RATIO = 0.3  # tested in integers below: link_chars * 10 > size * 3
 _SIBLING_SHARE = 0.1
 # Short blocks (a lead line, a credit) can sit this many blocks before or after the prose.
 _REACH = 25
+_P_ID = next(iter(tag_ids({"p"})))
+_H1_ID = next(iter(tag_ids({"h1"})))
 # Where a block stands relative to the story container (memoized per element).
 _OUTSIDE, _STORY, _FURNISHED = 0, 1, 2
 
@@ -45,6 +47,8 @@ def _containers(
         # link_chars / size > _MAX_LINK_RATIO, in integers
         if size < min_chars or block.link_chars * 10 > size * 3:
             continue
+        if block.element.tag_id == _H1_ID:
+            continue  # the headline is no story prose; on a short page its vote can win
         if furniture is not None and in_furniture(block.element, furniture):
             continue
         weight = float(size)
@@ -59,6 +63,12 @@ def _containers(
     if not votes:
         return set(), range(0)
     best = max(votes, key=votes.__getitem__)
+    # A <p> holds one paragraph, not a story: when a lone prose paragraph votes as much for
+    # its <p> as for the container, the container wins, with the short paragraphs around it.
+    parent = nodes[best].parent
+    if nodes[best].tag_id == _P_ID and parent is not None:
+        if votes.get(parent.mem_id, 0.0) >= votes[best]:
+            best = parent.mem_id
     chosen = {best}
     # A lead paragraph or a second text part often sits in a sibling of the main container
     # (split around a picture or an ad); siblings with a real share of the prose join it.
@@ -137,13 +147,14 @@ def _story(blocks: list[Block], containers: set[int], reach: range, skip: set[st
 
 
 def _prose_blocks(blocks: list[Block], skip: set[str]) -> list[str]:
-    """Every paragraph of prose length on the page, in order (the last fallback)."""
+    """Every paragraph of prose length on the page, in order (the last fallback). Text of
+    prose length marked as a caption counts here: with no story found, it is the prose."""
     paragraphs = []
     for block in blocks:
         size = len(block.text)
         if size < PROSE_MIN_CHARS or block.link_chars * 10 > size * 3:
             continue
-        if _is_text(block, skip) and _is_prose(block):
+        if _is_text(block, skip) and not is_dateline(block.text):
             paragraphs.append(clean(block.text))
     return [p for p in paragraphs if p]
 
