@@ -10,6 +10,7 @@ and stays. The rule reads what kind of word each word is, never a page's own str
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from akhbar.parse.months import month_number
 from akhbar.parse.textnorm import fold
@@ -64,10 +65,23 @@ _GLUE_WORDS = _folded_set(_GLUE)
 _RUN_BREAK = re.compile(r"[,،:;|•·(){}\[\]/]|\s[-–—]|[-–—]\s")
 
 
-def _is_date_word(folded: str) -> bool:
-    if folded[0].isdigit():
-        return True
-    return folded in WEEKDAYS or folded in _TIME or month_number(folded) is not None
+_BYLINE_WORD, _DATE_WORD, _JOINER, _GLUE_WORD, _OTHER = range(5)
+
+
+# Pages repeat the same few hundred short words (names of days, "Publié", digits): each is
+# folded and classified once, which keeps this test cheap on every short block.
+@lru_cache(maxsize=8192)
+def _kind(token: str) -> int:
+    folded = fold(token)
+    if folded in _BYLINE:
+        return _BYLINE_WORD
+    if folded[0].isdigit() or folded in WEEKDAYS or folded in _TIME:
+        return _DATE_WORD
+    if month_number(folded) is not None:
+        return _DATE_WORD
+    if folded in _NAME_JOINERS:
+        return _JOINER
+    return _GLUE_WORD if folded in _GLUE_WORDS else _OTHER
 
 
 def _counts(text: str) -> tuple[int, int, bool]:
@@ -81,18 +95,18 @@ def _counts(text: str) -> tuple[int, int, bool]:
         if names_left and _RUN_BREAK.search(text, previous_end, match.start()):
             names_left = 0
         previous_end = match.end()
-        folded = fold(token)
-        if folded in _BYLINE:
+        kind = _kind(token)
+        if kind == _BYLINE_WORD:
             dated += 1
             anchored = True
             names_left = _MAX_NAME_WORDS
-        elif _is_date_word(folded):
+        elif kind == _DATE_WORD:
             dated += 1
             anchored = True
             names_left = 0
-        elif names_left and folded in _NAME_JOINERS:
+        elif kind == _JOINER and names_left:
             names_left = _MAX_NAME_WORDS
-        elif folded in _GLUE_WORDS:
+        elif kind in (_GLUE_WORD, _JOINER):
             continue
         elif names_left and (token[0].isupper() or token[0].lower() == token[0].upper()):
             # Names in a cased script are capitalized ("Par ailleurs, ..." is prose); Arabic
