@@ -18,6 +18,12 @@ DATELINES = [
     # Bylines, with or without a date.
     "بقلم: محمد أحمد - 12 مارس 2024",
     "كتبت أسماء نصار",
+    "بقلم: محمد أحمد",
+    "حوار: آسيا العتروس",
+    # Agency and source credits.
+    "--(بترا)",
+    "المصدر:",
+    "Avec AFP",
     "Par Denis Loctier",
     "Par Jean-Baptiste Chastand et Claire Gatinois",
     "By Sarah Smith, Reuters",

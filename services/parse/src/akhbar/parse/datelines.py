@@ -40,14 +40,18 @@ _TIME_WORDS = (
     "am pm gmt utc cet cest edt est"
 )
 # Words that introduce who wrote or sent the story; the names after them are byline too.
+# News agencies sign wire copy the same way ("--(بترا)", "(AFP)"), and "المصدر:" / "Source :"
+# introduces the outlet a story is credited to.
 _BYLINE_WORDS = (
-    "بقلم كتب كتبت إعداد اعداد تحرير حرر مراسل مراسلة المراسل محرر المحرر تقرير متابعة وكالات "
-    "رويترز "
+    "بقلم كتب كتبت إعداد اعداد تحرير حرر حوار مراسل مراسلة المراسل محرر المحرر تقرير متابعة "
+    "المصدر مصدر "
+    "وكالات رويترز بترا وام واس قنا كونا سانا الأناضول "
     "par by rédaction redaction correspondant correspondante correspondants envoyé envoyée "
-    "spécial spéciale afp reuters ap ansa"
+    "spécial spéciale source "
+    "afp reuters ap ansa dpa map aps tap"
 )
 # Glue words: neither date nor prose evidence ("le", "à", "de", "on", "at", "في", "و").
-_GLUE = "le la les l de du des d à a au aux et on at the of and في من و ب ل"
+_GLUE = "le la les l de du des d à a au aux et avec on at the of and في من و ب ل"
 _NAME_JOINERS = frozenset(fold(w) for w in "et and و".split())
 _MAX_NAME_WORDS = 4
 
@@ -89,11 +93,13 @@ def _counts(text: str) -> tuple[int, int, bool]:
     dated = other = 0
     anchored = False
     names_left = 0  # words after a byline word that are read as the author's name
+    naming = False  # inside a run of names (punctuation right after "بقلم:" does not end it)
     previous_end = 0
     for match in _TOKEN.finditer(text):
         token = match[0]
-        if names_left and _RUN_BREAK.search(text, previous_end, match.start()):
+        if naming and _RUN_BREAK.search(text, previous_end, match.start()):
             names_left = 0
+        naming = names_left > 0
         previous_end = match.end()
         kind = _kind(token)
         if kind == _BYLINE_WORD:
