@@ -65,8 +65,9 @@ def sentences(draw, language: str, min_words: int = 6, max_words: int = 30) -> s
 
 @st.composite
 def dated_sentences(draw, language: str) -> str:
-    """A sentence with a full date at a random word position ("... يوم الخميس 27 نونبر 2025 ...")."""
-    words = draw(sentences(language)).split(" ")
+    """A sentence with a full date at a random word position ("... يوم الخميس 27 نونبر 2025 ..."),
+    with at least four other words: short, but a sentence and not a dateline."""
+    words = draw(sentences(language, min_words=4)).split(" ")
     at = draw(st.integers(0, len(words)))
     lead = ("يوم" if language == "ar" else "le") if 0 < at else ""
     date = f"{lead} {draw(full_dates(language))}".strip()
