@@ -13,6 +13,8 @@ DATELINES = [
     "الإثنين، 24 أغسطس 2020 09:56 ص",
     "تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً",
     "التاريخ: 03 يونيو 2020",
+    "الأحد 12 أكتوبر 2025 م | 18 ربيع الآخر 1447 هـ",
+    "آخر تحديث: منذ 5 دقائق",
     "١٢ / ٠٣ / ٢٠٢٤ - ١٠:٣٠",
     "نشر في الأول يوم 24 - 11 - 2025",
     # Bylines, with or without a date.
@@ -26,12 +28,15 @@ DATELINES = [
     "Avec AFP",
     "Par Denis Loctier",
     "Par Jean-Baptiste Chastand et Claire Gatinois",
+    "كتب محمد سعد - تصوير أحمد معروف",
+    "القاهرة - أ ش أ",
     "By Sarah Smith, Reuters",
     # French and English publication lines.
     "Publié le 30/04/2024 - 16:00",
     "Publié le 30 août 2023 à 14h52, modifié le 30 août 2023 à 15h54",
     "Publié le jeudi 8 janvier 2026 à 07h45, mis à jour le 8 janvier 2026 à 11h02",
     "Mis à jour il y a 3 heures",
+    "Il y a 2 heures",
     "Temps de Lecture 4 min.",
     "Updated 3 hours ago",
     "Published on 4 March 2024 at 10:15 GMT",
@@ -45,6 +50,10 @@ PROSE_WITH_DATES = [
     "Le rapport publié le 12/03/2024 montre une hausse nette des exportations agricoles.",
     "Par ailleurs, le ministre a annoncé le 3 mai 2024 un plan de soutien aux éleveurs.",
     "The ministry said on 4 March 2024 that exports of phosphate rose by a fifth.",
+    # Short sentences: they end as sentences do.
+    "وتوفي في 12 يناير 2024.",
+    "Il est mort le 12 janvier 2024.",
+    "Mon père est né le 12 mars 1950.",
 ]
 
 

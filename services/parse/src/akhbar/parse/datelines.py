@@ -27,23 +27,26 @@ _TOKEN = re.compile(r"\d+(?:\s?[/.:h\-]\s?\d+)*(?:h)?|[^\W\d_]+(?:['’][^\W\d_]
 _WEEKDAYS = (
     "الأحد الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت "
     "lundi mardi mercredi jeudi vendredi samedi dimanche "
-    "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun"
-)
+    "monday tuesday wednesday thursday friday saturday sunday tue wed thu fri"
+)  # no "mon", "sat", "sun": French "mon" is "my"
+# Hijri months, printed beside the Gregorian date ("03 يونيو 2020م - 11 شوال 1441هـ").
+_HIJRI = "محرم صفر ربيع جمادى جمادي رجب شعبان رمضان شوال القعدة الحجة هـ ه"
 # Words that only ever say when: clock, time zone, "updated", "published", "ago".
 _TIME_WORDS = (
     "يوم اليوم أمس الساعة ساعة ساعات دقيقة دقائق منذ صباحا صباح مساء مساءا ص م بتوقيت توقيت "
     "غرينتش جرينتش تاريخ بتاريخ التاريخ نشر نشرت النشر منشور آخر اخر تحديث التحديث محدث "
     "محدثة كانون تشرين "
     "publié publiée publication mis mise jour màj maj modifié actualisé hier aujourd'hui "
-    "aujourd’hui heure heures min mn lecture temps depuis il y "
+    "aujourd’hui heure heures min mn lecture temps depuis "
     "published posted updated update last ago today yesterday hours hour minutes read "
-    "am pm gmt utc cet cest edt est"
-)
+    "am pm gmt utc cet cest"
+)  # no "est" (EST): it is French "is"
 # Words that introduce who wrote or sent the story; the names after them are byline too.
 # News agencies sign wire copy the same way ("--(بترا)", "(AFP)"), and "المصدر:" / "Source :"
 # introduces the outlet a story is credited to.
 _BYLINE_WORDS = (
-    "بقلم كتب كتبت إعداد اعداد تحرير حرر حوار مراسل مراسلة المراسل محرر المحرر تقرير متابعة "
+    "بقلم كتب كتبت إعداد اعداد تحرير حرر حوار تصوير مراسل مراسلة المراسل محرر المحرر تقرير "
+    "متابعة "
     "المصدر مصدر "
     "وكالات رويترز بترا وام واس قنا كونا سانا الأناضول "
     "par by rédaction redaction correspondant correspondante correspondants envoyé envoyée "
@@ -51,7 +54,10 @@ _BYLINE_WORDS = (
     "afp reuters ap ansa dpa map aps tap"
 )
 # Glue words: neither date nor prose evidence ("le", "à", "de", "on", "at", "في", "و").
-_GLUE = "le la les l de du des d à a au aux et avec on at the of and في من و ب ل"
+_GLUE = (
+    "le la les l de du des d à a au aux et avec il y on at the of and في من و ب ل "
+    "الأول الاول الثاني الآخر الاخر ذو ذي"  # "ربيع الآخر", "ذو الحجة"
+)
 _NAME_JOINERS = frozenset(fold(w) for w in "et and و".split())
 _MAX_NAME_WORDS = 4
 
@@ -61,7 +67,7 @@ def _folded_set(words: str) -> frozenset[str]:
 
 
 WEEKDAYS = _folded_set(_WEEKDAYS)
-_TIME = _folded_set(_TIME_WORDS)
+_TIME = _folded_set(_TIME_WORDS) | _folded_set(_HIJRI)
 _BYLINE = _folded_set(_BYLINE_WORDS)
 _GLUE_WORDS = _folded_set(_GLUE)
 # Punctuation that ends a byline's run of names ("بقلم: محمد أحمد - الرباط"); a hyphen
@@ -85,7 +91,11 @@ def _kind(token: str) -> int:
         return _DATE_WORD
     if folded in _NAME_JOINERS:
         return _JOINER
-    return _GLUE_WORD if folded in _GLUE_WORDS else _OTHER
+    if folded in _GLUE_WORDS:
+        return _GLUE_WORD
+    # Lone Arabic letters are agency initials ("أ ف ب", "أ ش أ", "و م ع"); Latin ones are
+    # a name's initials or glue.
+    return _BYLINE_WORD if len(folded) == 1 and "\u0621" <= folded <= "\u064a" else _OTHER
 
 
 def _counts(text: str) -> tuple[int, int, bool]:
@@ -125,9 +135,19 @@ def _counts(text: str) -> tuple[int, int, bool]:
     return dated, other, anchored
 
 
+# How a sentence ends; a dateline has no reason to ("Lecture : 3 min." has no other word).
+_SENTENCE_END = (".", "!", "?", "؟", "…", ".»", ".\"", "!»", "?»")
+
+
 def is_dateline(text: str) -> bool:
-    """True for a short line made mostly of date, time and byline words (not prose)."""
+    """True for a short line made mostly of date, time and byline words (not prose).
+
+    A line that ends as a sentence does and holds any other word is prose ("وتوفي في 12
+    يناير 2024.", "Il est mort le 12 janvier 2024.").
+    """
     if len(text) > MAX_CHARS:
         return False
     dated, other, anchored = _counts(text)
+    if other and text.rstrip().endswith(_SENTENCE_END):
+        return False
     return anchored and other <= _MAX_OTHER_WORDS and dated >= _DATE_SHARE * other
