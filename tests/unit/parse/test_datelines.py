@@ -30,6 +30,9 @@ DATELINES = [
     "Par Jean-Baptiste Chastand et Claire Gatinois",
     "كتب محمد سعد - تصوير أحمد معروف",
     "القاهرة - أ ش أ",
+    "(أ. ف. ب)",
+    "تقرير: سعاد علي",
+    "كتب ـ محمد العجرودي\u200f:\u200f",
     "By Sarah Smith, Reuters",
     # French and English publication lines.
     "Publié le 30/04/2024 - 16:00",
@@ -54,6 +57,12 @@ PROSE_WITH_DATES = [
     "وتوفي في 12 يناير 2024.",
     "Il est mort le 12 janvier 2024.",
     "Mon père est né le 12 mars 1950.",
+    # A score line: "صفر" is zero here, not the Hijri month.
+    "برشلونة - ريال مدريد صفر-2 (23 ابريل/نيسان 2002)",
+    # An interview's question: "س" is no agency initial.
+    "س: ما الضرر الواقع عليك؟",
+    # "تقرير" (report) opens a sentence; only "تقرير:" is a label.
+    "تقرير اللجنة صدر في 12 مارس 2024",
 ]
 
 
@@ -78,3 +87,8 @@ class TestDatelines:
         """Short text with no date, time or byline word ("المغرب", "Économie") is not one."""
         assert not is_dateline("المغرب")
         assert not is_dateline("Économie")
+
+    def test_a_word_of_marks_only_is_read_as_nothing(self):
+        """A lone tatweel or diacritic (folded to nothing) neither counts nor breaks."""
+        assert is_dateline("الخميس ـ 27 نونبر 2025 \u064b")
+        assert not is_dateline("ـ")

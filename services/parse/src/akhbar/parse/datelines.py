@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from akhbar.parse.months import month_number
 from akhbar.parse.textnorm import fold
+from akhbar.shared.arabic import DIACRITICS, TATWEEL
 
 # A dateline is a line, not a paragraph.
 MAX_CHARS = 160
@@ -29,8 +30,9 @@ _WEEKDAYS = (
     "lundi mardi mercredi jeudi vendredi samedi dimanche "
     "monday tuesday wednesday thursday friday saturday sunday tue wed thu fri"
 )  # no "mon", "sat", "sun": French "mon" is "my"
-# Hijri months, printed beside the Gregorian date ("03 يونيو 2020م - 11 شوال 1441هـ").
-_HIJRI = "محرم صفر ربيع جمادى جمادي رجب شعبان رمضان شوال القعدة الحجة هـ ه"
+# Hijri months, printed beside the Gregorian date ("03 يونيو 2020م - 11 شوال 1441هـ"); not
+# "صفر", which is also "zero" in scores and counts.
+_HIJRI = "محرم ربيع جمادى جمادي رجب شعبان رمضان شوال القعدة الحجة هـ ه"
 # Words that only ever say when: clock, time zone, "updated", "published", "ago".
 _TIME_WORDS = (
     "يوم اليوم أمس الساعة ساعة ساعات دقيقة دقائق منذ صباحا صباح مساء مساءا ص م بتوقيت توقيت "
@@ -41,16 +43,16 @@ _TIME_WORDS = (
     "published posted updated update last ago today yesterday hours hour minutes read "
     "am pm gmt utc cet cest"
 )  # no "est" (EST): it is French "is"
-# Words that introduce who wrote or sent the story; the names after them are byline too.
-# News agencies sign wire copy the same way ("--(بترا)", "(AFP)"), and "المصدر:" / "Source :"
-# introduces the outlet a story is credited to.
-_BYLINE_WORDS = (
-    "بقلم كتب كتبت إعداد اعداد تحرير حرر حوار تصوير مراسل مراسلة المراسل محرر المحرر تقرير "
-    "متابعة "
-    "المصدر مصدر "
+# Who wrote or sent the story. Signers introduce names ("كتب محمد أحمد", "Par Denis
+# Loctier"); labels do too, but only with a colon or dash after them, since "تقرير" (report)
+# or "المصدر" (source) open ordinary sentences as well; roles and agencies sign by
+# themselves ("مراسل", "--(بترا)", "(AFP)").
+_SIGNERS = "بقلم كتب كتبت إعداد اعداد حرر تصوير par by"
+_LABELS = "تحرير حوار تقرير متابعة المصدر مصدر source rédaction redaction"
+_SIGNS = (
+    "مراسل مراسلة المراسل محرر المحرر "
+    "correspondant correspondante correspondants envoyé envoyée spécial spéciale "
     "وكالات رويترز بترا وام واس قنا كونا سانا الأناضول "
-    "par by rédaction redaction correspondant correspondante correspondants envoyé envoyée "
-    "spécial spéciale source "
     "afp reuters ap ansa dpa map aps tap"
 )
 # Glue words: neither date nor prose evidence ("le", "à", "de", "on", "at", "في", "و").
@@ -68,14 +70,21 @@ def _folded_set(words: str) -> frozenset[str]:
 
 WEEKDAYS = _folded_set(_WEEKDAYS)
 _TIME = _folded_set(_TIME_WORDS) | _folded_set(_HIJRI)
-_BYLINE = _folded_set(_BYLINE_WORDS)
+_SIGNER_WORDS = _folded_set(_SIGNERS)
+_LABEL_WORDS = _folded_set(_LABELS)
+_SIGN_WORDS = _folded_set(_SIGNS)
 _GLUE_WORDS = _folded_set(_GLUE)
-# Punctuation that ends a byline's run of names ("بقلم: محمد أحمد - الرباط"); a hyphen
-# inside a word joins a name ("Jean-Baptiste").
+# Punctuation between two segments of a line ("بقلم: محمد أحمد - الرباط"); it ends a run of
+# names. A hyphen inside a word joins a name ("Jean-Baptiste").
 _RUN_BREAK = re.compile(r"[,،:;|•·(){}\[\]/]|\s[-–—]|[-–—]\s")
+_LABEL_END = re.compile(r"\s*[:：\-–—]")
+# Agency initials: two to four lone Arabic letters ("أ ف ب", "أ ش أ", "و.م.ع"). A lone
+# letter by itself ("س:" and "ج:" of an interview, "د." for doctor) is no agency.
+_LONE_LETTER = r"[\u0621-\u064a](?![^\W\d_])"
+_INITIALS = re.compile(rf"(?<![^\W\d_]){_LONE_LETTER}(?:[\s.]+{_LONE_LETTER}){{1,3}}")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 
-
-_BYLINE_WORD, _DATE_WORD, _JOINER, _GLUE_WORD, _OTHER = range(5)
+_SIGNER, _LABEL, _SIGN, _DATE_WORD, _JOINER, _GLUE_WORD, _OTHER = range(7)
 
 
 # Pages repeat the same few hundred short words (names of days, "Publié", digits): each is
@@ -83,45 +92,55 @@ _BYLINE_WORD, _DATE_WORD, _JOINER, _GLUE_WORD, _OTHER = range(5)
 @lru_cache(maxsize=8192)
 def _kind(token: str) -> int:
     folded = fold(token)
-    if folded in _BYLINE:
-        return _BYLINE_WORD
+    if not folded:
+        return _GLUE_WORD
+    if folded in _SIGNER_WORDS:
+        return _SIGNER
+    if folded in _LABEL_WORDS:
+        return _LABEL
+    if folded in _SIGN_WORDS:
+        return _SIGN
     if folded[0].isdigit() or folded in WEEKDAYS or folded in _TIME:
         return _DATE_WORD
     if month_number(folded) is not None:
         return _DATE_WORD
     if folded in _NAME_JOINERS:
         return _JOINER
-    if folded in _GLUE_WORDS:
-        return _GLUE_WORD
-    # Lone Arabic letters are agency initials ("أ ف ب", "أ ش أ", "و م ع"); Latin ones are
-    # a name's initials or glue.
-    return _BYLINE_WORD if len(folded) == 1 and "\u0621" <= folded <= "\u064a" else _OTHER
+    return _GLUE_WORD if folded in _GLUE_WORDS else _OTHER
 
 
 def _counts(text: str) -> tuple[int, int, bool]:
     """(date or byline words, other words, whether any word anchors a date or byline)."""
+    # Short vowels and tatweel sit inside words ("يُقشر"); they must not split them.
+    text = DIACRITICS.sub("", text).replace(TATWEEL, "")
     dated = other = 0
     anchored = False
-    names_left = 0  # words after a byline word that are read as the author's name
-    naming = False  # inside a run of names (punctuation right after "بقلم:" does not end it)
+    if _ARABIC_LETTER.search(text):
+        for match in _INITIALS.finditer(text):
+            dated += len(_ARABIC_LETTER.findall(match[0]))
+            anchored = True
+        text = _INITIALS.sub(" ", text)
+    names_left = 0  # words after a signer that are read as the author's name
+    segment_start = True  # no word yet since the line or a separator began
     previous_end = 0
     for match in _TOKEN.finditer(text):
         token = match[0]
-        if naming and _RUN_BREAK.search(text, previous_end, match.start()):
-            names_left = 0
-        naming = names_left > 0
+        if previous_end and _RUN_BREAK.search(text, previous_end, match.start()):
+            segment_start = True
+            if names_left < _MAX_NAME_WORDS:  # "بقلم: محمد": the colon opens the run
+                names_left = 0
         previous_end = match.end()
         kind = _kind(token)
-        if kind == _BYLINE_WORD:
+        opens = segment_start or token.isascii()  # Latin names are told by their capital
+        segment_start = False
+        if kind == _LABEL and not _LABEL_END.match(text, match.end()):
+            kind = _OTHER
+        if kind in (_SIGNER, _LABEL, _SIGN, _DATE_WORD):
             dated += 1
             anchored = True
-            names_left = _MAX_NAME_WORDS
-        elif kind == _DATE_WORD:
-            dated += 1
-            anchored = True
-            names_left = 0
+            names_left = _MAX_NAME_WORDS if kind != _SIGN and kind != _DATE_WORD and opens else 0
         elif kind == _JOINER and names_left:
-            names_left = _MAX_NAME_WORDS
+            names_left = _MAX_NAME_WORDS - 1
         elif kind in (_GLUE_WORD, _JOINER):
             continue
         elif names_left and (token[0].isupper() or token[0].lower() == token[0].upper()):
