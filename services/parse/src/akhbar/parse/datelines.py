@@ -110,7 +110,8 @@ def _kind(token: str) -> int:
 
 
 def _counts(text: str) -> tuple[int, int, bool]:
-    """(date or byline words, other words, whether any word anchors a date or byline)."""
+    """(date or byline words, other words, whether any word anchors a date or byline);
+    counting stops once there are more other words than a dateline may hold."""
     # Short vowels and tatweel sit inside words ("يُقشر"); they must not split them.
     text = DIACRITICS.sub("", text).replace(TATWEEL, "")
     dated = other = 0
@@ -121,18 +122,22 @@ def _counts(text: str) -> tuple[int, int, bool]:
             anchored = True
         text = _INITIALS.sub(" ", text)
     names_left = 0  # words after a signer that are read as the author's name
-    segment_start = True  # no word yet since the line or a separator began
     previous_end = 0
     for match in _TOKEN.finditer(text):
         token = match[0]
-        if previous_end and _RUN_BREAK.search(text, previous_end, match.start()):
-            segment_start = True
-            if names_left < _MAX_NAME_WORDS:  # "بقلم: محمد": the colon opens the run
-                names_left = 0
-        previous_end = match.end()
         kind = _kind(token)
-        opens = segment_start or token.isascii()  # Latin names are told by their capital
-        segment_start = False
+        # Whether punctuation separates this word from the last one: only asked when a run
+        # of names is open or an Arabic signer may open one (a regex call per word costs).
+        if names_left or (kind in (_SIGNER, _LABEL) and not token.isascii()):
+            broken = not previous_end or bool(
+                _RUN_BREAK.search(text, previous_end, match.start())
+            )
+            if broken and names_left < _MAX_NAME_WORDS:  # "بقلم: محمد": the colon opens it
+                names_left = 0
+        else:
+            broken = not previous_end
+        previous_end = match.end()
+        opens = broken or token.isascii()  # Latin names are told by their capital
         if kind == _LABEL and not _LABEL_END.match(text, match.end()):
             kind = _OTHER
         if kind in (_SIGNER, _LABEL, _SIGN, _DATE_WORD):
@@ -151,6 +156,8 @@ def _counts(text: str) -> tuple[int, int, bool]:
         else:
             other += 1
             names_left = 0
+            if other > _MAX_OTHER_WORDS:
+                break  # already prose: the rest of the line cannot change the answer
     return dated, other, anchored
 
 
