@@ -2,10 +2,12 @@
 
     uv run --group bench python bench/bench_parse.py [--rounds N]
 
-Reads the annotated pages in ../shared/data/pages (AKHBAR_SHARED_DATA overrides where
-../shared/data is), parses each with both extractors in this one process, and prints pages
-per CPU-second (time.process_time) for each, their ratio, and how many title / date / body
-fields each got right against index.jsonl. Timing is CPU time of this process only.
+Reads the annotated Arabic pages in ../shared/data/pages and the French pages in
+../shared/data/pages_fr (AKHBAR_SHARED_DATA overrides where ../shared/data is), parses each
+set with both extractors and with lexbor alone in this one process, and prints pages per
+CPU-second (time.process_time) for each, their ratio, and how many title / date / body
+fields each got right against the annotations (index.jsonl; the expected JSON beside the
+French pages). Timing is CPU time of this process only.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import time
 from pathlib import Path
 
 from akhbar.parse import extract
-from akhbar.parse.scoring import Scores, check, load_annotations
+from akhbar.parse.scoring import Scores, check, expected_output_annotations, load_annotations
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("AKHBAR_SHARED_DATA", REPO.parent / "shared" / "data"))
@@ -65,22 +67,12 @@ def _scores(parse, pages: list[tuple[dict, bytes]]) -> Scores:
     return scores
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=20, help="timed passes over the pages")
-    parser.add_argument("--trafilatura-rounds", type=int, default=2)
-    args = parser.parse_args()
-    index = SHARED_DATA / "pages" / "index.jsonl"
-    if not index.exists():
-        print(f"annotated pages not found at {index.parent}", file=sys.stderr)
-        return 2
-    pages = [(a, (index.parent / a["file"]).read_bytes()) for a in load_annotations(index)]
+def _report(name: str, pages: list[tuple[dict, bytes]], args) -> None:
     size = sum(len(c) for _, c in pages) / len(pages) / 1000
-
     ours = _rate(_akhbar, pages, args.rounds)
     theirs = _rate(_trafilatura, pages, args.trafilatura_rounds)
     ceiling = _rate(_lexbor_only, pages, args.rounds)
-    print(f"{len(pages)} pages, {size:.0f} KB on average, CPU time of one process")
+    print(f"{name}: {len(pages)} pages, {size:.0f} KB on average, CPU time of one process")
     print(f"akhbar      {ours:8.1f} pages/s")
     print(f"trafilatura {theirs:8.1f} pages/s")
     print(f"ratio       {ours / theirs:8.1f}x")
@@ -100,6 +92,24 @@ def main() -> int:
         print("\ntrafilatura misses: " + ", ".join(their_scores.misses))
     if ours_scores.misses:
         print("akhbar misses: " + ", ".join(ours_scores.misses))
+    print()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=20, help="timed passes over the pages")
+    parser.add_argument("--trafilatura-rounds", type=int, default=2)
+    args = parser.parse_args()
+    index = SHARED_DATA / "pages" / "index.jsonl"
+    if not index.exists():
+        print(f"annotated pages not found at {index.parent}", file=sys.stderr)
+        return 2
+    pages = [(a, (index.parent / a["file"]).read_bytes()) for a in load_annotations(index)]
+    _report("Arabic pages", pages, args)
+    french = SHARED_DATA / "pages_fr"
+    if french.exists():
+        annotations = expected_output_annotations(french)
+        _report("French pages", [(a, (french / a["file"]).read_bytes()) for a in annotations], args)
     return 0
 
 

@@ -1,4 +1,5 @@
-"""Quality gate for the parse core on the real pages in ../shared/data/pages and the seed.
+"""Quality gate for the parse core on the real pages in ../shared/data/pages, the seed, and
+the French pages in ../shared/data/pages_fr (scored against the expected JSON beside them).
 
 Floors in floors/parse.json count correct pages per field and only ever rise: raise them
 when the parser improves, never lower them to make a change pass.
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from akhbar.parse import extract
-from akhbar.parse.scoring import Scores, check, load_annotations
+from akhbar.parse.scoring import Scores, check, expected_output_annotations, load_annotations
 from tests.conftest import TEST_DATA, require_shared_data
 
 FLOORS = json.loads((Path(__file__).parent / "floors" / "parse.json").read_text())
@@ -49,6 +50,16 @@ def scores() -> Scores:
     return result
 
 
+@pytest.fixture(scope="module")
+def french_scores() -> Scores:
+    pages = require_shared_data("pages_fr")
+    result = Scores()
+    for annotation in expected_output_annotations(pages):
+        content = (pages / annotation["file"]).read_bytes()
+        _score_page(result, annotation, content, annotation["page_url"])
+    return result
+
+
 class TestParseGate:
     def test_every_annotated_page_is_scored(self, scores):
         """All annotated pages and the seed are parsed; none is silently left out."""
@@ -63,3 +74,14 @@ class TestParseGate:
         """On the aggregator seed page the source is the outlet in "نشر في ... يوم"."""
         assert scores.judged["source_name"] == 1
         assert scores.correct["source_name"] == 1, scores.misses
+
+
+class TestFrenchParseGate:
+    def test_every_french_page_is_scored(self, french_scores):
+        """Each page in pages_fr with an expected output is parsed; none is left out."""
+        assert french_scores.pages >= FLOORS["french"]["pages"]
+
+    @pytest.mark.parametrize("field", ["title", "published", "body"])
+    def test_field_meets_floor(self, french_scores, field):
+        """French pages whose field matches the expected output reach the pinned floor."""
+        assert french_scores.correct[field] >= FLOORS["french"][field], french_scores.misses

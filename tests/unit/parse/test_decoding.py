@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from akhbar.parse import UnparseablePage, extract
 from akhbar.parse.decoding import declared_charset, decode
@@ -47,3 +49,54 @@ class TestUnreadableContent:
         with pytest.raises(UnparseablePage):
             extract(content)
         assert issubclass(UnparseablePage, ValueError)
+
+
+class TestOneDecodeRule:
+    """Ingest and parse decode bytes with one rule (``akhbar.shared.decoding``)."""
+
+    CASES = [
+        codecs.BOM_UTF8 + f'<meta charset="windows-1256"><p>{ARABIC}</p>'.encode(),
+        codecs.BOM_UTF16_LE + ARABIC.encode("utf-16-le"),
+        codecs.BOM_UTF32_LE + ARABIC.encode("utf-32-le"),
+        f'<meta charset="windows-1256"><p>{ARABIC}</p>'.encode("cp1256"),
+        f'<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-6"><p>{ARABIC}</p>'.encode(
+            "iso8859_6"
+        ),
+        f'<?xml version="1.0" encoding="windows-1256"?><p>{ARABIC}</p>'.encode("cp1256"),
+        f'<meta charset="iso-8859-1"><p>{ARABIC}</p>'.encode(),
+        f"<p>{ARABIC}</p>".encode(),
+        "Publié le 30 août 2023".encode("cp1252"),
+    ]
+
+    @pytest.mark.parametrize("content", CASES)
+    def test_ingest_and_parse_read_the_same_text(self, content):
+        """For BOMs, meta/http-equiv/XML declarations, the Western-charset lie on UTF-8 and
+        undeclared bytes, ingest's decode_bytes and parse's decode give the same text."""
+        from akhbar.ingest.decode import decode_bytes
+
+        assert decode_bytes(content) == decode(content)
+
+    @pytest.mark.parametrize("charset", ["windows-1256", "iso-8859-6", "latin-1", None])
+    def test_a_transport_charset_is_read_the_same_way(self, charset):
+        """A charset given by the transport (HTTP header) is honoured alike by both."""
+        from akhbar.ingest.decode import decode_bytes
+
+        # Arabic has no Latin-1 form: that case is the usual lie, UTF-8 bytes sent as Latin-1.
+        codec = charset if charset in ("windows-1256", "iso-8859-6") else "utf-8"
+        content = f"<p>{ARABIC}</p>".encode(codec)
+        assert decode_bytes(content, charset) == decode(content, charset)
+        assert ARABIC in decode(content, charset)
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.binary(max_size=300))
+    def test_any_bytes_give_the_same_text_or_both_refuse(self, content):
+        """On arbitrary bytes the two sides agree, including on refusing them."""
+        from akhbar.ingest.decode import UndecodableError, decode_bytes
+
+        try:
+            expected = decode_bytes(content)
+        except UndecodableError:
+            with pytest.raises(UnparseablePage):
+                decode(content)
+        else:
+            assert decode(content) == expected

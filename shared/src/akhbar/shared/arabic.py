@@ -5,11 +5,19 @@ and haa, Persian kaf/yeh in copied text, optional diacritics and tatweel, Easter
 Persian digits. Parse matches month names and site names with it, the recognizer its
 gazetteer and features, the store its search index, so the same text folds the same way
 everywhere.
+
+Two functions, by purpose:
+- ``fold_letters``: letters and digits only, length of words kept apart; for callers that
+  look up one word at a time and must stay cheap (the entity recognizer).
+- ``matching_form``: a whole text's key for comparing and searching (parse's line matching,
+  the store's index and queries): ``fold_letters`` plus compatibility forms, invisible
+  marks, whitespace and case.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Harakat, tanween, shadda, sukun, dagger alef and the Quranic annotation marks.
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
@@ -34,3 +42,19 @@ LETTERS = str.maketrans(
 def fold_letters(text: str) -> str:
     """``text`` without diacritics or tatweel, with each letter and digit in one spelling."""
     return DIACRITICS.sub("", text).translate(LETTERS)
+
+
+# Zero-width and direction marks pasted around Arabic text, and soft hyphens: invisible,
+# and they break exact comparisons.
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+
+
+def matching_form(text: str) -> str:
+    """The form two spellings a reader treats as one share (for matching, never output).
+
+    Compatibility forms are unified (NFKC: presentation-form letters, ligatures, no-break
+    spaces), invisible marks dropped, letters and digits folded (``fold_letters``),
+    whitespace runs collapsed and case folded. Applying it twice changes nothing.
+    """
+    text = fold_letters(unicodedata.normalize("NFKC", text))
+    return " ".join(INVISIBLE.sub("", text).split()).casefold()

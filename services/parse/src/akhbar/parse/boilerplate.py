@@ -32,6 +32,21 @@ _WIDGET_PHRASES = (
     "share this",
     "read more",
     "related articles",
+    # French: read-more, share/follow, account and bookmark prompts.
+    "lire aussi",
+    "à lire aussi",
+    "lire la suite",
+    "voir aussi",
+    "partager",
+    "suivez-nous",
+    "abonnez-vous",
+    "déjà abonné",
+    "identifiez-vous",
+    "connectez-vous",
+    "vous possédez déjà un compte",
+    "ajouter à vos sélections",
+    "ajouter aux favoris",
+    "tous droits réservés",
 )
 _WIDGET = re.compile("|".join(re.escape(fold(p)) for p in _WIDGET_PHRASES))
 # A widget paragraph is short and opens with its phrase; a story quoting one is neither.
@@ -39,11 +54,33 @@ _WIDGET_MAX_CHARS = 160
 _WIDGET_OPENING_CHARS = 40
 
 
+# Labels that are furniture only when they are the whole paragraph: "Publicité" alone marks an
+# ad slot, while "La publicité en ligne a progressé ..." is a sentence.
+_LABELS = frozenset(
+    fold(label)
+    for label in (
+        "إعلان",
+        "اعلان",
+        "مساحة إعلانية",
+        "publicité",
+        "advertisement",
+        "sponsored",
+        "sponsorisé",
+        "commentaires",
+        "comments",
+    )
+)
+_LABEL_PUNCTUATION = " :.-–—»«>|•"
+
+
 def is_widget_text(paragraph: str) -> bool:
     """True when a short paragraph is one of the known non-article widgets."""
     if len(paragraph) > _WIDGET_MAX_CHARS:
         return False
-    return bool(_WIDGET.search(fold(paragraph)[:_WIDGET_OPENING_CHARS]))
+    folded = fold(paragraph)
+    if folded.strip(_LABEL_PUNCTUATION) in _LABELS:
+        return True
+    return bool(_WIDGET.search(folded[:_WIDGET_OPENING_CHARS]))
 
 
 # Opening words of the comment-policy notice that follows a story; nothing after it is story.
@@ -56,6 +93,10 @@ _END_OF_STORY = re.compile(
             "الآراء الواردة في التعليقات",
             "التعليقات المنشورة لا تعبر",
             "أضف تعليقك",
+            # A paywall's notice: what follows is for subscribers, not on the page.
+            "Il vous reste",
+            "La suite est réservée",
+            "Cet article est réservé aux abonnés",
         )
     )
 )

@@ -56,7 +56,7 @@ def tag_ids(names) -> frozenset[int]:
 
 _INLINE_IDS = tag_ids(INLINE)
 _A_ID = next(iter(tag_ids({"a"})))
-_TEXT_ID = LexborHTMLParser("<body>x").body.child.tag_id
+TEXT_ID = LexborHTMLParser("<body>x").body.child.tag_id
 _COMMENT_ID = LexborHTMLParser("<body><!--x-->").body.child.tag_id
 
 
@@ -98,7 +98,7 @@ def blocks_of(tree: LexborHTMLParser) -> list[Block]:
     parts: list[str] | None = None
     link_chars = caption_chars = 0
     root_id = root.mem_id
-    inline, text_id, comment_id = _INLINE_IDS, _TEXT_ID, _COMMENT_ID
+    inline, text_id, comment_id = _INLINE_IDS, TEXT_ID, _COMMENT_ID
     # The loop is the hot path of the parser (every node of the page): kept flat on purpose,
     # with tags compared as lexbor's int ids. Whitespace-only text nodes are most text
     # nodes; they are told apart without reading their text, which is the expensive call.

@@ -74,15 +74,18 @@ def extract_html(html: str | bytes, url: str | None = None) -> dict:
             break
     title_index = _title_index(blocks, title) if title else None
     if published is None and title_index is not None:
+        # The dateline is not added to ``skip``: the body drops datelines by their form,
+        # and a prose paragraph that only mentions a date must stay.
         printed = printed_near_title(blocks, title_index)
         if printed is not None and not printed[0].updated:
             published = printed[0].value
-            skip.add(printed[1].text)
         elif printed is not None:
             published = from_metadata(meta.published) or printed[0].value
-            skip.add(printed[1].text)
     if published is None:
         published = from_metadata(meta.published) or from_url(url or meta.canonical)
+    if published is None and title_index is not None:
+        printed = printed_near_title(blocks, title_index, datelines_only=False)
+        published = printed[0].value if printed is not None else None
     fields["published"] = published
     if "source_name" not in fields:
         fields["source_name"] = (meta.site_names or [None])[0] or site_affix(

@@ -3,7 +3,8 @@
 Layout read here (the seed page): a ticker line whose headlines are separated by runs of
 spaces, the image-report widget, the title, "نشر في <outlet> يوم <date>", the body, and the
 read-at-source line. Text without those lines still yields a body; a short first line
-followed by more text is taken as its title.
+followed by more text is taken as its title. Dateline and byline lines (short, mostly
+date/time/byline words) leave the body; a paragraph that mentions a date stays.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 
 from akhbar.parse.aggregator import posted_in
 from akhbar.parse.boilerplate import is_widget_text
+from akhbar.parse.datelines import is_dateline
 from akhbar.parse.printed_dates import publication_date
 from akhbar.parse.textnorm import clean
 from akhbar.shared.schemas import Headline
@@ -20,6 +22,9 @@ from akhbar.shared.schemas import Headline
 _TICKER_GAP = re.compile(r"[ \t\u00a0]{3,}")
 _MIN_TICKER_ITEMS = 3
 _MAX_TITLE_CHARS = 250
+# The publication date is looked for in the first lines (title, dateline, lede).
+_DATE_LINES = 4
+_SHORT_LINE_CHARS = 80
 
 
 def _ticker_items(line: str) -> list[str] | None:
@@ -36,6 +41,24 @@ def _dedupe(items: list[str]) -> list[Headline]:
             seen.add(item)
             headlines.append(Headline(text=item))
     return headlines
+
+
+def _dated(lines: list[str]):
+    """The lines without datelines, and the publication date: the first dateline's near the
+    top, else (a last resort) a date in a short line there, which stays in the body."""
+    published = None
+    for line in lines[:_DATE_LINES]:
+        date = publication_date(line) if is_dateline(line) else None
+        if date:
+            published = date.value
+            break
+    body = [line for line in lines if not is_dateline(line)]
+    for line in body[:_DATE_LINES] if published is None else ():
+        date = publication_date(line) if len(line) <= _SHORT_LINE_CHARS else None
+        if date:
+            published = date.value
+            break
+    return body, published
 
 
 def extract_text(text: str) -> dict:
@@ -59,18 +82,12 @@ def extract_text(text: str) -> dict:
             fields["source_name"], date = found
             fields["published"] = date.value
             fields["title"] = content[index - 1] if index else ""
-            body = content[index + 1 :]
+            body = [line for line in content[index + 1 :] if not is_dateline(line)]
             break
     else:
-        body = content
+        body, fields["published"] = _dated(content)
         if len(body) > 1 and len(body[0]) <= _MAX_TITLE_CHARS:
             fields["title"], body = body[0], body[1:]
-        for line in body[:3]:
-            date = publication_date(line) if len(line) <= 80 else None
-            if date:
-                fields["published"] = date.value
-                body = [b for b in body if b != line]
-                break
 
     fields["body"] = body
     return fields

@@ -28,8 +28,9 @@ _MONTH_DAY_YEAR = re.compile(rf"{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*[,،]?\
 # as dates while "3-4 2020" does not.
 _NUMERIC_DMY = re.compile(r"(?<![\d.])(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d])")
 _NUMERIC_YMD = re.compile(r"(?<![\d.])(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?![\d])")
+# "09:22 مساءً", "at 9:22 pm", and the French "à 14h52" / "à 8 h 05".
 _CLOCK = re.compile(
-    r"\s*[,،\-|]?\s*(?:الساعه\s*|at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?"
+    r"\s*[,،\-|]?\s*(?:الساعه\s*|at\s+|à\s+)?(\d{1,2})(?::|\s?h\s?)(\d{2})(?::(\d{2}))?"
     r"\s*(صباحا|مساء|ص|م|am|pm|a\.m\.|p\.m\.)?(?!\w)"
 )
 _UPDATED = re.compile(r"تحديث|محدث|حدث في|updated|modified|mis a jour|mis à jour")

@@ -1,9 +1,10 @@
 """Which of a page's dates is its publication date, and in whose clock.
 
 Readers see the printed line, in the outlet's local time; metadata is often UTC and can be a
-day off. So the order is: the aggregator's "نشر في ... يوم" line, the printed date next to
-the headline (a "last updated" date only when nothing else is printed there), the
-metadata's publication date, and last a date in the URL path.
+day off. So the order is: the aggregator's "نشر في ... يوم" line, the dateline printed next
+to the headline (a "last updated" date only when nothing else is printed there), the
+metadata's publication date, a date in the URL path, and last a date in a short line of
+prose next to the headline (a lede's date is often the event's, not the story's).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from akhbar.parse.datelines import is_dateline
 from akhbar.parse.html_blocks import Block
 from akhbar.parse.printed_dates import PrintedDate, find_dates, parse_iso
 
@@ -22,13 +24,21 @@ _DATE_LINE_MAX_CHARS = 160
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)")
 
 
-def printed_near_title(blocks: list[Block], title_index: int) -> tuple[PrintedDate, Block] | None:
-    """The publication date printed next to the headline, with the block that prints it."""
+def printed_near_title(
+    blocks: list[Block], title_index: int, *, datelines_only: bool = True
+) -> tuple[PrintedDate, Block] | None:
+    """The publication date printed next to the headline, with the block that prints it.
+
+    By default only a dateline (``datelines.is_dateline``) counts; with ``datelines_only``
+    False, any short block does, so a short lede's date is a last resort.
+    """
     window = blocks[title_index + 1 : title_index + 1 + _AFTER_TITLE]
     window += list(reversed(blocks[max(0, title_index - _BEFORE_TITLE) : title_index]))
     fallback = None
     for block in window:
         if len(block.text) > _DATE_LINE_MAX_CHARS:
+            continue
+        if datelines_only and not is_dateline(block.text):
             continue
         for date in find_dates(block.text):
             if not date.updated:

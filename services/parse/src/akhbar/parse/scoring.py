@@ -23,6 +23,38 @@ def load_annotations(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
+_EDGE_WORDS = 8
+
+
+def expected_output_annotations(directory: Path) -> list[dict]:
+    """Annotations in ``index.jsonl``'s form from expected-output JSON kept beside pages
+    (../shared/data/pages_fr: ``<Outlet>.json`` beside ``<Outlet>_<YYYY_MM_DD>.html``).
+
+    A JSON file may hold several versions ("V1", "V1_1"): the earlier page goes with the
+    earlier version. The date is the one written in ``publishing_date`` (the outlet's
+    offset); the body's first and last words are those of its first and last paragraph
+    (the summary above the story is not required).
+    """
+    annotations = []
+    for expected_file in sorted(directory.glob("*.json")):
+        expected = json.loads(expected_file.read_text(encoding="utf-8"))
+        pages = sorted(directory.glob(f"{expected_file.stem}_*.html"))
+        for version, page in zip(sorted(expected), pages, strict=False):
+            fields = expected[version]
+            paragraphs = [p for s in fields["body"]["sections"] for p in s["paragraphs"]]
+            annotations.append(
+                {
+                    "file": page.name,
+                    "title": fields["title"],
+                    "published": fields["publishing_date"][:10],
+                    "body_first_words": " ".join(paragraphs[0].split()[:_EDGE_WORDS]),
+                    "body_last_words": " ".join(paragraphs[-1].split()[-_EDGE_WORDS:]),
+                    "page_url": None,
+                }
+            )
+    return annotations
+
+
 def check(
     annotation: dict,
     *,

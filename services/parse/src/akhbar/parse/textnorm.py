@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
-from akhbar.shared.arabic import fold_letters
+from akhbar.shared.arabic import INVISIBLE, matching_form
 
-# Zero-width and direction marks pasted around Arabic text; they break exact comparisons.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+
 def clean(text: str) -> str:
-    """One line of displayable text: invisible marks dropped, whitespace runs collapsed."""
-    return " ".join(_INVISIBLE.sub("", text).split())
+    """One line of displayable text: invisible marks dropped, whitespace runs collapsed.
+
+    Differs from ``fold`` on purpose: this is output, so the spelling is kept as printed.
+    """
+    return " ".join(INVISIBLE.sub("", text).split())
 
 
 def squash(text: str) -> str:
@@ -18,12 +20,9 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def fold(text: str) -> str:
-    """Spelling-insensitive form for matching: hamza/alef, yaa, taa marbuta, digits, case.
-
-    Eastern Arabic and Persian digits become ASCII so one pattern reads both.
-    """
-    return clean(fold_letters(text)).lower()
+# Spelling-insensitive form for matching (hamza/alef, yaa, taa marbuta, digits, case): the
+# shared ``matching_form``, under the name parse's modules (and months.py) use.
+fold = matching_form
 
 
 def words(text: str) -> list[str]:

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
-from akhbar.shared.arabic import fold_letters
+from akhbar.shared.arabic import matching_form
 
 _WORD = re.compile(r"\w+")
-_SPACES = re.compile(r"\s+")
 # The definite article and the one-letter conjunctions/prepositions glued in front of it.
 # "المغرب", "والمغرب", "بالمغرب" and "للمغرب" must all find "مغرب".
 # Longest first; the lookahead keeps at least two letters of the word itself.
@@ -24,10 +22,9 @@ _PROCLITICS = frozenset("وفبلك")
 
 
 def normalize(text: str) -> str:
-    """Fold spelling variants so two spellings a reader treats as one compare equal."""
-    text = unicodedata.normalize("NFKC", text)
-    text = fold_letters(text).casefold()
-    return _SPACES.sub(" ", text).strip()
+    """Fold spelling variants so two spellings a reader treats as one compare equal (the
+    shared ``matching_form``, so stored text and queries fold as parse's matching does)."""
+    return matching_form(text)
 
 
 def strip_article(token: str) -> str:
