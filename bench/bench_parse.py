@@ -19,7 +19,12 @@ import time
 from pathlib import Path
 
 from akhbar.parse import extract
-from akhbar.parse.scoring import Scores, check, expected_output_annotations, load_annotations
+from akhbar.training.parse.scoring import (
+    Scores,
+    check,
+    expected_output_annotations,
+    load_annotations,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("AKHBAR_SHARED_DATA", REPO.parent / "shared" / "data"))

@@ -13,7 +13,12 @@ from pathlib import Path
 import pytest
 
 from akhbar.parse import extract
-from akhbar.parse.scoring import Scores, check, expected_output_annotations, load_annotations
+from akhbar.training.parse.scoring import (
+    Scores,
+    check,
+    expected_output_annotations,
+    load_annotations,
+)
 from tests.conftest import TEST_DATA, require_shared_data
 
 FLOORS = json.loads((Path(__file__).parent / "floors" / "parse.json").read_text())

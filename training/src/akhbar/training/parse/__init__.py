@@ -1,0 +1,1 @@
+"""Scoring of the page parser against annotated pages (the parse quality gate and bench)."""
