@@ -120,9 +120,9 @@ class TestRelative:
         assert values("في السادس والعشرين من الشهر الجاري")[0][2] == "2025-11-26"
 
     def test_dual_modifier(self):
-        """"يومي السبت والأحد الماضيين": the dual modifier looks back."""
-        assert ("الاحد الماضيين", "relative", "2025-11-23") in values(
-            "يومي السبت والاحد الماضيين")
+        """"يومي السبت والأحد الماضيين": the dual modifier makes both days one past span."""
+        assert values("يومي السبت والاحد الماضيين") == [
+            ("يومي السبت والاحد الماضيين", "range", "2025-11-22/2025-11-23")]
 
     def test_general_is_not_year(self):
         """"الأمين العام السابق": العام after a definite noun means "general"."""

@@ -38,7 +38,7 @@ from akhbar.enrich.dates.parts import (
 )
 from akhbar.enrich.dates.ranges import join_ranges, month_range, range_one_month, range_two_months
 from akhbar.enrich.dates.ranked_weekdays import ranked_weekday
-from akhbar.enrich.dates.relative import relative_day, relative_period, weekday
+from akhbar.enrich.dates.relative import relative_day, relative_period, weekday, weekday_pair
 from akhbar.enrich.dates.whole_months import hijri_month, month_only
 from akhbar.enrich.dates.years import year
 from akhbar.shared.schemas import DateMention
@@ -61,6 +61,7 @@ _RANKED = [
     (P.DURATION, duration),
     (P.RELATIVE_PERIOD, relative_period),
     (P.RELATIVE_DAY, relative_day),
+    (P.WEEKDAY_PAIR, weekday_pair),
     (P.WEEKDAY_MENTION, weekday),
     (P.CLOCK, clock),
     (P.BARE_CLOCK, bare_clock),
@@ -126,7 +127,7 @@ _WORD_RULES: dict[str, tuple[Rule, ...]] = {}
 for _words, _rule_set in (
     (GREGORIAN_MONTHS, _rules(month_range, month_day_year, month_only)),
     (HIJRI_MONTHS, _rules(hijri_month)),
-    (WEEKDAYS, _rules(weekday, ranked_weekday)),
+    (WEEKDAYS, _rules(weekday, weekday_pair, ranked_weekday)),
     (P.WEEKDAY_RANKS, _rules(ranked_weekday)),
     (DAY_ORDINALS, _DAY_RULES),
     (P.RELATIVE_DAY_WORDS, _rules(relative_day)),

@@ -184,7 +184,7 @@ NUMERIC_DATE = re.compile(
     rf"(?!\d|[.,/:\-]\d)(?:\s*+(?P<suffix>{GREGORIAN_SUFFIX}|{HIJRI_SUFFIX}){_END})?"
 )
 
-_LINK = r"(?P<link>[-–—/]|" + alternation(["إلى غاية", "لغاية", "إلى", "حتى", "و"]) + ")"
+_LINK = r"(?P<link>[-–—/,،]|" + alternation(["إلى غاية", "لغاية", "إلى", "حتى", "و"]) + ")"
 
 # "24 و27 نونبر الجاري" (after "ما بين"), "3 إلى 5 يونيو" (after "من"), "26–28 جوان 2025".
 RANGE_ONE_MONTH = re.compile(
@@ -238,6 +238,13 @@ _TWO_STEPS = alternation(TWO_STEPS)
 # "الخميس المقبل", "الأحد" (after "يوم"/"ليلة"), "الأربعاء قبل الماضي".
 WEEKDAY_MENTION = re.compile(
     rf"(?P<wd>{WEEKDAY}){_END}(?:\s++(?:(?P<mod>{MODIFIER})|(?P<two>{_TWO_STEPS})){_END})?"
+)
+
+# "يومي الثلاثاء والأربعاء القادمين", "السبت والأحد الماضيين": two weekdays sharing one
+# (dual) modifier are a span.
+WEEKDAY_PAIR = re.compile(
+    rf"(?P<wd1>{WEEKDAY}){_END}\s*+(?:و|إلى|حتى)\s*+(?P<wd2>{WEEKDAY}){_END}"
+    rf"\s++(?P<mod>{MODIFIER}){_END}"
 )
 
 # "الأسبوع المقبل", "السنة الجارية", "هذا العام", "لهذا العام", "عامنا الحالي",

@@ -18,6 +18,7 @@ from akhbar.enrich.dates.parts import (
     Found,
     folded_set,
     iso,
+    range_start,
 )
 from akhbar.enrich.dates.resolve import (
     CURRENT,
@@ -256,3 +257,13 @@ def relative_period(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     else:
         value = f"{ref.year + step:04d}"
     return m.start(), m.end(), "relative", value
+
+
+def weekday_pair(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
+    first = weekday_date(WEEKDAYS[fold(m.group("wd1"))], ref, modifier_direction(m.group("mod")))
+    gap = (WEEKDAYS[fold(m.group("wd2"))] - first.weekday()) % 7
+    if gap == 0:
+        return None
+    start, _ = range_start(text, m.start())
+    last = first + dt.timedelta(days=gap)
+    return start, m.end(), "range", f"{iso(first)}/{iso(last)}"
