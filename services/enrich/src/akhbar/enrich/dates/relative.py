@@ -102,9 +102,10 @@ _DAY_OFFSETS = {
 # "قبل الماضي" is one further back, "بعد المقبل" one further ahead.
 _TWO_STEPS = {fold("قبل"): PAST, fold("بعد"): FUTURE}
 
-# Nouns "العام" qualifies as "general" ("المدير العام المقبل", "الأمين العام السابق"),
-# and the modifiers that follow it so after any definite noun ("الرئيس العام السابق").
-# After other words "العام الماضي" is last year ("في السوق الدولية العام الماضي").
+# Nouns "العام" qualifies as "general" ("المدير العام المقبل", "الأمين العام السابق").
+# After other words "العام الماضي" is last year, even after a definite adjective ("في
+# السوق الدولية العام الماضي", "تراجعت الصادرات العام الحالي"): every direction word
+# reads alike.
 _GENERAL_NOUNS = folded_set(
     [
         "الأمين",
@@ -149,17 +150,13 @@ _GENERAL_NOUNS = folded_set(
         "النفع",
     ]
 )
-_GENERAL_MODIFIERS = folded_set(["السابق", "الحالي"])
 
 
-def _general(text: str, start: int, mod: str) -> bool:
+def _general(text: str, start: int) -> bool:
     words = words_before(text, start, 1)
     if not words:
         return False
-    noun = words[0][1]
-    if without_proclitic(noun, _GENERAL_NOUNS) is not None:
-        return True
-    return mod in _GENERAL_MODIFIERS and noun.startswith("ال")
+    return without_proclitic(words[0][1], _GENERAL_NOUNS) is not None
 
 
 def _time_of_day_before(text: str, start: int) -> int | None:
@@ -244,7 +241,7 @@ def relative_period(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
             step = 0
         else:
             mod = fold(m.group("mod"))
-            if unit.endswith("عام") and _general(text, m.start(), mod):
+            if unit.endswith("عام") and _general(text, m.start()):
                 return None  # "الأمين العام السابق": العام is "general"
             step = {PAST: -1, FUTURE: 1, CURRENT: 0}[modifier_direction(mod)]
     unit = unit.removesuffix("نا")  # "عامنا الحالي": our year
