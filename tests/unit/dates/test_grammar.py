@@ -145,6 +145,7 @@ class TestDurationPoints:
         "خلال الأيام الماضية",
         "في السنوات الأخيرة",
         "لمدة ثلاثة أيام",
+        "قبل يوم واحد من الانتخابات",
     ])
     def test_durations_not_counted_from_the_reference_date(self, text):
         """Counted from another event, approximate, without a count, or a length: no
@@ -198,6 +199,14 @@ class TestCountedPeriods:
             first, last = (other, ref) if sign < 0 else (ref, other)
             assert only(f"ارتفعت الأسعار {text}.", ref) == (
                 text, "range", f"{first.isoformat()}/{last.isoformat()}")
+
+    @pytest.mark.parametrize("text", [
+        "الأيام العشرة الأخيرة من رمضان",
+        "خلال السنوات العشر الأخيرة من حكمه",
+    ])
+    def test_a_period_of_something_else_is_no_span_from_the_reference(self, text):
+        """"الأيام العشرة الأخيرة من رمضان" are the last days of another period."""
+        assert [m for m in find_dates(text, REFS[0]) if m.kind == "range"] == []
 
 
 # --- period words with a direction --------------------------------------------------

@@ -132,6 +132,8 @@ def counted_period(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
             start = words[0][0]
     if not count:
         return None
+    if _ANCHORED.match(text, m.end()):
+        return None  # "الأيام العشرة الأخيرة من رمضان": the last days of something else
     direction = U.COUNTED_DIRECTION[fold(m.group("dir"))]
     edge = add_units(ref, unit, count if direction == FUTURE else -count)
     if edge is None:

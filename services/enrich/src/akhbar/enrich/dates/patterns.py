@@ -269,7 +269,8 @@ def _count(name: str) -> str:
 DURATION = re.compile(
     rf"(?P<prep>{alternation(U.DURATION_PREPOSITIONS)})\s++"
     rf"(?:{_count('n')}\s*+(?P<unit>{alternation(U.COUNTED_UNITS)})"
-    rf"|(?P<dual>{alternation(U.DUALS)})|(?P<one>{alternation(U.SINGULARS)})){_END}"
+    rf"|(?P<dual>{alternation(U.DUALS)})|(?P<one>{alternation(U.SINGULARS)}){_END}"
+    rf"(?:\s++{alternation(['واحد', 'واحدة'])})?){_END}"
     rf"(?:\s++(?P<dir>{alternation(U.COUNTED_DIRECTION)}){_END})?"
 )
 
