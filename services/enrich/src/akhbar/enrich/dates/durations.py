@@ -25,6 +25,9 @@ _CARDINALS_FOLDED = {fold(k): v for k, v in CARDINALS.items()}
 
 # "قبل يومين من الانتخابات", "بعد أسبوع على الحادث": counted from something else.
 _ANCHORED = re.compile(r"\s*+(?:من|على|عن)\s++(?!" + alternation(["الآن", "الان"]) + r"(?!\w))")
+# "الأيام العشرة الأخيرة من رمضان" (a period's own last days; "على الصعيد الدولي" after
+# a counted period is only a phrase that follows it).
+_OF_SOMETHING = re.compile(r"\s*+من\s++(?!" + alternation(["الآن", "الان"]) + r"(?!\w))")
 
 # What may follow a unit named without a count ("منذ شهر", "قبل عام") for it to be one
 # unit of time: the end of the phrase, a particle, a word with a clitic preposition or
@@ -132,7 +135,7 @@ def counted_period(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
             start = words[0][0]
     if not count:
         return None
-    if _ANCHORED.match(text, m.end()):
+    if _OF_SOMETHING.match(text, m.end()):
         return None  # "الأيام العشرة الأخيرة من رمضان": the last days of something else
     direction = U.COUNTED_DIRECTION[fold(m.group("dir"))]
     edge = add_units(ref, unit, count if direction == FUTURE else -count)
