@@ -177,6 +177,16 @@ def period_phrases(unit_key: str) -> list[tuple[str, int, str]]:
     return phrases
 
 
+def adjective_first_phrases(unit_key: str) -> list[tuple[str, int]]:
+    """The count after the direction word: "الأيام الماضية العشرة"."""
+    _, _, plural, _, feminine = UNITS[unit_key]
+    phrases = []
+    for n in (3, 5, 10):
+        word = NUMBER_WORDS[n][1 if feminine else 0]
+        phrases += [(f"ال{plural} {{}} ال{word}", n), (f"ال{plural} {{}} الـ{n}", n)]
+    return phrases
+
+
 PERIOD_CASES = [
     pytest.param(lead, phrase, n, unit_key, direction, sign, id=f"{lead}-{phrase}-{direction}")
     for unit_key in UNITS
@@ -186,7 +196,25 @@ PERIOD_CASES = [
 ]
 
 
+ADJECTIVE_FIRST_CASES = [
+    pytest.param(phrase.format(direction), n, unit_key, sign, id=phrase.format(direction))
+    for unit_key in UNITS
+    for phrase, n in adjective_first_phrases(unit_key)
+    for direction, sign in PERIOD_DIRECTIONS["plural"]
+]
+
+
 class TestCountedPeriods:
+    @pytest.mark.parametrize(("text", "count", "unit_key", "sign"), ADJECTIVE_FIRST_CASES)
+    def test_count_after_the_direction_word(self, text, count, unit_key, sign):
+        """"الأيام الماضية العشرة" is "الأيام العشرة الماضية"."""
+        unit = unit_key.removesuffix("-f")
+        ref = REFS[0]
+        other = edge(ref, unit, sign * count)
+        first, last = (other, ref) if sign < 0 else (ref, other)
+        assert only(f"ارتفعت الأسعار خلال {text}.", ref) == (
+            f"خلال {text}", "range", f"{first.isoformat()}/{last.isoformat()}")
+
     @pytest.mark.parametrize(("lead", "phrase", "count", "unit_key", "direction", "sign"),
                              PERIOD_CASES)
     def test_every_form_unit_and_direction(self, lead, phrase, count, unit_key, direction, sign):

@@ -69,8 +69,11 @@ _ONE_UNIT_ENDS = re.compile(
 
 
 def _count_of(m: re.Match[str], name: str) -> int | None:
+    """The count a group names; None for a four-digit number above 1000, which is a year
+    ("السنوات الأخيرة 2011") or an amount, not a count of units."""
     if m.group(name) is not None:
-        return int(m.group(name))
+        count = int(m.group(name))
+        return count if count <= 1000 else None
     if m.group(name + "w") is not None:
         return _CARDINALS_FOLDED[fold(m.group(name + "w"))]
     return None
@@ -123,6 +126,8 @@ def counted_period(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
         count, unit = 2, U.UNIT_OF[fold(m.group("dual"))[2:]]
     elif m.group("plural") is not None:
         count, unit = _count_of(m, "n1"), U.UNIT_OF[fold(m.group("plural"))[2:]]
+    elif m.group("plural3") is not None:
+        count, unit = _count_of(m, "n3"), U.UNIT_OF[fold(m.group("plural3"))[2:]]
     else:
         count, unit = _count_of(m, "n2"), U.UNIT_OF[fold(m.group("unit"))]
         if fold(m.group("unit")) in U.DUAL_SET:
@@ -137,7 +142,7 @@ def counted_period(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
         return None
     if _OF_SOMETHING.match(text, m.end()):
         return None  # "الأيام العشرة الأخيرة من رمضان": the last days of something else
-    direction = U.COUNTED_DIRECTION[fold(m.group("dir"))]
+    direction = U.COUNTED_DIRECTION[fold(m.group("dir") or m.group("dir3"))]
     edge = add_units(ref, unit, count if direction == FUTURE else -count)
     if edge is None:
         return None

@@ -277,11 +277,15 @@ DURATION = re.compile(
 # "الأيام العشرة الماضية", "السنوات الـ10 الأخيرة", "الخمس سنوات القادمة", "الشهرين
 # الماضيين": a counted period next to the reference date (the preposition before it, if
 # any, is read by the builder).
+_COUNTED_DIRECTION = alternation(U.COUNTED_DIRECTION)
 COUNTED_PERIOD = re.compile(
-    rf"(?:(?P<plural>{alternation(U.DEFINITE_PLURALS)})\s++(?:ال\s*+)?{_count('n1')}"
+    rf"(?:(?:(?P<plural>{alternation(U.DEFINITE_PLURALS)})\s++(?:ال\s*+)?{_count('n1')}"
     rf"|(?:ال\s*+)?{_count('n2')}\s*+(?P<unit>{alternation(U.COUNTED_UNITS)})"
     rf"|(?P<dual>{alternation(U.DEFINITE_DUALS)})){_END}"
-    rf"\s++(?P<dir>{alternation(U.COUNTED_DIRECTION)}){_END}"
+    rf"\s++(?P<dir>{_COUNTED_DIRECTION}){_END}"
+    # the count after the adjective: "الأيام الماضية العشرة", "السنوات الأخيرة الخمس"
+    rf"|(?P<plural3>{alternation(U.DEFINITE_PLURALS)})\s++(?P<dir3>{_COUNTED_DIRECTION})"
+    rf"\s++(?:ال\s*+)?{_count('n3')})"
 )
 
 # "5 الجاري", "بتاريخ 28 الماضي": a day of the current, last or next month, the month
