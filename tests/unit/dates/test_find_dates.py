@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from akhbar.enrich.dates import find_dates
 
 REF = dt.date(2025, 11, 24)  # a Monday
@@ -323,3 +325,42 @@ class TestMoreShapes:
     def test_month_dash_month(self):
         """"يوليو - اغسطس 2004": a dash makes two months one span."""
         assert values("بحلول يوليو - اغسطس 2004")[0][2] == "2004-07-01/2004-08-31"
+
+
+class TestNamesAndWordsFromRealNews:
+    @pytest.mark.parametrize("text", [
+        "أوضح مراسل روسيا اليوم أن الكاميرا تحطمت",
+        "في برنامجه القاهرة اليوم من تصريحات",
+        "أحمد حجازي – عين اليوم",
+        "أكد المختصون لـ«اليوم» على ارتفاع النسبة",
+        "نحن في أمس الحاجة إلى الدعم",
+        "المتحدث باسم حزب 6 أبريل، إن",
+        "اجتماع قوى 14 آذار الأسبوعي",
+        "رئيس فرقة العاشر من رمضان",
+        "وأكد المدير العام المقبل للمكتب",
+        "العدد 12 الماضي من المجلة",
+    ])
+    def test_outlets_parties_units_and_words_are_no_dates(self, text):
+        """Outlets and programmes named "اليوم", أمسّ "direst", movements, coalitions and police
+        units named after a day, "العام" as "general", issue numbers: no date."""
+        assert values(text) == []
+
+    def test_day_of_a_month_named_by_a_bare_relative_word(self):
+        """"بتاريخ 2 الجاري" is the 2nd of the current month, "يوم 28 الماضي" of the last."""
+        assert values("سرقت بتاريخ 2 الجاري")[0][1:] == ("date", "2025-11-02")
+        assert values("وقع يوم 28 الماضي")[0][1:] == ("date", "2025-10-28")
+
+    def test_general_year_reads_last_year_after_an_adjective(self):
+        """"في السوق الدولية العام الماضي": after a definite adjective العام is still a year."""
+        assert values("تراجع السعر في السوق الدولية العام الماضي") == [
+            ("العام الماضي", "relative", "2024")]
+
+    def test_ambiguous_weekday_with_a_comma_after(self):
+        """"الأحد،" after a place name is Sunday: a comma after it is enough."""
+        assert values("هجوم في مدينة كركوك شمالي العراق الأحد، حسبما أفادت مصادر") == [
+            ("الأحد", "weekday", "2025-11-23")]
+
+    def test_double_form_month_is_a_month(self):
+        """"تموز (يوليو)": the second name of the same month makes تموز a month."""
+        assert values("نمت الأنشطة خلال تموز (يوليو)") == [
+            ("خلال تموز (يوليو)", "month", "2025-07")]

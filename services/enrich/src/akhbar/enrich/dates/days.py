@@ -40,7 +40,9 @@ from akhbar.enrich.dates.tense import modifier_direction
 _REFERENCE_WORDS = folded_set(
     [
         "رقم",
+        "الرقم",
         "عدد",
+        "العدد",
         "القانون",
         "قانون",
         "المرسوم",
@@ -164,8 +166,8 @@ def month_day_year(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
 
 def day_of_relative_month(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     """ "بتاريخ 2 الجاري", "يوم 28 الماضي": the day of the month the bare word names."""
-    if number_glued(text, m.start()):
-        return None
+    if number_glued(text, m.start()) or _after_reference_word(text, m.start()):
+        return None  # "الفصل 5 الحالي", "العدد 12 الماضي": numbers of texts and issues
     step = {PAST: -1, FUTURE: 1, CURRENT: 0}[modifier_direction(m.group("mod"))]
     year, month = shift_month(ref.year, ref.month, step)
     value = safe_date(year, month, int(m.group("d")))
