@@ -122,14 +122,27 @@ class TestDurationPoints:
         (u, d, s) for u in UNITS for d, s in (("المقبلة", 1), ("القادمة", 1), ("الماضية", -1))
     ])
     def test_within_takes_its_direction(self, unit_key, direction, sign):
-        """"خلال N unit" with a direction word counts that way; alone it looks ahead."""
+        """"خلال N unit" with a direction word counts that way; without one it looks ahead
+        in a sentence that does (a future verb, a plan) and is no date in a report."""
         unit = unit_key.removesuffix("-f")
         _, _, plural, _, feminine = UNITS[unit_key]
         word = NUMBER_WORDS[3][1 if feminine else 0]
         ref = REFS[0]
         text = f"خلال {word} {plural} {direction}"
         assert only(text, ref) == (text, "relative", point(ref, unit, 3 * sign))
-        assert only(f"خلال {word} {plural} فقط", ref)[2] == point(ref, unit, 3)
+        ahead = f"ستنتهي الأشغال خلال {word} {plural} فقط"
+        assert only(ahead, ref)[2] == point(ref, unit, 3)
+        assert only(f"ضمن خطة الوزارة خلال {word} {plural}", ref)[2] == point(ref, unit, 3)
+        assert find_dates(f"تضاعف الإنتاج خلال {word} {plural} فقط", ref) == []
+
+    @pytest.mark.parametrize("text", [
+        "ورد عليه البنك بخطاب رسمي بعد 4 أيام",
+        "تضيق الدائرة يوما بعد يوم",
+        "يتحسن الأداء عاما بعد عام",
+    ])
+    def test_after_in_a_report_is_counted_from_the_event(self, text):
+        """"بعد N" in a report of the past, and "يوما بعد يوم", count from no reference."""
+        assert find_dates(text, REFS[0]) == []
 
     @pytest.mark.parametrize("text", [
         "قبل يومين من الانتخابات",

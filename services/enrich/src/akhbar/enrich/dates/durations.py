@@ -18,7 +18,7 @@ from akhbar.enrich.dates.context import without_proclitic, words_before
 from akhbar.enrich.dates.normalize import alternation, fold
 from akhbar.enrich.dates.numerals import CARDINALS
 from akhbar.enrich.dates.parts import Found, iso
-from akhbar.enrich.dates.resolve import DAY, FUTURE, MONTH, PAST, WEEK, add_units
+from akhbar.enrich.dates.resolve import DAY, FUTURE, MONTH, WEEK, add_units
 from akhbar.enrich.dates.tense import context_direction
 
 _CARDINALS_FOLDED = {fold(k): v for k, v in CARDINALS.items()}
@@ -68,6 +68,9 @@ _ONE_UNIT_ENDS = re.compile(
 )
 
 
+_REPEATED = re.compile(r"(?:" + alternation(U.SINGULARS + ["سنة"]) + r")\s*+$")
+
+
 def _count_of(m: re.Match[str], name: str) -> int | None:
     """The count a group names; None for a four-digit number above 1000, which is a year
     ("السنوات الأخيرة 2011") or an amount, not a count of units."""
@@ -77,6 +80,43 @@ def _count_of(m: re.Match[str], name: str) -> int | None:
     if m.group(name + "w") is not None:
         return _CARDINALS_FOLDED[fold(m.group(name + "w"))]
     return None
+
+
+# Words of plans and expectations that make "خلال/بعد N" count from now ("ضمن خطة الوزارة
+# ... خلال شهرين", "على أن يتم ذلك بعد أسبوعين"), besides the verb cues of tense.py.
+_PLAN = re.compile(
+    r"(?<!\w)[وفبل]?(?:"
+    + alternation(
+        [
+            "خطة",
+            "الخطة",
+            "على أن",
+            "يتوقع",
+            "تتوقع",
+            "متوقع",
+            "المتوقع",
+            "يجب",
+            "ينبغي",
+            "من المفترض",
+            "مهلة",
+            "أمهل",
+            "أمام",
+        ]
+    )
+    + r")(?!\w)"
+)
+
+
+def _looks_ahead(text: str, m: re.Match[str]) -> bool:
+    """Whether "بعد/خلال + a duration" counts from now: the sentence reads as the future.
+
+    In a report of the past these count from the event told ("وصل بعد 4 أيام", "خلال 6
+    سنوات قبل الثورة"), and the verb cues of a regex cannot always tell; only a sentence
+    that looks ahead gets a date.
+    """
+    if context_direction(text, m.start(), m.end()) == FUTURE:
+        return True
+    return _PLAN.search(text, max(0, m.start() - 80), m.start()) is not None
 
 
 def _value(ref: dt.date, unit: str, count: int) -> str | None:
@@ -96,6 +136,8 @@ def duration(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
         if not _ONE_UNIT_ENDS.match(text, m.end("one")):
             return None
         count, unit = 1, U.UNIT_OF[fold(m.group("one"))]
+        if _REPEATED.search(text, max(0, m.start() - 8), m.start()):
+            return None  # "يوما بعد يوم", "عاما بعد عام": day after day
     elif m.group("dual") is not None:
         count, unit = 2, U.UNIT_OF[fold(m.group("dual"))]
     else:
@@ -109,13 +151,11 @@ def duration(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     if direction is not None and said is not None and said != direction:
         return None  # "قبل ثلاثة أيام المقبلة" says two things
     if direction is None:
-        # "خلال شهرين": ahead, as plans are written; in a sentence about the past it is a
-        # stretch of time with no anchor ("ارتفعت الأسعار خلال شهرين").
         direction = said or FUTURE
-        if said is None and context_direction(text, m.start(), m.end()) == PAST:
-            return None
-    elif direction == FUTURE and context_direction(text, m.start(), m.end()) == PAST:
-        return None  # "أفرج عنه بعد ثلاث سنوات": counted from the event told, not from now
+        if said is None and not _looks_ahead(text, m):
+            return None  # "تضاعف خلال 5 سنوات": a stretch of time with no anchor
+    elif direction == FUTURE and not _looks_ahead(text, m):
+        return None  # "ورد عليه البنك بعد 4 أيام": counted from the event told, not from now
     value = _value(ref, unit, count if direction == FUTURE else -count)
     return None if value is None else (m.start(), m.end(), "relative", value)
 
