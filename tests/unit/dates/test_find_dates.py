@@ -364,3 +364,20 @@ class TestNamesAndWordsFromRealNews:
         """"تموز (يوليو)": the second name of the same month makes تموز a month."""
         assert values("نمت الأنشطة خلال تموز (يوليو)") == [
             ("خلال تموز (يوليو)", "month", "2025-07")]
+
+    def test_noon_and_afternoon_in_construct_set_the_hour(self):
+        """"الساعة الواحدة من ظهر اليوم" is 13:00, "الثالثة من عصر أمس" 15:00; the day part
+        opens its own day mention."""
+        assert values("عند الساعة الواحدة من ظهر اليوم") == [
+            ("الساعة الواحدة", "time", "13:00"), ("ظهر اليوم", "relative", "2025-11-24")]
+        assert values("في الثالثة من عصر أمس") == [
+            ("الثالثة", "time", "15:00"), ("عصر أمس", "relative", "2025-11-23")]
+
+    def test_pm_letter_after_saa(self):
+        """"الساعة 6 م": the bylines' م is post meridiem after an hour."""
+        assert values("تمام الساعة 6 م بتوقيت النمسا") == [("الساعة 6 م", "time", "18:00")]
+
+    def test_weekday_in_brackets_after_today(self):
+        """"اليوم (الخميس)", as Saudi papers write it, is one mention led by its weekday."""
+        assert values("يبدأ اليوم (الخميس) المؤتمر") == [
+            ("اليوم (الخميس)", "relative", "2025-11-27")]

@@ -77,8 +77,13 @@ PERIOD_WORDS = [
     "الصباح",
     "فجرا",
     "الفجر",
+    "فجر",
     "ظهرا",
     "الظهر",
+    "ظهر",
+    "ظهيرة",
+    "الظهيرة",
+    "عصر",
     "زوالا",
     "الزوال",
     "بعد الظهر",
@@ -227,10 +232,10 @@ HIJRI_MONTH = re.compile(
     rf"(?:\s*+(?P<suffix>{HIJRI_SUFFIX}){_END})?{_modifier('mod')}"
 )
 
-# "أمس الأحد", "اليوم", "أول أمس", "غدا الجمعة", "بعد غد".
+# "أمس الأحد", "اليوم", "أول أمس", "غدا الجمعة", "بعد غد", "اليوم (الاثنين)".
 RELATIVE_DAY = re.compile(
     rf"(?P<word>{alternation(RELATIVE_DAY_WORDS)}){_END}"
-    rf"(?:\s*+[,،]?\s*+(?P<wd>{WEEKDAY}){_END})?"
+    rf"(?:\s*+(?:[,،]|(?P<bracket>\())?\s*+(?P<wd>{WEEKDAY}){_END}(?(bracket)\s*+\)))?"
 )
 
 _TWO_STEPS = alternation(TWO_STEPS)
@@ -324,7 +329,7 @@ CLOCK = re.compile(
     rf"(?:(?:ال\s*+)?(?P<h>\d{{1,2}})(?:\s*+[:.,h]\s*+(?P<mi>\d{{2}}))?(?!\d)"
     rf"|(?P<hw>{HOUR_WORD}){_END}(?:\s++(?P<frac>{_FRACTION}){_END})?)"
     rf"(?:\s++و\s*+(?P<extra>\d{{1,2}})\s++(?:{alternation(['دقيقة', 'دقائق'])}))?"
-    rf"(?:\s++(?P<of>من\s++)?(?P<period>{PERIODS}){_END})?"
+    rf"(?:\s++(?P<of>من\s++)?(?P<period>{PERIODS}|ص|م){_END})?"
 )
 
 # "في العاشرة صباحا", "الثالثة والنصف من مساء اليوم", "فجر اليوم عند الرابعة": an hour
