@@ -417,6 +417,10 @@ class TestYearLists:
         got = [(m.kind, m.value) for m in find_dates(text, REFS[0])]
         assert got == [("year", str(y)) for y in years]
 
+    def test_a_list_of_resolution_numbers_is_no_years(self):
+        """'قراري مجلس الأمن "2014،2051"' numbers two resolutions."""
+        assert find_dates('وفق قراري مجلس الأمن الدولي "2014،2051" المؤكدين', REFS[0]) == []
+
     def test_a_list_ending_in_a_counted_noun_is_counts(self):
         """"1990 و2000 شخص" counts people."""
         assert find_dates("سجلت 1990 و2000 شخص", REFS[0]) == []

@@ -144,13 +144,44 @@ _LIST_AFTER = re.compile(_JOIN + _MODERN)
 _LIST_TAIL = re.compile(r"(?:" + _JOIN + _MODERN + r")*")
 
 
+# Numbers of resolutions, laws and articles come in lists too: "قراري مجلس الأمن 2014،2051".
+_NUMBERED = folded_set(
+    [
+        "قرار",
+        "قراري",
+        "القرار",
+        "القرارين",
+        "القرارات",
+        "قرارات",
+        "رقم",
+        "رقمي",
+        "الرقم",
+        "الرقمين",
+        "مادة",
+        "المادة",
+        "المادتين",
+        "الفصل",
+        "الفصلين",
+        "قانون",
+        "القانون",
+        "القانونين",
+        "القضية",
+        "القضايا",
+    ]
+)
+
+
 def _in_a_list_of_years(text: str, m: re.Match[str]) -> bool:
     if not 1900 <= int(m.group("y")) <= 2099:
         return False
-    if not (
-        _LIST_BEFORE.search(text, max(0, m.start() - 10), m.start())
-        or _LIST_AFTER.match(text, m.end())
-    ):
+    start = m.start()
+    while before := _LIST_BEFORE.search(text, max(0, start - 10), start):
+        start = before.start()
+    if start == m.start() and not _LIST_AFTER.match(text, m.end()):
+        return False
+    while start > 0 and text[start - 1] in ' "«“(\'':
+        start -= 1  # 'قراري مجلس الأمن "2014،2051"': read past the quote
+    if any(without_proclitic(w, _NUMBERED) for _, w in words_before(text, start, 4)):
         return False
     # "1990 و2000 شخص": the list is a list of counts when a counted noun ends it
     tail = _LIST_TAIL.match(text, m.end()).end()
