@@ -381,3 +381,7 @@ class TestNamesAndWordsFromRealNews:
         """"اليوم (الخميس)", as Saudi papers write it, is one mention led by its weekday."""
         assert values("يبدأ اليوم (الخميس) المؤتمر") == [
             ("اليوم (الخميس)", "relative", "2025-11-27")]
+
+    def test_qabl_ams_is_the_day_before_yesterday(self):
+        """"قبل أمس" (Gulf usage) is the day before yesterday, like "أول أمس"."""
+        assert values("وصل الوفد قبل أمس إلى الرياض") == [("قبل أمس", "relative", "2025-11-22")]
