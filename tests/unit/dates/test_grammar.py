@@ -358,6 +358,17 @@ class TestClockWithPartOfDay:
         midnight; minutes typed first ("45 : 12") are read back; "تغ" is GMT."""
         assert [m.value for m in find_dates(text, REFS[0]) if m.kind == "time"] == [value]
 
+    @pytest.mark.parametrize(("text", "times"), [
+        ("من الساعة الرابعة وحتى العاشرة مساء", ["16:00", "22:00"]),
+        ("من الساعة الثامنة إلى الساعة 11 ليلا", ["20:00", "23:00"]),
+        ("من الساعة العاشرة حتى الثانية ظهرا", ["10:00", "14:00"]),
+        ("من التاسعة صباحا حتى الثالثة عصرا", ["09:00", "15:00"]),
+    ])
+    def test_span_of_hours_shares_the_end_period(self, text, times):
+        """The period after the end of a span of hours sets its start too, unless the start
+        is later on the clock ("من العاشرة حتى الثانية ظهرا" starts at 10:00)."""
+        assert [m.value for m in find_dates(text, REFS[0]) if m.kind == "time"] == times
+
     @pytest.mark.parametrize("text", ["فاز في الجولة الثانية", "الدورة الثانية مساء اليوم"])
     def test_ordinals_are_not_hours(self, text):
         """An ordinal adjective without a preposition before it is no clock time."""

@@ -67,6 +67,12 @@ def _clock(hour: int, minute: int, kind: str | None) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
+def _hour_of(m: re.Match[str]) -> int | None:
+    if m.group("h") is not None:
+        return int(m.group("h"))
+    return HOUR_WORDS_FOLDED.get(fold(m.group("hw")))
+
+
 def _kind_of(period: str | None) -> str | None:
     return _PERIOD_KIND.get(fold(period)) if period else None
 
@@ -127,6 +133,12 @@ def _with_period(m: re.Match[str], text: str, hour: int, minute: int) -> Found |
     """The time, its period read after the hour or, failing that, shortly before it."""
     period = m.group("period")
     kind = _kind_of(period) if period else _part_of_day_before(text, m.start())
+    if kind is None and (later := P.UNTIL_HOUR.match(text, m.end())) is not None:
+        # "من الساعة الرابعة وحتى العاشرة مساء": the end's period covers the start too, when
+        # the start is not later on the clock than the end
+        end_hour = _hour_of(later)
+        if end_hour is not None and hour <= end_hour:
+            kind = _kind_of(later.group("period"))
     value = _clock(hour, minute, kind)
     if value is None:
         return None

@@ -342,6 +342,14 @@ HOUR_ALONE = re.compile(
     rf"(?:\s++(?P<of>من\s++)?(?P<period>{PERIODS}){_END})?"
 )
 
+# "... وحتى العاشرة مساء", "إلى 10 مساء": the end of a span of hours, whose period word
+# also sets its start ("من الساعة الرابعة وحتى العاشرة مساء").
+UNTIL_HOUR = re.compile(
+    rf"\s*+[,،]?\s*+(?:و\s*+)?{alternation(['حتى', 'إلى', 'لغاية', 'إلى غاية'])}\s++"
+    rf"(?:{alternation(CLOCK_WORDS)}\s++)?(?:(?P<h>\d{{1,2}})(?![\d:])|(?P<hw>{HOUR_WORD}){_END})"
+    rf"\s++(?P<period>{PERIODS}){_END}"
+)
+
 # "وحتى 12 ليلا", "في 8 صباحا": an hour in digits with its period word.
 HOUR_DIGITS = re.compile(rf"(?P<h>\d{{1,2}})(?!\d)\s*+(?P<period>{PERIODS}){_END}")
 

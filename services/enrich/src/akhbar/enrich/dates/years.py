@@ -179,7 +179,7 @@ def _in_a_list_of_years(text: str, m: re.Match[str]) -> bool:
         start = before.start()
     if start == m.start() and not _LIST_AFTER.match(text, m.end()):
         return False
-    while start > 0 and text[start - 1] in ' "«“(\'':
+    while start > 0 and text[start - 1] in " \"«“('":
         start -= 1  # 'قراري مجلس الأمن "2014،2051"': read past the quote
     if any(without_proclitic(w, _NUMBERED) for _, w in words_before(text, start, 4)):
         return False
