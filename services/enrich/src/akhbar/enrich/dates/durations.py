@@ -67,7 +67,7 @@ _ONE_UNIT_ENDS = re.compile(
     + r"|[وفبل](?!ال)\w{3,}|و)(?!\w))"
 )
 
-
+# A unit just before the preposition: "يوما بعد يوم", "عاما بعد عام" (day after day).
 _REPEATED = re.compile(r"(?:" + alternation(U.SINGULARS + ["سنة"]) + r")\s*+$")
 
 
