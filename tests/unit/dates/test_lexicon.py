@@ -1,8 +1,11 @@
-"""The word tables (months from CLDR via Babel plus print spellings, ordinals) and folding."""
+"""The word tables (the shared month table, checked against CLDR; ordinals) and folding."""
 
 from __future__ import annotations
 
 import re
+
+from babel import Locale
+from babel.localedata import locale_identifiers
 
 from akhbar.enrich.dates.context import starts_word, words_before
 from akhbar.enrich.dates.months import (
@@ -16,6 +19,18 @@ from akhbar.enrich.dates.numerals import DAY_ORDINALS, HOUR_WORDS
 
 
 class TestMonthTables:
+    def test_every_cldr_arabic_month_name_is_in_the_shared_table(self):
+        """Each month name of every ar_* locale in CLDR (Babel) maps to its month number."""
+        for ident in locale_identifiers():
+            if ident != "ar" and not ident.startswith("ar_"):
+                continue
+            months = Locale.parse(ident).months
+            for context in ("format", "stand-alone"):
+                for width in ("wide", "abbreviated"):
+                    for number, name in months[context][width].items():
+                        if any("\u0600" <= ch <= "\u06ff" for ch in name):  # not "M01"
+                            assert GREGORIAN_MONTHS[fold(name)] == number, (ident, name)
+
     def test_every_region_names_every_month(self):
         """Egyptian/Gulf, Levantine, Moroccan and Algerian/Tunisian names all map 1..12."""
         regions = {

@@ -12,8 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from akhbar.parse.months import MONTH_PATTERN, month_number
 from akhbar.parse.textnorm import fold
+from akhbar.shared.months import MONTH_PATTERN, month_number
 
 _DIGIT = re.compile(r"\d")
 _SEP = r"\s*[,،\-/\.]?\s*"

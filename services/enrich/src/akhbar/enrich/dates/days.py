@@ -40,7 +40,9 @@ from akhbar.enrich.dates.tense import modifier_direction
 _REFERENCE_WORDS = folded_set(
     [
         "رقم",
+        "الرقم",
         "عدد",
+        "العدد",
         "القانون",
         "قانون",
         "المرسوم",
@@ -103,6 +105,8 @@ def hijri_day(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     start, _ = day_prefix(text, m.start())
     if m.group("y") is not None:
         value = hijri_date(int(m.group("y")), month, day)
+    elif m.group("mod") is None and names_a_place(text, start):
+        return None  # "مدينة العاشر من رمضان", "فرقة العاشر من رمضان": a town, not a day
     else:
         value = pick_hijri_day(month, day, ref, direction_of(m, text, start))
     if value is None:
@@ -158,3 +162,16 @@ def month_day_year(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     month = GREGORIAN_MONTHS[fold(m.group("m"))]
     value = safe_date(int(m.group("y")), month, int(m.group("d")))
     return None if value is None else (m.start(), m.end(), "date", iso(value))
+
+
+def day_of_relative_month(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
+    """ "بتاريخ 2 الجاري", "يوم 28 الماضي": the day of the month the bare word names."""
+    if number_glued(text, m.start()) or _after_reference_word(text, m.start()):
+        return None  # "الفصل 5 الحالي", "العدد 12 الماضي": numbers of texts and issues
+    step = {PAST: -1, FUTURE: 1, CURRENT: 0}[modifier_direction(m.group("mod"))]
+    year, month = shift_month(ref.year, ref.month, step)
+    value = safe_date(year, month, int(m.group("d")))
+    if value is None:
+        return None
+    start, _ = day_prefix(text, m.start())
+    return start, m.end(), "date", iso(value)

@@ -14,15 +14,17 @@ import datetime as dt
 import re
 
 from akhbar.enrich.dates import patterns as P
-from akhbar.enrich.dates.clock import bare_clock, clock, hour_alone, midnight
+from akhbar.enrich.dates.clock import bare_clock, clock, hour_alone, hour_digits, midnight
 from akhbar.enrich.dates.context import starts_word
 from akhbar.enrich.dates.days import (
+    day_of_relative_month,
     gregorian_date,
     hijri_day,
     month_day_year,
     numeric_date,
     relative_month_day,
 )
+from akhbar.enrich.dates.durations import counted_period, duration
 from akhbar.enrich.dates.months import (
     GREGORIAN_MONTHS,
     HIJRI_MONTHS,
@@ -35,7 +37,8 @@ from akhbar.enrich.dates.parts import (
     Found,
 )
 from akhbar.enrich.dates.ranges import join_ranges, month_range, range_one_month, range_two_months
-from akhbar.enrich.dates.relative import relative_day, relative_period, weekday
+from akhbar.enrich.dates.ranked_weekdays import ranked_weekday
+from akhbar.enrich.dates.relative import relative_day, relative_period, weekday, weekday_pair
 from akhbar.enrich.dates.whole_months import hijri_month, month_only
 from akhbar.enrich.dates.years import year
 from akhbar.shared.schemas import DateMention
@@ -50,13 +53,19 @@ _RANKED = [
     (P.HIJRI_DATE, hijri_day),
     (P.GREGORIAN_DATE, gregorian_date),
     (P.RELATIVE_MONTH_DAY, relative_month_day),
+    (P.DAY_OF_RELATIVE_MONTH, day_of_relative_month),
+    (P.RANKED_WEEKDAY, ranked_weekday),
     (P.HIJRI_MONTH, hijri_month),
     (P.MONTH_ONLY, month_only),
+    (P.COUNTED_PERIOD, counted_period),
+    (P.DURATION, duration),
     (P.RELATIVE_PERIOD, relative_period),
     (P.RELATIVE_DAY, relative_day),
+    (P.WEEKDAY_PAIR, weekday_pair),
     (P.WEEKDAY_MENTION, weekday),
     (P.CLOCK, clock),
     (P.BARE_CLOCK, bare_clock),
+    (P.HOUR_DIGITS, hour_digits),
     (P.YEAR_NUMBER, year),
     (P.MIDNIGHT, midnight),
     (P.MONTH_DAY_YEAR, month_day_year),
@@ -77,7 +86,9 @@ _DAY_RULES = _rules(
 
 # Rules for a number, by what it can be: a day (1-2 digits), a year (4), either one
 # starting a numeric date; what follows it rules out most of them before any regex runs.
-_DAY_NUMBER_RULES = _DAY_RULES
+_DAY_NUMBER_RULES = _DAY_RULES + _rules(day_of_relative_month, hour_digits)
+
+_COUNTED_RULES = _rules(counted_period)  # "الـ10 سنوات الماضية"
 
 _NUMERIC_RULES = _rules(range_one_month, numeric_date)  # "24 - 11 - 2025", "26-28 جوان"
 
@@ -89,11 +100,19 @@ _YEAR_NUMERIC_RULES = _rules(numeric_date, year)
 
 
 def _number_rules(s: str, start: int, end: int) -> tuple[Rule, ...]:
+    if s[max(0, start - 4) : start].rstrip().endswith("ال"):
+        return _COUNTED_RULES + _rules_by_digits(s, start, end)
+    return _rules_by_digits(s, start, end)
+
+
+def _rules_by_digits(s: str, start: int, end: int) -> tuple[Rule, ...]:
     after = s[end : end + 2].lstrip()[:1]
     digits = end - start
     if digits <= 2:
         if after == ":":
             return _CLOCK_RULES
+        if after == ",":
+            return _CLOCK_RULES  # "08,00 تغ"
         if after and after in "-/.–":
             return _NUMERIC_RULES
         return _DAY_NUMBER_RULES
@@ -108,10 +127,13 @@ _WORD_RULES: dict[str, tuple[Rule, ...]] = {}
 for _words, _rule_set in (
     (GREGORIAN_MONTHS, _rules(month_range, month_day_year, month_only)),
     (HIJRI_MONTHS, _rules(hijri_month)),
-    (WEEKDAYS, _rules(weekday)),
+    (WEEKDAYS, _rules(weekday, weekday_pair, ranked_weekday)),
+    (P.WEEKDAY_RANKS, _rules(ranked_weekday)),
     (DAY_ORDINALS, _DAY_RULES),
     (P.RELATIVE_DAY_WORDS, _rules(relative_day)),
-    (P.PERIOD_UNITS + P.THIS_WORDS, _rules(relative_period)),
+    (P.PERIOD_UNITS + P.THIS_WORDS + P.OUR_PERIODS, _rules(relative_period)),
+    (P.U.DURATION_PREPOSITIONS, _rules(duration)),
+    (P.U.DEFINITE_PLURALS + P.U.DEFINITE_DUALS + P.DEFINITE_CARDINALS, _rules(counted_period)),
     (P.CLOCK_WORDS, _rules(clock)),
     (HOUR_WORDS, ((len(_RANKED), P.HOUR_ALONE, hour_alone),)),
     (P.MIDNIGHT_WORDS, _rules(midnight)),

@@ -75,3 +75,62 @@ def _hour_words() -> dict[str, int]:
 
 DAY_ORDINALS = _day_ordinals()
 HOUR_WORDS = _hour_words()
+
+
+_CARDINAL_UNITS = [
+    ("واحد", "واحدة"),
+    ("اثنين", "اثنان", "اثنتين", "اثنتان"),
+    ("ثلاث", "ثلاثة"),
+    ("أربع", "أربعة"),
+    ("خمس", "خمسة"),
+    ("ست", "ستة"),
+    ("سبع", "سبعة"),
+    ("ثمان", "ثماني", "ثمانية"),
+    ("تسع", "تسعة"),
+]
+_CARDINAL_TENS = [
+    ("عشرين", "عشرون"),
+    ("ثلاثين", "ثلاثون"),
+    ("أربعين", "أربعون"),
+    ("خمسين", "خمسون"),
+    ("ستين", "ستون"),
+    ("سبعين", "سبعون"),
+    ("ثمانين", "ثمانون"),
+    ("تسعين", "تسعون"),
+]
+
+
+def _cardinals() -> dict[str, int]:
+    """Cardinal number words 1..99 and round hundreds, both genders and cases.
+
+    Counts of days, weeks, months and years ("منذ خمسة أشهر", "بعد ثلاث سنوات", "قبل خمسة
+    وعشرين عاما") are written this way as often as with digits.
+    """
+    words: dict[str, int] = {}
+    for n, forms in enumerate(_CARDINAL_UNITS, start=1):
+        for form in forms:
+            words[form] = n
+    words.update({"عشر": 10, "عشرة": 10})
+    for form in ("أحد عشر", "إحدى عشرة", "إحدى عشر", "احدى عشرة"):
+        words[form] = 11
+    for form in ("اثني عشر", "اثنا عشر", "اثنتي عشرة", "اثنتا عشرة"):
+        words[form] = 12
+    for n, forms in enumerate(_CARDINAL_UNITS[2:], start=3):
+        for form in forms:
+            for ten in ("عشر", "عشرة"):
+                words[f"{form} {ten}"] = 10 + n
+    for t, tens in enumerate(_CARDINAL_TENS, start=2):
+        for ten in tens:
+            words[ten] = 10 * t
+            for n, forms in enumerate(_CARDINAL_UNITS, start=1):
+                for form in forms:
+                    words[f"{form} و{ten}"] = 10 * t + n
+    for form in ("مئة", "مائة"):
+        words[form] = 100
+    for form in ("مئتي", "مائتي", "مئتين", "مائتين"):
+        words[form] = 200
+    words["ألف"] = 1000
+    return words
+
+
+CARDINALS = _cardinals()

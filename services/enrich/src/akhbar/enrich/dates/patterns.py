@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
+from akhbar.enrich.dates import units as U
 from akhbar.enrich.dates.months import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS
 from akhbar.enrich.dates.normalize import alternation, literal
-from akhbar.enrich.dates.numerals import DAY_ORDINALS, HOUR_WORDS
+from akhbar.enrich.dates.numerals import CARDINALS, DAY_ORDINALS, HOUR_WORDS
 from akhbar.enrich.dates.tense import MODIFIER
 
 # Every whitespace run is possessive (\s*+, \s++, Python 3.11+): the token after one never
@@ -38,13 +39,35 @@ RELATIVE_DAY_WORDS = [
     "الغد",
     "أول أمس",
     "أول من أمس",
+    "قبل أمس",
     "بعد غد",
     "أمس الأول",
     "الليلة الماضية",
     "الليلة البارحة",
 ]
 PERIOD_UNITS = ["الأسبوع", "الشهر", "العام", "السنة", "للأسبوع", "للشهر", "للعام", "للسنة"]
-THIS_WORDS = ["هذا", "هذه"]
+# "عامنا الحالي", "شهرنا هذا", "سنتنا الجارية": the period with "our" for the article.
+OUR_PERIODS = ["أسبوعنا", "شهرنا", "عامنا", "سنتنا", "لأسبوعنا", "لشهرنا", "لعامنا", "لسنتنا"]
+THIS_WORDS = ["هذا", "هذه", "لهذا", "لهذه", "بهذا", "بهذه"]
+# The one before last and the one after next: "الأربعاء قبل الماضي", "الأسبوع بعد المقبل".
+TWO_STEPS = ["قبل الماضي", "قبل الماضية", "بعد المقبل", "بعد المقبلة", "بعد القادم", "بعد القادمة"]
+# Ordinals that pick a weekday of a month: "أول جمعة من رمضان", "الأحد الثاني من الشهر".
+WEEKDAY_RANKS = {"أول": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "خامس": 5, "آخر": -1}
+WEEKDAY_RANKS_AFTER = {
+    "الأول": 1,
+    "الأولى": 1,
+    "الثاني": 2,
+    "الثانية": 2,
+    "الثالث": 3,
+    "الثالثة": 3,
+    "الرابع": 4,
+    "الرابعة": 4,
+    "الخامس": 5,
+    "الخامسة": 5,
+    "الأخير": -1,
+    "الأخيرة": -1,
+}
+DEFINITE_CARDINALS = ["ال" + w for w in CARDINALS if " " not in w]
 CLOCK_WORDS = ["الساعة", "ساعة", "للساعة"]
 MIDNIGHT_WORDS = ["منتصف الليل", "منتصف ليل"]
 
@@ -55,8 +78,13 @@ PERIOD_WORDS = [
     "الصباح",
     "فجرا",
     "الفجر",
+    "فجر",
     "ظهرا",
     "الظهر",
+    "ظهر",
+    "ظهيرة",
+    "الظهيرة",
+    "عصر",
     "زوالا",
     "الزوال",
     "بعد الظهر",
@@ -90,6 +118,12 @@ TRIGGER = re.compile(
             *CLOCK_WORDS,
             *MIDNIGHT_WORDS,
             *HOUR_WORDS,
+            *OUR_PERIODS,
+            *U.DURATION_PREPOSITIONS,
+            *U.DEFINITE_PLURALS,
+            *U.DEFINITE_DUALS,
+            *DEFINITE_CARDINALS,
+            *WEEKDAY_RANKS,
         ]
     )
     + r")"
@@ -114,8 +148,8 @@ def _gregorian_month(name: str) -> str:
     )
 
 
-# "من عام 1987", "سنة 2006" between a month and its year.
-YEAR_WORD = rf"(?:(?:من\s++)?(?:ال)?(?:{alternation(['عام', 'سنة'])})\s*+)?"
+# "من عام 1987", "سنة 2006", "لعام 2007" between a month and its year.
+YEAR_WORD = rf"(?:(?:من\s++)?(?:[لب]?ال|ل)?(?:{alternation(['عام', 'سنة'])})\s*+)?"
 
 
 def _year(name: str) -> str:
@@ -156,7 +190,7 @@ NUMERIC_DATE = re.compile(
     rf"(?!\d|[.,/:\-]\d)(?:\s*+(?P<suffix>{GREGORIAN_SUFFIX}|{HIJRI_SUFFIX}){_END})?"
 )
 
-_LINK = r"(?P<link>[-–—/]|" + alternation(["إلى غاية", "لغاية", "إلى", "حتى", "و"]) + ")"
+_LINK = r"(?P<link>[-–—/,،]|" + alternation(["إلى غاية", "لغاية", "إلى", "حتى", "و"]) + ")"
 
 # "24 و27 نونبر الجاري" (after "ما بين"), "3 إلى 5 يونيو" (after "من"), "26–28 جوان 2025".
 RANGE_ONE_MONTH = re.compile(
@@ -199,19 +233,91 @@ HIJRI_MONTH = re.compile(
     rf"(?:\s*+(?P<suffix>{HIJRI_SUFFIX}){_END})?{_modifier('mod')}"
 )
 
-# "أمس الأحد", "اليوم", "أول أمس", "غدا الجمعة", "بعد غد".
+# "أمس الأحد", "اليوم", "أول أمس", "غدا الجمعة", "بعد غد", "اليوم (الاثنين)".
 RELATIVE_DAY = re.compile(
     rf"(?P<word>{alternation(RELATIVE_DAY_WORDS)}){_END}"
-    rf"(?:\s*+[,،]?\s*+(?P<wd>{WEEKDAY}){_END})?"
+    rf"(?:\s*+(?:[,،]|(?P<bracket>\())?\s*+(?P<wd>{WEEKDAY}){_END}(?(bracket)\s*+\)))?"
 )
 
-# "الخميس المقبل", "الأحد" (after "يوم"/"ليلة").
-WEEKDAY_MENTION = re.compile(rf"(?P<wd>{WEEKDAY}){_END}{_modifier('mod')}")
+_TWO_STEPS = alternation(TWO_STEPS)
 
-# "الأسبوع المقبل", "السنة الجارية", "هذا العام", "الشهر الماضي".
+# "الخميس المقبل", "الأحد" (after "يوم"/"ليلة"), "الأربعاء قبل الماضي".
+WEEKDAY_MENTION = re.compile(
+    rf"(?P<wd>{WEEKDAY}){_END}(?:\s++(?:(?P<mod>{MODIFIER})|(?P<two>{_TWO_STEPS})){_END})?"
+)
+
+# "يومي الثلاثاء والأربعاء القادمين", "السبت والأحد الماضيين": two weekdays sharing one
+# (dual) modifier are a span.
+WEEKDAY_PAIR = re.compile(
+    rf"(?P<wd1>{WEEKDAY}){_END}\s*+(?:و|إلى|حتى)\s*+(?P<wd2>{WEEKDAY}){_END}"
+    rf"\s++(?P<mod>{MODIFIER}){_END}"
+)
+
+# "الأسبوع المقبل", "السنة الجارية", "هذا العام", "لهذا العام", "عامنا الحالي",
+# "شهرنا هذا", "الأسبوع قبل الماضي": a period word and its direction, in either order.
 RELATIVE_PERIOD = re.compile(
-    rf"(?:(?P<unit>{alternation(PERIOD_UNITS)})\s++(?P<mod>{MODIFIER})"
+    rf"(?:(?P<unit>{alternation(PERIOD_UNITS + OUR_PERIODS)})\s++"
+    rf"(?:(?P<mod>{MODIFIER})|(?P<two>{_TWO_STEPS})|(?P<this_after>{alternation(THIS_WORDS)}))"
     rf"|(?P<this>{alternation(THIS_WORDS)})\s++(?P<unit2>{alternation(PERIOD_UNITS)})){_END}"
+)
+
+# A count: digits or a number word ("ثلاثة", "خمس وعشرين").
+CARDINAL = alternation(CARDINALS)
+
+
+def _count(name: str) -> str:
+    return rf"(?:(?P<{name}>\d{{1,4}})(?!\d)|(?P<{name}w>{CARDINAL}){_END})"
+
+
+# "قبل أسبوعين", "منذ خمسة أشهر", "بعد 3 سنوات", "خلال شهرين", "خلال 10 أيام المقبلة":
+# a duration counted from the reference date. An approximate one ("منذ أكثر من عامين",
+# "قبل نحو عامين") is left alone: its point is not a value.
+DURATION = re.compile(
+    rf"(?P<prep>{alternation(U.DURATION_PREPOSITIONS)})\s++"
+    rf"(?:{_count('n')}\s*+(?P<unit>{alternation(U.COUNTED_UNITS)})"
+    rf"|(?P<dual>{alternation(U.DUALS)})|(?P<one>{alternation(U.SINGULARS)}){_END}"
+    rf"(?:\s++{alternation(['واحد', 'واحدة'])})?){_END}"
+    rf"(?:\s++(?P<dir>{alternation(U.COUNTED_DIRECTION)}){_END})?"
+)
+
+# "الأيام العشرة الماضية", "السنوات الـ10 الأخيرة", "الخمس سنوات القادمة", "الشهرين
+# الماضيين": a counted period next to the reference date (the preposition before it, if
+# any, is read by the builder).
+_COUNTED_DIRECTION = alternation(U.COUNTED_DIRECTION)
+COUNTED_PERIOD = re.compile(
+    rf"(?:(?:(?P<plural>{alternation(U.DEFINITE_PLURALS)})\s++(?:ال\s*+)?{_count('n1')}"
+    rf"|(?:ال\s*+)?{_count('n2')}\s*+(?P<unit>{alternation(U.COUNTED_UNITS)})"
+    rf"|(?P<dual>{alternation(U.DEFINITE_DUALS)})){_END}"
+    rf"\s++(?P<dir>{_COUNTED_DIRECTION}){_END}"
+    # the count after the adjective: "الأيام الماضية العشرة", "السنوات الأخيرة الخمس"
+    rf"|(?P<plural3>{alternation(U.DEFINITE_PLURALS)})\s++(?P<dir3>{_COUNTED_DIRECTION})"
+    rf"\s++(?:ال\s*+)?{_count('n3')})"
+)
+
+# "5 الجاري", "بتاريخ 28 الماضي": a day of the current, last or next month, the month
+# left to a bare relative word.
+# The words agree with "شهر", masculine singular, so "الـ3 الماضية" is not one.
+DAY_OF_RELATIVE_MONTH = re.compile(
+    r"(?P<d>\d{1,2})(?!\d)\s++(?P<mod>"
+    + alternation(["الجاري", "الحالي", "الماضي", "المنصرم", "الفائت", "الفارط", "المقبل", "القادم"])
+    + rf"){_END}"
+)
+
+_BARE_WEEKDAY = alternation([w[2:] for w in WEEKDAYS if w.startswith("ال")])
+_OF_PERIOD = (
+    rf"\s++من\s++(?:(?P<this>{alternation(['هذا', 'هذه'])})\s++)?(?:[لب]?شهر\s++)?"
+    rf"(?:(?P<m>{MONTH_G}){_END}(?:\s*+[,،]?\s*+(?P<y>\d{{4}})(?!\d))?"
+    rf"|(?P<hm>{MONTH_H}){_END}(?:\s*+(?P<hy>\d{{4}})(?!\d))?"
+    rf"|(?P<period>{alternation(['الشهر', 'السنة', 'العام'])}){_END}"
+    rf"(?:\s++(?P<mod>{MODIFIER}){_END})?)"
+)
+
+# "أول جمعة من رمضان", "ثاني أحد من الشهر المقبل", "آخر سبت من السنة", "الجمعة الأخيرة
+# من شهر رمضان": the nth (or last) weekday of a named or relative month or year.
+RANKED_WEEKDAY = re.compile(
+    rf"(?:(?P<rank>{alternation(WEEKDAY_RANKS)})\s++(?:{literal('يوم')}\s++)?"
+    rf"(?P<wd>{_BARE_WEEKDAY})"
+    rf"|(?P<wd2>{WEEKDAY})\s++(?P<rank2>{alternation(WEEKDAY_RANKS_AFTER)})){_END}" + _OF_PERIOD
 )
 
 _FRACTION = alternation(
@@ -221,31 +327,47 @@ _FRACTION = alternation(
 # "الساعة 14:30", "الساعة العاشرة صباحا", "الساعة الثالثة والنصف عصرا".
 CLOCK = re.compile(
     rf"{alternation(CLOCK_WORDS)}\s++"
-    rf"(?:(?:ال\s*+)?(?P<h>\d{{1,2}})(?:\s*+[:.h]\s*+(?P<mi>\d{{2}}))?(?!\d)"
+    rf"(?:(?:ال\s*+)?(?P<h>\d{{1,2}})(?:\s*+[:.,h]\s*+(?P<mi>\d{{2}}))?(?!\d)"
     rf"|(?P<hw>{HOUR_WORD}){_END}(?:\s++(?P<frac>{_FRACTION}){_END})?)"
+    rf"(?:\s++و\s*+(?P<extra>\d{{1,2}})\s++(?:{alternation(['دقيقة', 'دقائق'])}))?"
+    rf"(?:\s++(?P<of>من\s++)?(?P<period>{PERIODS}|ص|م){_END})?"
+)
+
+# "في العاشرة صباحا", "الثالثة والنصف من مساء اليوم", "فجر اليوم عند الرابعة": an hour
+# word without "الساعة" is a time only after a preposition and with a part of the day
+# after or shortly before it ("الدورة الثانية" is not two o'clock).
+HOUR_ALONE = re.compile(
+    rf"(?P<hw>{HOUR_WORD}){_END}(?:\s++(?P<frac>{_FRACTION}){_END})?"
     rf"(?:\s++و\s*+(?P<extra>\d{{1,2}})\s++(?:{alternation(['دقيقة', 'دقائق'])}))?"
     rf"(?:\s++(?P<of>من\s++)?(?P<period>{PERIODS}){_END})?"
 )
 
-# "في العاشرة صباحا", "الثالثة والنصف من مساء اليوم": an hour word without "الساعة" is a
-# time only with a period word after it ("الدورة الثانية" is not two o'clock).
-HOUR_ALONE = re.compile(
-    rf"(?P<hw>{HOUR_WORD}){_END}(?:\s++(?P<frac>{_FRACTION}){_END})?"
-    rf"(?:\s++و\s*+(?P<extra>\d{{1,2}})\s++(?:{alternation(['دقيقة', 'دقائق'])}))?"
-    rf"\s++(?P<of>من\s++)?(?P<period>{PERIODS}){_END}"
+# "... وحتى العاشرة مساء", "إلى 10 مساء": the end of a span of hours, whose period word
+# also sets its start ("من الساعة الرابعة وحتى العاشرة مساء").
+UNTIL_HOUR = re.compile(
+    rf"\s*+[,،]?\s*+(?:و\s*+)?{alternation(['حتى', 'إلى', 'لغاية', 'إلى غاية'])}\s++"
+    rf"(?:{alternation(CLOCK_WORDS)}\s++)?(?:(?P<h>\d{{1,2}})(?![\d:])|(?P<hw>{HOUR_WORD}){_END})"
+    rf"\s++(?P<period>{PERIODS}){_END}"
 )
+
+# "وحتى 12 ليلا", "في 8 صباحا": an hour in digits with its period word.
+HOUR_DIGITS = re.compile(rf"(?P<h>\d{{1,2}})(?!\d)\s*+(?P<period>{PERIODS}){_END}")
 
 # "3:28 عصرًا", "14:30 بتوقيت غرينتش", "09:23 ص", "10.30 صباحا", "2025 - 10:30". A bare
 # hh:mm is a time when a period word, its one-letter abbreviation (ص morning, م evening, as
 # bylines print them) or a time zone follows; extract.bare_clock also takes it after a
 # date or a word like "على"/"في تمام". With a dot (10.30) only a period word will do.
 BARE_CLOCK = re.compile(
-    r"(?P<h>\d{1,2})(?P<sep>[:.])(?P<mi>\d{2})(?!\d|:|[.,]\d)"
+    r"(?P<h>\d{1,2})(?P<sep>[:.,])(?P<mi>\d{2})(?!\d|:|[.,]\d)"
     rf"(?:\s*+(?P<period>{PERIODS}|ص|م){_END}"
-    rf"|(?P<zone>(?=\s*+(?:{alternation(['بتوقيت', 'بالتوقيت', 'توقيت'])}|GMT|gmt))))?"
+    rf"|(?P<zone>(?=\s*+(?:{alternation(['بتوقيت', 'بالتوقيت', 'توقيت', 'تغ'])}(?!\w)"
+    r"|ت\s*+\.?\s*+غ(?!\w)|GMT|gmt|UTC))))?"
 )
+# What may come before a bare hh:mm for it to be a clock time: a year or a whole numeric
+# date with or without a bar, dash or comma ("27/11/2025 - 14:30", "2025-11-27 | 09:15",
+# "27.11.2025، 10:05"), or a word of time.
 CLOCK_LEAD = re.compile(
-    r"(?:\d{4}\s*+[-–|,،/]?|(?<!\w)(?:"
+    r"(?:(?:\d{4}|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4})\s*+[-–|,،/]?|(?<!\w)(?:"
     + alternation(
         [
             "على",
@@ -380,7 +502,7 @@ COUNTED = re.compile(
 
 # Words after "اليوم" that make it "the day of ..." rather than today.
 NOT_TODAY = re.compile(
-    r"\s++(?:"
+    r"\s++(?:(?:"
     + alternation(
         [
             "العالمي",
@@ -410,6 +532,10 @@ NOT_TODAY = re.compile(
     + ORDINAL
     + r")"
     + _END
+    + r")"
+    # "لليوم الـ15", "في اليوم الـ 100 من الحرب": a count of days, not today ("الأسهم
+    # المتداولة اليوم 122 مليون" is today)
+    + r"|\s*+ال\s*+\d|\s++\d+\s++من(?!\w)"
 )
 
 # What follows the verb غدا "became": a definite subject or an accusative ("غدا الأمر",

@@ -38,6 +38,8 @@ def range_one_month(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
         return None
     start, introduced = range_start(text, m.start())
     link = fold(m.group("link"))
+    if link == "," and not introduced:
+        return None  # "25، 26 يناير" is a span only after "يومي", "بين", "من"
     if link == "و" and not introduced and last != first + 1:
         return None  # "3 و5 يونيو" may be two dates; "بين/من/يومي" make it a span
     direction = direction_of(m, text, start)
@@ -70,7 +72,7 @@ def range_two_months(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     if d1 is None or d2 is None or m1 is None or m2 is None:
         return None
     start, introduced = range_start(text, m.start())
-    if not introduced and fold(m.group("link")) == "و":
+    if not introduced and fold(m.group("link")) in ("و", ","):
         return None  # "19 ديسمبر و 5 جانفي" alone may be two dates
     y1, y2 = m.group("y1"), m.group("y2")
     if y1 is not None:
@@ -121,26 +123,46 @@ def month_range(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     return None if value is None else (start, m.end(), "range", value)
 
 
-_RANGE_GAP = re.compile(
-    r"\s*(?:" + P.alternation(["إلى غاية", "لغاية", "إلى", "حتى", "و"]) + r"|[-–—])\s*$"
+# What joins two days into a span: a word of the end ("إلى", "حتى", "لغاية", after an
+# optional comma and "و": "اليوم، وحتى 21 من الشهر الجاري"), a dash, or "و" after an
+# intro word ("بين 3 و5").
+_TO_THE_END = re.compile(
+    r"\s*+[,،]?\s*+(?:و\s*+)?(?:" + P.alternation(["إلى غاية", "لغاية", "إلى", "حتى"]) + r")\s*+$"
 )
+_RANGE_GAP = re.compile(r"\s*+(?:و|[-–—])\s*+$")
+# A relative day ("أمس", "مساء الخميس المقبل") starts or ends a span only with "حتى":
+# "منذ ظهر أمس وحتى صباح اليوم"; "من مساء الثلاثاء 30 شتنبر وإلى غاية مساء الخميس
+# المقبل" is read, as the shared dev cases annotate it, as two days.
+_UNTIL = re.compile(r"\s*+[,،]?\s*+(?:و\s*+)?حتى\s*+$")
+
+# Kinds whose value may be one day: "من 01/12/2025 إلى 05/12/2025", "منذ ظهر أمس وحتى
+# صباح اليوم", "من الاثنين 3 إلى الخميس 6".
+_DAY_KINDS = frozenset(["date", "relative", "weekday"])
+
+
+def _one_day(found: Found) -> bool:
+    return found[2] in _DAY_KINDS and len(found[3]) == 10
 
 
 def join_ranges(found: list[Found], text: str) -> list[Found]:
-    """Two dates joined as a span become one range: "من 01/12/2025 إلى 05/12/2025".
+    """Two days joined as a span become one range: "من 01/12/2025 إلى 05/12/2025".
 
     The pattern rules build ranges whose parts share a month name; this catches the rest
-    (numeric dates, dates each with its weekday) from the dates already found.
+    (numeric dates, dates each with its weekday, relative days) from the days already found.
     """
     joined: list[Found] = []
     for item in found:
-        if joined and item[2] == "date" and joined[-1][2] == "date":
+        if joined and _one_day(item) and _one_day(joined[-1]) and joined[-1][3] < item[3]:
             first = joined[-1]
             gap = text[first[1] : item[0]]
-            if _RANGE_GAP.match(gap) and first[3] < item[3]:
-                start, introduced = range_start(text, first[0])
-                if introduced or "-" in gap or "–" in gap or "—" in gap:
-                    joined[-1] = (start, item[1], "range", f"{first[3]}/{item[3]}")
-                    continue
+            start, introduced = range_start(text, first[0])
+            both_dates = item[2] == first[2] == "date"
+            if (_UNTIL.match(gap) if not both_dates else _TO_THE_END.match(gap)) or (
+                both_dates and _RANGE_GAP.match(gap) and (introduced or gap.strip() in "-–—")
+            ):
+                if not introduced:
+                    start = first[0]
+                joined[-1] = (start, item[1], "range", f"{first[3]}/{item[3]}")
+                continue
         joined.append(item)
     return joined

@@ -18,6 +18,7 @@ from akhbar.enrich.dates.parts import (
     Found,
     folded_set,
     iso,
+    range_start,
 )
 from akhbar.enrich.dates.resolve import (
     CURRENT,
@@ -38,8 +39,44 @@ _NOT_A_DAY_BEFORE = folded_set(
     ["سوق", "باب", "حد", "صلاة", "خطبة", "صلاه", "جامع", "مسجد", "سبت", "خميس", "أحد"]
 )
 
+_DIREST = re.compile(r"\s++(?:ال)?حاج")
+
 _NOT_TODAY_BEFORE = folded_set(["ذلك", "تلك", "نفس", "ذات", "في", "طوال", "طيلة", "كل", "خلال"])
-_MEDIA = folded_set(["صحيفة", "جريدة", "قناة", "موقع", "شبكة", "مجلة", "إذاعة", "وكالة"])
+_MEDIA = folded_set(
+    [
+        "صحيفة",
+        "جريدة",
+        "قناة",
+        "موقع",
+        "شبكة",
+        "مجلة",
+        "إذاعة",
+        "وكالة",
+    ]
+)
+_PROGRAMMES = folded_set(["مراسل", "مراسلة", "برنامج", "برنامجه", "برنامجها"])
+# Outlets and programmes called "<place or word> اليوم" that are cited bare.
+_OUTLET_HEADS = folded_set(["المصري", "روسيا", "عين", "الحياة", "القاهرة", "مصر", "العرب"])
+_QUOTES = "\"'«»“”"
+
+
+def _names_an_outlet(text: str, m: re.Match[str], before: list[str]) -> bool:
+    """ "اليوم" as (part of) a title: quoted alone ("لـ«اليوم»"), "المصري اليوم", two words
+    after a media noun ("مراسل روسيا اليوم", "برنامجه القاهرة اليوم"), or after an outlet's
+    head word that opens the clause ("– عين اليوم", "– الحياة اليوم –")."""
+    opening, closing = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+    if opening and closing and opening in _QUOTES and closing in _QUOTES:
+        return True
+    if not before:
+        return False
+    if before[0] == "المصري":
+        return True
+    if len(before) >= 2 and without_proclitic(before[1], _MEDIA) is not None:
+        return True
+    if before[0] not in _OUTLET_HEADS:
+        return False
+    return len(before) == 1 or without_proclitic(before[1], _PROGRAMMES) is not None
+
 
 _DAY_OFFSETS = {
     fold(w): n
@@ -53,6 +90,7 @@ _DAY_OFFSETS = {
         ("الغد", 1),
         ("أول أمس", -2),
         ("أول من أمس", -2),
+        ("قبل أمس", -2),
         ("بعد غد", 2),
         ("أمس الأول", -2),
         ("الأمس", -1),
@@ -60,6 +98,66 @@ _DAY_OFFSETS = {
         ("الليلة البارحة", -1),
     ]
 }
+
+
+# "قبل الماضي" is one further back, "بعد المقبل" one further ahead.
+_TWO_STEPS = {fold("قبل"): PAST, fold("بعد"): FUTURE}
+
+# Nouns "العام" qualifies as "general" ("المدير العام المقبل", "الأمين العام السابق").
+# After other words "العام الماضي" is last year, even after a definite adjective ("في
+# السوق الدولية العام الماضي", "تراجعت الصادرات العام الحالي"): every direction word
+# reads alike.
+_GENERAL_NOUNS = folded_set(
+    [
+        "الأمين",
+        "المدير",
+        "النائب",
+        "المدعي",
+        "المفتش",
+        "المراقب",
+        "المنسق",
+        "المرشد",
+        "القائد",
+        "الكاتب",
+        "المستشار",
+        "المقرر",
+        "الوكيل",
+        "المحامي",
+        "الرأي",
+        "القطاع",
+        "المؤتمر",
+        "الإضراب",
+        "النظام",
+        "الأمن",
+        "الصالح",
+        "المال",
+        "الشأن",
+        "المجلس",
+        "الاتحاد",
+        "الإطار",
+        "العفو",
+        "المرفق",
+        "الموظف",
+        "التعليم",
+        "الطابع",
+        "الاتجاه",
+        "المشهد",
+        "الوضع",
+        "الخط",
+        "المستشفى",
+        "المدعى",
+        "الحق",
+        "الذوق",
+        "النفع",
+    ]
+)
+
+
+def _general(text: str, start: int) -> bool:
+    words = words_before(text, start, 1)
+    if not words:
+        return False
+    return without_proclitic(words[0][1], _GENERAL_NOUNS) is not None
 
 
 def _time_of_day_before(text: str, start: int) -> int | None:
@@ -76,15 +174,17 @@ def relative_day(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     if word in ("اليوم", "لليوم") and weekday is None:
         if P.NOT_TODAY.match(text, m.end("word")):
             return None  # "اليوم العالمي", "اليوم الدراسي": a day of something, not today
-        before = [w for _, w in words_before(text, m.start(), 2)]
-        if before[:1] == ["المصري"] or (len(before) == 2 and before[1] in _MEDIA):
-            return None  # "المصري اليوم", "قناة روسيا اليوم": outlets named "today"
+        before = [w for _, w in words_before(text, m.start(), 3)]
+        if _names_an_outlet(text, m, before):
+            return None  # "المصري اليوم", "مراسل روسيا اليوم", "لـ«اليوم»": outlets named "today"
         if before and without_proclitic(before[0], _NOT_TODAY_BEFORE) is not None:
             return None  # "في ذلك اليوم" (that day), "مرتين في اليوم" (a day), "طوال اليوم"
     if word in ("غد", "الغد") and tod is None:
         return None  # "غد" needs "يوم/صباح" before it
     if word == "غدا" and tod is None and weekday is None and P.BECAME.match(text, m.end()):
         return None  # the verb غدا "became" is spelt the same
+    if word == "امس" and weekday is None and _DIREST.match(text, m.end()):
+        return None  # "في أمس الحاجة": أمسّ "the direst", not yesterday
     if word == "الامس" and tod is None and not text[max(0, m.start() - 1) : m.start()] == "ب":
         return None  # "بالأمس" is yesterday; "رجال الأمس" is the past
     value = ref + dt.timedelta(days=_DAY_OFFSETS[word])
@@ -103,6 +203,11 @@ def weekday(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     start = m.start()
     tod = _time_of_day_before(text, start)
     direction = modifier_direction(m.group("mod"))
+    if m.group("two") is not None:
+        # "الأربعاء قبل الماضي": one week further than "الأربعاء الماضي"
+        direction = _TWO_STEPS[fold(m.group("two")).split()[0]]
+        value = weekday_date(day, ref, direction) + dt.timedelta(days=7 * direction)
+        return (start if tod is None else tod), m.end(), "relative", iso(value)
     if direction is not None:
         value = weekday_date(day, ref, direction)
         return (start if tod is None else tod), m.end(), "relative", iso(value)
@@ -111,8 +216,11 @@ def weekday(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
         if words and without_proclitic(words[0][1], _NOT_A_DAY_BEFORE) is not None:
             return None  # "سوق الأربعاء", "باب الأحد", "صلاة الجمعة": places and prayers
         before = text[max(0, start - 3) : start].rstrip()
-        if name in _AMBIGUOUS_WEEKDAYS and not before.endswith((",", "،", "(")):
-            return None
+        after = text[m.end() : m.end() + 3].lstrip()[:1]
+        if name in _AMBIGUOUS_WEEKDAYS and not (
+            before.endswith((",", "،", "(")) or after in (",", "،", ")")
+        ):
+            return None  # "الاثنين" alone is "the two": a day needs commas or brackets
     direction = context_direction(text, start, m.end())
     if day == ref.weekday():
         value = ref  # a bare weekday naming the publication day is that day, whatever the tense
@@ -125,13 +233,19 @@ def weekday(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
 
 def relative_period(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     if m.group("this") is not None:
-        unit, direction = fold(m.group("unit2")), CURRENT
+        unit, step = fold(m.group("unit2")), 0
     else:
-        unit, direction = fold(m.group("unit")), modifier_direction(m.group("mod"))
-        words = words_before(text, m.start(), 1)
-        if unit.endswith("عام") and words and words[0][1].startswith("ال"):
-            return None  # "الأمين العام السابق": after a definite noun, العام is "general"
-    step = {PAST: -1, FUTURE: 1, CURRENT: 0}.get(direction, 0)
+        unit = fold(m.group("unit"))
+        if m.group("two") is not None:
+            step = 2 * _TWO_STEPS[fold(m.group("two")).split()[0]]
+        elif m.group("this_after") is not None:
+            step = 0
+        else:
+            mod = fold(m.group("mod"))
+            if unit.endswith("عام") and _general(text, m.start()):
+                return None  # "الأمين العام السابق": العام is "general"
+            step = {PAST: -1, FUTURE: 1, CURRENT: 0}[modifier_direction(mod)]
+    unit = unit.removesuffix("نا")  # "عامنا الحالي": our year
     if unit.endswith("اسبوع"):
         first, last = week_span(ref + dt.timedelta(days=7 * step))
         value = f"{iso(first)}/{iso(last)}"
@@ -141,3 +255,13 @@ def relative_period(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     else:
         value = f"{ref.year + step:04d}"
     return m.start(), m.end(), "relative", value
+
+
+def weekday_pair(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
+    first = weekday_date(WEEKDAYS[fold(m.group("wd1"))], ref, modifier_direction(m.group("mod")))
+    gap = (WEEKDAYS[fold(m.group("wd2"))] - first.weekday()) % 7
+    if gap == 0:
+        return None
+    start, _ = range_start(text, m.start())
+    last = first + dt.timedelta(days=gap)
+    return start, m.end(), "range", f"{iso(first)}/{iso(last)}"

@@ -8,11 +8,15 @@ news mostly reports what already happened.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from hijridate import Gregorian, Hijri
 
 PAST, NEAREST, FUTURE, CURRENT = -1, 0, 1, 2
+
+# Units of a counted duration ("منذ ثلاثة أيام", "خلال الأشهر الخمسة المقبلة").
+DAY, WEEK, MONTH, YEAR = "day", "week", "month", "year"
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -125,3 +129,48 @@ def _pick(candidates: list, ref, direction):
         after = [d for d in candidates if d >= ref]
         return min(after) if after else max(candidates)
     return min(candidates, key=lambda d: (abs((d - ref).days), d > ref))
+
+
+def add_months(day: dt.date, months: int) -> dt.date | None:
+    """``day`` moved by whole calendar months, clamped to the month's end (31 Mar - 1 → 28 Feb)."""
+    year, month = shift_month(day.year, day.month, months)
+    if not 1 <= year <= 9999:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(day.day, last))
+
+
+def add_units(day: dt.date, unit: str, count: int) -> dt.date | None:
+    """``day`` moved by ``count`` days, weeks, months or years (negative: back)."""
+    try:
+        if unit == DAY:
+            return day + dt.timedelta(days=count)
+        if unit == WEEK:
+            return day + dt.timedelta(days=7 * count)
+    except OverflowError:
+        return None
+    return add_months(day, count * (12 if unit == YEAR else 1))
+
+
+def hijri_month_near(
+    month: int, ref: dt.date, direction: int | None, year: int | None = None
+) -> tuple[dt.date, dt.date] | None:
+    """The Gregorian days of a Hijri month: of ``year`` when written, otherwise the
+    occurrence the direction points to, or the one nearest ``ref`` (containing it first)."""
+    if year is not None:
+        return hijri_month_span(year, month)
+    here = hijri_year_of(ref)
+    if here is None:
+        return None
+    spans = [s for y in (here - 1, here, here + 1) if (s := hijri_month_span(y, month))]
+    if direction == PAST:
+        spans = [s for s in spans if s[1] < ref] or spans
+    elif direction == FUTURE:
+        spans = [s for s in spans if s[0] > ref] or spans
+    return min(
+        spans,
+        key=lambda s: (
+            0 if s[0] <= ref <= s[1] else min(abs((s[0] - ref).days), abs((s[1] - ref).days))
+        ),
+        default=None,
+    )

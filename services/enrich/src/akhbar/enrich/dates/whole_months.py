@@ -21,13 +21,7 @@ from akhbar.enrich.dates.parts import (
     iso,
     year_of,
 )
-from akhbar.enrich.dates.resolve import (
-    FUTURE,
-    PAST,
-    hijri_month_span,
-    hijri_year_of,
-    pick_month_year,
-)
+from akhbar.enrich.dates.resolve import hijri_month_near, pick_month_year
 from akhbar.enrich.dates.tense import modifier_direction
 
 _SHAHR = folded_set(["شهر"])
@@ -54,6 +48,8 @@ _MONTH_LEADS = folded_set(
         "طوال",
         "حلول",
         "شهري",
+        "انتقالات",
+        "ميركاتو",
     ]
 )
 
@@ -101,7 +97,8 @@ def month_only(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
         return None  # "الذي مارس 2000 عملية", "قد مارس الضغط": the verb "practised"
     year = year_of(m, "y", ref)
     has_year, has_mod = year is not None, m.group("mod") is not None
-    anchored = has_year or has_mod or shahr
+    # "تموز (يوليو)": a second name of the same month makes it a month, not a word
+    anchored = has_year or has_mod or shahr or m.group("m2") is not None
     if not anchored:
         if not lead:
             return None  # "حميد شباط", "وقد مارس": a month name alone is too often a word
@@ -124,25 +121,8 @@ def hijri_month(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
         start = words[0][0]
     if not shahr and m.group("y") is None:
         return None  # "رمضان", "رجب", "شعبان" alone are as often given names
-    if m.group("y") is not None:
-        span = hijri_month_span(int(m.group("y")), month)
-    else:
-        year = hijri_year_of(ref)
-        if year is None:
-            return None
-        spans = [s for y in (year - 1, year, year + 1) if (s := hijri_month_span(y, month))]
-        direction = modifier_direction(m.group("mod"))
-        if direction == PAST:
-            spans = [s for s in spans if s[1] < ref] or spans
-        elif direction == FUTURE:
-            spans = [s for s in spans if s[0] > ref] or spans
-        span = min(
-            spans,
-            key=lambda s: (
-                0 if s[0] <= ref <= s[1] else min(abs((s[0] - ref).days), abs((s[1] - ref).days))
-            ),
-            default=None,
-        )
+    year = int(m.group("y")) if m.group("y") is not None else None
+    span = hijri_month_near(month, ref, modifier_direction(m.group("mod")), year)
     if span is None:
         return None
     return start, m.end(), "range", f"{iso(span[0])}/{iso(span[1])}"

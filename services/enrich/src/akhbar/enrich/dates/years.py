@@ -69,11 +69,30 @@ _YEAR_LEADS = _YEAR_WORDS | folded_set(
         "بداية من",
         "مواليد",
         "بين",
+        "أرقام",
+        "إحصاءات",
+        "إحصائيات",
+        "بيانات",
+        "موازنة",
     ]
 )
 
 # Events named with their year: "أولمبياد باريس 2024", "كأس أمم إفريقيا المغرب 2025".
-_EVENT_WORDS = folded_set(["مونديال", "أولمبياد", "كأس", "بطولة", "إكسبو"])
+_EVENT_WORDS = folded_set(
+    [
+        "مونديال",
+        "أولمبياد",
+        "كأس",
+        "بطولة",
+        "إكسبو",
+        "مؤتمر",
+        "معرض",
+        "منتدى",
+        "مهرجان",
+        "ملتقى",
+        "قمة",
+    ]
+)
 
 # After these a four-digit number is as often a count ("في 2000 منزل"): it is taken as a
 # year only when what follows cannot follow a count (patterns.YEAR_GOES_ON): the end of
@@ -116,6 +135,59 @@ _YEAR_CHAIN = re.compile(
 )
 
 
+# "أحداث 1956 و1973 و2011", "في 2011، 2012 أو 2013": years of this century and the last
+# joined by و/أو/a comma are years, with or without a word before the list.
+_MODERN = r"(?:19|20)\d\d(?!\d)"
+_JOIN = r"\s*+(?:و|أو|[,،])\s*+"
+_LIST_BEFORE = re.compile(r"(?<![\d.,])" + _MODERN + _JOIN + "$")
+_LIST_AFTER = re.compile(_JOIN + _MODERN)
+_LIST_TAIL = re.compile(r"(?:" + _JOIN + _MODERN + r")*")
+
+
+# Numbers of resolutions, laws and articles come in lists too: "قراري مجلس الأمن 2014،2051".
+_NUMBERED = folded_set(
+    [
+        "قرار",
+        "قراري",
+        "القرار",
+        "القرارين",
+        "القرارات",
+        "قرارات",
+        "رقم",
+        "رقمي",
+        "الرقم",
+        "الرقمين",
+        "مادة",
+        "المادة",
+        "المادتين",
+        "الفصل",
+        "الفصلين",
+        "قانون",
+        "القانون",
+        "القانونين",
+        "القضية",
+        "القضايا",
+    ]
+)
+
+
+def _in_a_list_of_years(text: str, m: re.Match[str]) -> bool:
+    if not 1900 <= int(m.group("y")) <= 2099:
+        return False
+    start = m.start()
+    while before := _LIST_BEFORE.search(text, max(0, start - 10), start):
+        start = before.start()
+    if start == m.start() and not _LIST_AFTER.match(text, m.end()):
+        return False
+    while start > 0 and text[start - 1] in " \"«“('":
+        start -= 1  # 'قراري مجلس الأمن "2014،2051"': read past the quote
+    if any(without_proclitic(w, _NUMBERED) for _, w in words_before(text, start, 4)):
+        return False
+    # "1990 و2000 شخص": the list is a list of counts when a counted noun ends it
+    tail = _LIST_TAIL.match(text, m.end()).end()
+    return not P.COUNTED.match(text, tail)
+
+
 def _year_lead(words: list[tuple[int, str]]) -> tuple[str | None, int]:
     """The year lead ending just before a number (one to three words), and where it starts."""
     for n in range(len(words), 0, -1):  # longest first: "ابتداء من" before "من"
@@ -131,17 +203,20 @@ def year(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     suffix = m.group("suffix")
     if suffix is not None and fold(suffix) in HIJRI_SUFFIXES:
         return None  # a Hijri year is not a Gregorian one
-    words = words_before(text, m.start(), 3)
-    lead, start = _year_lead(words)
+    words = words_before(text, m.start(), 4)
+    lead, start = _year_lead(words[:3])
     if lead is None and any(without_proclitic(w, _EVENT_WORDS) for _, w in words[1:]):
         event = next(i for i, (_, w) in enumerate(words) if without_proclitic(w, _EVENT_WORDS))
         lead, start = "event", words[event][0]
     if lead is None:
         # "عامي 2000 و2001", "من 1919 إلى 1946": a second year after a first one
         chained = _YEAR_CHAIN.search(text, max(0, m.start() - 12), m.start())
-        if chained is None or not _year_lead(words_before(text, chained.start(), 3))[0]:
+        if chained is not None and _year_lead(words_before(text, chained.start(), 3))[0]:
+            lead, start = "و", m.start()
+        elif _in_a_list_of_years(text, m):
+            lead, start = "list", m.start()
+        else:
             return None
-        lead, start = "و", m.start()
     if P.BEFORE_CHRIST.match(text, m.end()):
         return None
     value = int(m.group("y"))
