@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from akhbar.parse.months import month_number
 from akhbar.parse.textnorm import fold
 from akhbar.shared.arabic import DIACRITICS, TATWEEL
+from akhbar.shared.months import month_number
 
 # A dateline is a line, not a paragraph.
 MAX_CHARS = 160
