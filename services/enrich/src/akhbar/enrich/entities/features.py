@@ -32,9 +32,21 @@ def _shape(word: str) -> str:
 
 def word_attributes(word: str, gaz: Gazetteer) -> list[list[str]]:
     """Attribute names of normalized ``word`` as seen from each offset in ``OFFSETS``."""
+    own, near, far = word_names(word, gaz)
+    out = []
+    for o in OFFSETS:
+        names = own if o == 0 else near if abs(o) == 1 else far
+        out.append([f"{o}{n}" for n in names])
+    return out
+
+
+def word_names(word: str, gaz: Gazetteer) -> tuple[list[str], list[str], list[str]]:
+    """Attribute names of normalized ``word`` without their offset: (as the word labelled,
+    as a neighbour at ±1, as a word two away). The labeller looks them up per offset as
+    they are, which spares building five prefixed copies of each new word's names."""
     if word in (START, END):
-        pad = [f"{o}pad{word == END:d}" for o in OFFSETS]
-        return [[p] for p in pad]
+        pad = [f"pad{word == END:d}"]
+        return pad, pad, pad
     clitics, stem = strip_proclitics(word)
     trig = trigger_class(word)
     shape = _shape(word)
@@ -67,11 +79,7 @@ def word_attributes(word: str, gaz: Gazetteer) -> list[list[str]]:
     # Letter trigrams tell transliterated foreign names (فينغر, بنفيكا) from Arabic words.
     padded = f"<{stem}>"
     own += [f"g={padded[i : i + 3]}" for i in range(len(padded) - 2)] if shape == "A" else []
-    out = []
-    for o in OFFSETS:
-        names = own if o == 0 else near if abs(o) == 1 else far
-        out.append([f"{o}{n}" for n in names])
-    return out
+    return own, near, far
 
 
 def _cluster_attributes(word: str, stem: str, clusters: Clusters):

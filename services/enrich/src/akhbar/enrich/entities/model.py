@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import END, GAZ_OFFSETS, OFFSETS, START, gaz_attributes, word_attributes
+from .features import END, GAZ_OFFSETS, OFFSETS, START, gaz_attributes, word_names
 from .gazetteer import Gazetteer
 from .stack import DOC_OFFSETS, LABEL_OFFSETS, MIN_LETTERS, PAD, label_attributes, stem_key
 
@@ -141,6 +141,16 @@ class _Scorer:
             [str(i) for i in range(width)], np.zeros((1, 1)), list(attributes), matrix
         )
         self.width = width
+        # attribute name without its offset -> row, one index per offset in OFFSETS
+        self.by_offset: list[dict[str, int]] = [{} for _ in OFFSETS]
+        where = {str(o): k for k, o in enumerate(OFFSETS)}
+        for name, row in self.weights.index.items():
+            cut = 2 if name[0] == "-" else 1
+            k = where.get(name[:cut])
+            if k is not None:
+                self.by_offset[k][name[cut:]] = row
+        # which of word_names' (own, near, far) lists each offset reads
+        self.offset_kinds = [0 if o == 0 else 1 if abs(o) == 1 else 2 for o in OFFSETS]
         self.cache_size = cache_size
         self._reset()
         self.gaz_rows: dict[tuple[str, ...], int] = {(): 0}
@@ -169,10 +179,27 @@ class _Scorer:
                 grown = np.zeros((max(n, 2 * len(self.table)), *self.table.shape[1:]))
                 grown[: n - len(new)] = self.table[: n - len(new)]
                 self.table = grown
-            groups = [g for w in new for g in word_attributes(w, self.gazetteer)]
-            scores = self.weights.score_groups(groups).reshape(len(new), len(OFFSETS), self.width)
-            self.table[n - len(new) : n] = scores
+            self.table[n - len(new) : n] = self._score_words(new)
         return out
+
+    def _score_words(self, words: list[str]) -> np.ndarray:
+        """[word, offset, label] scores of new words: their names are looked up in one
+        index per offset (the same sums as ``score_groups`` over ``word_attributes``)."""
+        rows: list[int] = []
+        owner: list[int] = []
+        kinds = self.offset_kinds
+        for w, names in enumerate(word_names(word, self.gazetteer) for word in words):
+            for k, index in enumerate(self.by_offset):
+                group = w * len(OFFSETS) + k
+                for a in names[kinds[k]]:
+                    r = index.get(a)
+                    if r is not None:
+                        rows.append(r)
+                        owner.append(group)
+        out = np.zeros((len(words) * len(OFFSETS), self.width))
+        if rows:
+            np.add.at(out, owner, self.weights.weights[rows])
+        return out.reshape(len(words), len(OFFSETS), self.width)
 
     def gaz_row(self, tags: tuple[str, ...]) -> int:
         r = self.gaz_rows.get(tags)
