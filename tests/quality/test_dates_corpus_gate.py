@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from akhbar.enrich.dates import find_dates
-from akhbar.enrich.dates.scoring import load_cases, score
+from akhbar.training.dates.scoring import load_cases, score
 from tests.conftest import TEST_DATA
 
 FLOORS = json.loads((Path(__file__).parent / "floors" / "dates_corpus.json").read_text())

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from akhbar.enrich.dates import find_dates
-from akhbar.enrich.dates.scoring import load_cases, score
+from akhbar.training.dates.scoring import load_cases, score
 from tests.conftest import require_shared_data
 
 FLOORS = json.loads((Path(__file__).parent / "floors" / "dates.json").read_text())

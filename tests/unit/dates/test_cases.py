@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from akhbar.enrich.dates import find_dates
-from akhbar.enrich.dates.scoring import load_cases, score
+from akhbar.training.dates.scoring import load_cases, score
 from tests.conftest import TEST_DATA
 
 CASES = load_cases(TEST_DATA / "dates" / "cases.jsonl")

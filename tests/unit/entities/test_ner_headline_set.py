@@ -21,7 +21,7 @@ class TestHeadlineSetFiles:
         """No nested or crossing names: each text's spans are disjoint."""
         for case in read_span_set(HEADLINES / split):
             spans = sorted((e["start"], e["end"]) for e in case["entities"])
-            assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), case["id"]
+            assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), case["id"]
 
     def test_every_text_names_its_source_and_kind(self, split):
         """Each sentence carries where it came from (the corpus rules) and what it is."""

@@ -4,9 +4,9 @@ import sqlite3
 
 import pytest
 
-from akhbar.training.entities import wikidata
 from akhbar.enrich.entities.gazetteer import Gazetteer
 from akhbar.enrich.entities.normalize import normalize
+from akhbar.training.entities import wikidata
 
 
 @pytest.fixture

@@ -1,0 +1,1 @@
+"""Scoring of the date extractor against annotated cases (the dates quality gates and bench)."""
