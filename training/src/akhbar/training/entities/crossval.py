@@ -14,6 +14,7 @@ consistency and the listed news names, as ``find_entities_in_fields`` does.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -30,32 +31,13 @@ from .evaluate import WINDOW
 from .scores import Scores
 
 
-def fold_scores(
-    sentences,
-    k: int,
-    folds: int,
-    base,
-    params,
-    words,
-    stacked,
-    words_second_only,
-    window,
-    clusters=None,
-    shipped_names=(),
-):
-    """Scores of fold ``k`` labelled by a model trained on the other folds, per mode."""
+def fold_scores(sentences, k: int, folds: int, window: int, base, params, options: dict):
+    """Scores of fold ``k`` labelled by a model trained on the other folds, per mode;
+    ``options``: the keyword arguments of ``train.train`` (words, stacked, clusters ...)."""
     n = len(sentences)
     lo, hi = n * k // folds, n * (k + 1) // folds
-    weights, second, gaz = train.train(
-        sentences[:lo] + sentences[hi:],
-        base,
-        params,
-        words,
-        stacked=stacked,
-        words_second_only=words_second_only,
-        clusters=clusters,
-        shipped_names=shipped_names,
-    )
+    weights, second, gaz = train.train(sentences[:lo] + sentences[hi:], base, params, **options)
+    stacked = options.get("stacked", False)
     tagger = Tagger(weights, gaz, second=second)
     modes = ["sentence", "document"] + (["document_stacked"] if stacked else [])
     scores = {m: Scores() for m in modes}
@@ -89,28 +71,28 @@ def cross_validate(
     shipped_names=(),
 ) -> dict:
     """Per-fold micro F1 and the pooled report of each mode."""
+    options = {
+        "words": words,
+        "stacked": stacked,
+        "words_second_only": words_second_only,
+        "clusters": clusters,
+        "shipped_names": shipped_names,
+    }
+    run = functools.partial(
+        fold_scores,
+        sentences,
+        folds=folds,
+        window=window,
+        base=base,
+        params=params,
+        options=options,
+    )
     ks = list(range(only if only else folds))
-    args = [
-        (
-            sentences,
-            k,
-            folds,
-            base,
-            params,
-            words,
-            stacked,
-            words_second_only,
-            window,
-            clusters,
-            shipped_names,
-        )
-        for k in ks
-    ]
     if jobs > 1:
         with ProcessPoolExecutor(jobs) as pool:
-            results = list(pool.map(fold_scores, *zip(*args, strict=True)))
+            results = list(pool.map(run, ks))
     else:
-        results = [fold_scores(*a) for a in args]
+        results = [run(k) for k in ks]
     pooled: dict[str, Scores] = {}
     per_fold: dict[str, list[float]] = {}
     for res in results:
