@@ -7,6 +7,10 @@ alphabets. Rewriting every input with ``str.translate`` costs more than the whol
 variants becomes a character class, ``\\d`` takes every digit alphabet, and ``int()`` reads
 them all. Only short vowels are removed from the text, when present, keeping a map back
 to the original offsets. Dictionary keys use ``fold``, the one spelling patterns stand for.
+
+Why this is not ``akhbar.shared.arabic.matching_form``: that one rewrites the text (NFKC,
+invisible marks, casefold), which would cost more than the search and lose the character
+offsets every mention carries; here the variants live in the patterns instead.
 """
 
 from __future__ import annotations
