@@ -19,7 +19,7 @@ from pathlib import Path
 
 from akhbar.enrich.entities.model import Tagger
 from akhbar.enrich.entities.normalize import normalize
-from akhbar.enrich.entities.recognizer import consistent, find_entities, load_tagger
+from akhbar.enrich.entities.recognizer import consistent, find_entities, load_tagger, use_model
 
 from . import corpora
 from .scores import Scores
@@ -73,7 +73,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--headlines", type=Path, nargs="*", help="score these headline-set files instead"
     )
+    ap.add_argument(
+        "--model", type=Path, help="a model folder (train --out) instead of the shipped one"
+    )
     args = ap.parse_args(argv)
+    if args.model:
+        use_model(args.model)
     if args.headlines is not None:
         files = args.headlines or sorted(HEADLINES.glob("*.jsonl"))
         report = {

@@ -41,7 +41,7 @@ from akhbar.enrich.entities.news import news_entries
 from akhbar.enrich.entities.normalize import normalize
 from akhbar.enrich.entities.stack import document_tags, stacked_attributes
 
-from . import corpora, wikidata, wordlists_build
+from . import corpora, self_training, wikidata, wordlists_build
 from .evaluate import WINDOW, evaluate
 from .export import weights_from_crfsuite
 from .lexicons import names_from, package_entries, word_classes
@@ -51,6 +51,9 @@ MODEL_DIR = corpora.MODEL_DIR
 # with ``--corpus-names`` they join the shipped gazetteer. Off: on the headline dev set they
 # moved F1 by +0.2 and cost 3 points of precision (docs/entities.md).
 CORPUS_NAMES = corpora.DATA_DIR / "corpus_names.tsv"
+# Titles of corpus articles labelled with their article's help, as training sentences
+# (``self_training``); 0 is off.
+SELF_TRAIN = 0
 # Word clusters learned from the unlabelled corpus (``make ner-clusters``), an input here.
 CLUSTERS = MODEL_DIR / "clusters.tsv.gz"
 FOLDS = 5
@@ -82,6 +85,14 @@ def base_entries(ner_dir: Path, extra_names=(), people: bool = WIKIDATA) -> list
     lists, Wikidata's people (``people``) and the names of the ``extra_names`` sentences."""
     base = package_entries(ner_dir) + (wikidata.person_entries() if people else [])
     return base + names_from(extra_names, listed=base)
+
+
+def self_train_articles(n: int):
+    """The corpus articles self-training reads (``self_training``), none for ``n`` 0."""
+    if not n:
+        return []
+    corpus = corpora.data_dir().parent / "corpus" / "egypt-2013.jsonl.gz"
+    return self_training.sample_articles(corpus, n, self_training.evaluation_texts())
 
 
 def corpus_entries(path: Path = CORPUS_NAMES) -> list[tuple[str, str]]:
@@ -155,11 +166,14 @@ def train(
     words_second_only: bool = False,
     clusters: Clusters | None = None,
     shipped_names=(),
+    self_train=(),
 ) -> tuple[CrfWeights, CrfWeights | None, Gazetteer]:
     """The first-pass CRF, the stacked second-pass CRF (or None) and the gazetteer.
     ``words_second_only``: the word-list attributes go to the second pass only;
     ``shipped_names``: more (label, phrase) entries for the shipped gazetteer only, as the
-    news names (the corpus names of ``corpus_names``)."""
+    news names (the corpus names of ``corpus_names``); ``self_train``: unlabelled corpus
+    articles whose titles, labelled by this model with their article as context, are
+    added to the training sentences of a second training run (``self_training``)."""
     tags = [t for _, t in sentences]
     first_words = None if words_second_only else words
     attributes = featurize(sentences, base_entries, first_words, clusters)
@@ -176,6 +190,20 @@ def train(
         words,
         clusters,
     )
+    if self_train:
+        # labelled as the first model labels unseen text (shipped gazetteer), featurized as
+        # unseen text is (the gazetteer of every gold name, no jackknife: none is gold)
+        auto = self_training.title_sentences(Tagger(weights, gaz), self_train)
+        auto_gaz = Gazetteer(
+            base_entries + names_from(sentences, listed=base_entries),
+            word_classes(sentences),
+            first_words,
+            clusters,
+        )
+        auto_attributes = [
+            sentence_attributes([normalize(t) for t in toks], auto_gaz) for toks, _ in auto
+        ]
+        weights = train_crf(attributes + auto_attributes, tags + [t for _, t in auto], params)
     if not stacked:
         return weights, None, gaz
     labels, docs = first_pass_labels(sentences, base_entries, params, first_words, WINDOW, clusters)
@@ -232,6 +260,13 @@ def main(argv: list[str] | None = None) -> None:
         "default: see docs/entities.md)",
     )
     ap.add_argument(
+        "--self-train",
+        type=int,
+        default=SELF_TRAIN,
+        help="titles of this many corpus articles, labelled with their article, as extra "
+        "training sentences (0: none)",
+    )
+    ap.add_argument(
         "--stack", action="store_true", help="also train the stacked second pass (stack.py)"
     )
     ap.add_argument(
@@ -278,6 +313,7 @@ def main(argv: list[str] | None = None) -> None:
         shipped_names=[]
         if args.corpus_names == "none"
         else corpus_entries(Path(args.corpus_names)),
+        self_train=self_train_articles(args.self_train),
     )
     print(
         f"trained on {sum(len(s[0]) for s in aner + extra)} tokens in {time.time() - t0:.0f}s; "

@@ -33,29 +33,42 @@ def load_tagger() -> Tagger:
     if _TAGGER is None:
         with _LOCK:
             if _TAGGER is None:
-                files = resources.files(__package__) / "model"
-                with (files / "crf.npz").open("rb") as f:
-                    weights = CrfWeights.load(f)
-                words = None  # word lists and second pass: only if the model was trained with them
-                if (files / "words.tsv.gz").is_file():
-                    words = load_bytes((files / "words.tsv.gz").read_bytes())
-                clusters = None  # word clusters: only if the model was trained with them
-                if (files / "clusters.tsv.gz").is_file():
-                    clusters = Clusters.load_bytes((files / "clusters.tsv.gz").read_bytes())
-                gaz = Gazetteer.load_text(
-                    (files / "gazetteer.tsv").read_text(encoding="utf-8"), words, clusters
-                )
-                _KNOWN = {k[0]: set(labels) for k, labels in gaz.entries.items() if len(k) == 1}
-                # "لمنظمة الأنتربول": a name may start with its head noun, not only a known name.
-                for word, cls in TRIGGERS.items():
-                    if cls in _HEAD_LABEL:
-                        _KNOWN.setdefault(word, set()).add(_HEAD_LABEL[cls])
-                second = None
-                if (files / "crf2.npz").is_file():
-                    with (files / "crf2.npz").open("rb") as f:
-                        second = CrfWeights.load(f)
-                _TAGGER = Tagger(weights, gaz, second=second)
+                _TAGGER, _KNOWN = read_model(resources.files(__package__) / "model")
     return _TAGGER
+
+
+def use_model(folder) -> Tagger:
+    """Label with the model in ``folder`` from now on in this process (evaluation of a
+    candidate trained with ``--out``, without touching the shipped files)."""
+    global _TAGGER, _KNOWN
+    with _LOCK:
+        _TAGGER, _KNOWN = read_model(folder)
+    return _TAGGER
+
+
+def read_model(files) -> tuple[Tagger, dict[str, set[str]]]:
+    """The tagger of a model folder, and the one-word names its spans may start with."""
+    with (files / "crf.npz").open("rb") as f:
+        weights = CrfWeights.load(f)
+    words = None  # word lists and second pass: only if the model was trained with them
+    if (files / "words.tsv.gz").is_file():
+        words = load_bytes((files / "words.tsv.gz").read_bytes())
+    clusters = None  # word clusters: only if the model was trained with them
+    if (files / "clusters.tsv.gz").is_file():
+        clusters = Clusters.load_bytes((files / "clusters.tsv.gz").read_bytes())
+    gaz = Gazetteer.load_text(
+        (files / "gazetteer.tsv").read_text(encoding="utf-8"), words, clusters
+    )
+    known = {k[0]: set(labels) for k, labels in gaz.entries.items() if len(k) == 1}
+    # "لمنظمة الأنتربول": a name may start with its head noun, not only a known name.
+    for word, cls in TRIGGERS.items():
+        if cls in _HEAD_LABEL:
+            known.setdefault(word, set()).add(_HEAD_LABEL[cls])
+    second = None
+    if (files / "crf2.npz").is_file():
+        with (files / "crf2.npz").open("rb") as f:
+            second = CrfWeights.load(f)
+    return Tagger(weights, gaz, second=second), known
 
 
 @functools.lru_cache(maxsize=500_000)  # bounded: news brings new words forever
