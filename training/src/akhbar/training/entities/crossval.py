@@ -69,7 +69,6 @@ def cross_validate(
     jobs: int = 1,
     clusters=None,
     shipped_names=(),
-    self_train=(),
 ) -> dict:
     """Per-fold micro F1 and the pooled report of each mode."""
     options = {
@@ -78,7 +77,6 @@ def cross_validate(
         "words_second_only": words_second_only,
         "clusters": clusters,
         "shipped_names": shipped_names,
-        "self_train": self_train,
     }
     run = functools.partial(
         fold_scores,
@@ -134,7 +132,6 @@ def main(argv: list[str] | None = None) -> None:
         help="a corpus_names list for each fold's shipped gazetteer (default none: the "
         "list was made by a model that saw every fold)",
     )
-    ap.add_argument("--self-train", type=int, default=train.SELF_TRAIN)
     ap.add_argument("--c1", type=float, default=train.PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=train.PARAMS["c2"])
     args = ap.parse_args(argv)
@@ -160,7 +157,6 @@ def main(argv: list[str] | None = None) -> None:
         args.jobs,
         None if args.clusters == "none" else Clusters.load_bytes(Path(args.clusters).read_bytes()),
         [] if args.corpus_names == "none" else train.corpus_entries(Path(args.corpus_names)),
-        train.self_train_articles(args.self_train),
     )
     report["seconds"] = round(time.time() - t0)
     print(json.dumps(report, indent=1, ensure_ascii=False))

@@ -86,6 +86,8 @@ class Gazetteer:
                         self.parts.setdefault(word, set()).add(
                             f"{label}:{'first' if i == 0 else 'in'}"
                         )
+        # first words of known names, as plain strings: the per-word test allocates no tuple
+        self._firsts: frozenset[str] = frozenset(k[0] for k in self.prefixes if len(k) == 1)
         # word -> its spellings that can start a known name (almost always none)
         self._starts: dict[str, list[str]] = {}
 
@@ -94,7 +96,8 @@ class Gazetteer:
         if out is None:
             if len(self._starts) > 500_000:
                 self._starts.clear()
-            out = self._starts[word] = [c for c in candidates(word) if (c,) in self.prefixes]
+            firsts = self._firsts
+            out = self._starts[word] = [c for c in candidates(word) if c in firsts]
         return out
 
     def __len__(self) -> int:

@@ -24,30 +24,34 @@ from .wordlists import load_bytes
 _HEAD_LABEL = {"TPER": "PER", "TORG": "ORG", "TLOC": "LOC", "TMISC": "MISC"}
 _LOCK = threading.Lock()
 _TAGGER: Tagger | None = None
+_HEADLINE_TAGGER: Tagger | None = None  # the model of headline fields, when one ships
 _KNOWN: dict[str, set[str]] = {}
 
 
 def load_tagger() -> Tagger:
     """The shipped model, loaded once per process on first use."""
-    global _TAGGER, _KNOWN
+    global _TAGGER, _KNOWN, _HEADLINE_TAGGER
     if _TAGGER is None:
         with _LOCK:
             if _TAGGER is None:
-                _TAGGER, _KNOWN = read_model(resources.files(__package__) / "model")
+                folder = resources.files(__package__) / "model"
+                _TAGGER, _KNOWN, _HEADLINE_TAGGER = read_model(folder)
     return _TAGGER
 
 
 def use_model(folder) -> Tagger:
     """Label with the model in ``folder`` from now on in this process (evaluation of a
     candidate trained with ``--out``, without touching the shipped files)."""
-    global _TAGGER, _KNOWN
+    global _TAGGER, _KNOWN, _HEADLINE_TAGGER
     with _LOCK:
-        _TAGGER, _KNOWN = read_model(folder)
+        _TAGGER, _KNOWN, _HEADLINE_TAGGER = read_model(folder)
     return _TAGGER
 
 
-def read_model(files) -> tuple[Tagger, dict[str, set[str]]]:
-    """The tagger of a model folder, and the one-word names its spans may start with."""
+def read_model(files) -> tuple[Tagger, dict[str, set[str]], Tagger | None]:
+    """The tagger of a model folder, the one-word names its spans may start with, and the
+    tagger of headline fields (``crf_headline.npz``: same gazetteer, its own weights), or
+    None when the folder has none."""
     with (files / "crf.npz").open("rb") as f:
         weights = CrfWeights.load(f)
     words = None  # word lists and second pass: only if the model was trained with them
@@ -68,7 +72,16 @@ def read_model(files) -> tuple[Tagger, dict[str, set[str]]]:
     if (files / "crf2.npz").is_file():
         with (files / "crf2.npz").open("rb") as f:
             second = CrfWeights.load(f)
-    return Tagger(weights, gaz, second=second), known
+    headline = None
+    if (files / "crf_headline.npz").is_file():
+        with (files / "crf_headline.npz").open("rb") as f:
+            headline = Tagger(CrfWeights.load(f), gaz)
+    return Tagger(weights, gaz, second=second), known, headline
+
+
+def is_headline(field: str) -> bool:
+    """A title or a headline the page carries: short lines with no sentence around them."""
+    return field == "title" or field.startswith("headlines.")
 
 
 @functools.lru_cache(maxsize=500_000)  # bounded: news brings new words forever
@@ -110,13 +123,12 @@ def find_entities_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
     tagger = load_tagger()
     where: list[tuple[str, str, list[Token]]] = []
     words: list[list[str]] = []
-    tags: list[list[str]] = []
     for name, text in fields:
         text = text or ""
         for sent in sentences(text, tokenize(text)):
             where.append((name, text, sent))
             words.append([_normal(t.text) for t in sent])
-    tags = consistent(tagger, words, tagger.tag_many(words))
+    tags = consistent(tagger, words, _label(tagger, words, [is_headline(n) for n, _, _ in where]))
     found: list[tuple[str, str, int, int, str]] = []
     known = _KNOWN
     for (name, text, sent), norm, stags in zip(where, words, tags, strict=True):
@@ -133,6 +145,21 @@ def find_entities_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
         Entity(text=text[s:e], start=s, end=e, field=name, label=label, canonical=c)
         for (name, text, s, e, label), c in zip(found, canon, strict=True)
     ]
+
+
+def _label(tagger: Tagger, words: list[list[str]], headline: list[bool]) -> list[list[str]]:
+    """Labels of every sentence: headline fields by the headline model when one ships
+    (trained on headline syntax), the rest by the body model, each batch decoded at once."""
+    if _HEADLINE_TAGGER is None or not any(headline):
+        return tagger.tag_many(words)
+    heads = [i for i, h in enumerate(headline) if h]
+    rest = [i for i, h in enumerate(headline) if not h]
+    out: list[list[str]] = [[] for _ in words]
+    for idx, model in ((heads, _HEADLINE_TAGGER), (rest, tagger)):
+        if idx:
+            for i, tags in zip(idx, model.tag_many([words[i] for i in idx]), strict=True):
+                out[i] = tags
+    return out
 
 
 def find_entities(text: str) -> list[Entity]:

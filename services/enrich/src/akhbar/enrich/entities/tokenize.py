@@ -22,9 +22,13 @@ class Token(NamedTuple):
     end: int
 
 
+_new = tuple.__new__
+
+
 def tokenize(text: str) -> list[Token]:
     """Word and punctuation tokens of ``text``; ``text[t.start:t.end] == t.text``."""
-    return [Token(m.group(), m.start(), m.end()) for m in _ANY.finditer(text)]
+    # tuple.__new__ directly: a NamedTuple's own __new__ is a Python call per token
+    return [_new(Token, (m.group(), m.start(), m.end())) for m in _ANY.finditer(text)]
 
 
 def _breaks(gap: str) -> bool:
