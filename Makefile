@@ -58,7 +58,9 @@ ner-clusters: install
 ner-corpus-names: install
 	$(UV) run --frozen --group ner-train python -m akhbar.training.entities.corpus_names
 
-# Training also compiles word lists from packages only it needs (dependency group ner-train).
+# Reads ../shared/data/ner and, for the headline model's titles, ../shared/data/corpus;
+# reproduces the shipped model files byte for byte (about 3 minutes on one core). Options
+# and word lists need packages only training uses (dependency group ner-train).
 train-ner: install
 	$(UV) run --frozen --group ner-train python -m akhbar.training.entities.train
 
