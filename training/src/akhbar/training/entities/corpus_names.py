@@ -120,6 +120,7 @@ def main(argv: list[str] | None = None) -> None:
     t0 = time.time()
     labels, words = count(corpus_path(args.corpus), args.jobs, args.limit)
     names = select(labels, words)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("".join(f"{lab}\t{p}\n" for lab, p in names), encoding="utf-8")
     per = Counter(lab for lab, _ in names)
     print(
