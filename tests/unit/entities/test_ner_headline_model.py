@@ -31,3 +31,29 @@ class TestHeadlineFields:
         """A model folder without crf_headline.npz labels headlines like any sentence."""
         monkeypatch.setattr(recognizer, "_HEADLINE_TAGGER", None)
         assert recognizer._label(Marks("O"), [["a"], ["b"]], [True, False]) == [["O"], ["O"]]
+
+
+class TestScript:
+    def test_french_paragraph_gets_no_arabic_entities(self):
+        """The Arabic model does not run on Latin-script text: a French lead gives nothing."""
+        text = (
+            "Le chef du gouvernement Aziz Akhannouch a présidé jeudi à Rabat le conseil de "
+            "gouvernement, adopté la semaine dernière par la Chambre des représentants."
+        )
+        assert recognizer.find_entities_in_fields([("body.0", text)]) == []
+
+    def test_latin_name_inside_an_arabic_sentence_is_still_read(self):
+        """An Arabic sentence quoting a Latin title keeps being labelled as a whole."""
+        text = "قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن «Sin City» فيلم جيد"
+        found = recognizer.find_entities_in_fields([("body.0", text)])
+        assert any(e.text == "باريس" and e.label == "LOC" for e in found)
+
+    def test_mixed_page_keeps_its_arabic_paragraphs(self):
+        """A page with an Arabic and a French paragraph: the Arabic one is labelled."""
+        found = recognizer.find_entities_in_fields(
+            [
+                ("body.0", "Le roi a reçu le président."),
+                ("body.1", "استقبل الملك محمد السادس بالرباط"),
+            ]
+        )
+        assert found and all(e.field == "body.1" for e in found)

@@ -79,6 +79,21 @@ def read_model(files) -> tuple[Tagger, dict[str, set[str]], Tagger | None]:
     return Tagger(weights, gaz, second=second), known, headline
 
 
+def is_arabic(sentence: list[Token]) -> bool:
+    """Whether a sentence is Arabic text: more of its letters Arabic than Latin. A Latin name
+    inside an Arabic sentence ("«Sin City»") is still labelled; a French paragraph is not
+    (the language of a whole paragraph is the language issue's; this keeps the model off
+    a script it was not trained on)."""
+    arabic = latin = 0
+    for tok in sentence:
+        for ch in tok.text:
+            if "\u0600" <= ch <= "\u06ff":
+                arabic += 1
+            elif ch.isascii() and ch.isalpha() or "\u00c0" <= ch <= "\u024f":
+                latin += 1
+    return arabic >= latin
+
+
 def is_headline(field: str) -> bool:
     """A title or a headline the page carries: short lines with no sentence around them."""
     return field == "title" or field.startswith("headlines.")
@@ -126,6 +141,8 @@ def find_entities_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
     for name, text in fields:
         text = text or ""
         for sent in sentences(text, tokenize(text)):
+            if not is_arabic(sent):
+                continue  # an Arabic model on French or English text finds only garbage
             where.append((name, text, sent))
             words.append([_normal(t.text) for t in sent])
     tags = consistent(tagger, words, _label(tagger, words, [is_headline(n) for n, _, _ in where]))
