@@ -19,13 +19,8 @@ import pytest
 from akhbar.enrich.entities import find_entities_in_fields
 from akhbar.enrich.entities.recognizer import load_tagger
 from akhbar.training.entities import corpora
-from akhbar.training.entities.evaluate import (
-    HEADLINES,
-    WINDOW,
-    evaluate,
-    evaluate_texts,
-    read_span_set,
-)
+from akhbar.training.entities.corpora import HEADLINES, read_span_set
+from akhbar.training.entities.evaluate import WINDOW, evaluate, evaluate_texts
 from tests.conftest import require_shared_data
 
 pytestmark = pytest.mark.quality

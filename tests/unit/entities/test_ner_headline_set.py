@@ -2,7 +2,7 @@
 
 import pytest
 
-from akhbar.training.entities.evaluate import HEADLINES, read_span_set
+from akhbar.training.entities.corpora import HEADLINES, read_span_set
 
 LABELS = {"PER", "ORG", "LOC", "MISC"}
 SPLITS = ["dev.jsonl", "test.jsonl"]

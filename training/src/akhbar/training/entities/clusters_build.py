@@ -42,7 +42,10 @@ MIN_COUNT = 10  # rarer words get no cluster: their vectors are noise
 DIM = 100
 EPOCHS = 5
 SEED = 20261204
-_WORD = re.compile(r"[^\W\d_][\w\u064b-\u065f\u0670\u0640]*|\d+")
+# Words as the recognizer's tokenizer cuts them, except that a number is cut off a word
+# it is glued to ("2025م" -> "2025", "م"): every number becomes one "<num>" word below,
+# and the letters after it stay a word of their own.
+CORPUS_WORD = re.compile(r"[^\W\d_][\w\u064b-\u065f\u0670\u0640]*|\d+")
 
 
 def corpus_path(override: str | None = None) -> Path:
@@ -76,7 +79,7 @@ def write_token_files(path: Path, words_out: Path, stems_out: Path) -> int:
     n = 0
     with words_out.open("w", encoding="utf-8") as fw, stems_out.open("w", encoding="utf-8") as fs:
         for text in texts(path):
-            forms = [_forms(t) for t in _WORD.findall(text)]
+            forms = [_forms(t) for t in CORPUS_WORD.findall(text)]
             if len(forms) < 3:
                 continue
             n += len(forms)

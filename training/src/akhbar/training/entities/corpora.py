@@ -6,6 +6,7 @@ folder is ``$AKHBAR_NER_DATA`` or ../shared/data/ner beside the checkout.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,15 @@ REPO = Path(__file__).resolve().parents[5]
 MODEL_DIR = Path(entities_package.__file__).parent / "model"
 # Training inputs that are not shipped: the corpus names list.
 DATA_DIR = Path(__file__).parent / "data"
+# The project's annotated headlines and lead sentences (character spans, JSON lines).
+HEADLINES = REPO / "tests" / "data" / "entities" / "headlines"
+
+
+def read_span_set(path: Path) -> list[dict]:
+    """The annotated texts of a headline set file (JSON lines with ``entities`` spans)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
 
 ANERCORP_TRAIN = "anercorp_camel/ANERCorp_CamelLab_train.txt"
 ANERCORP_TEST = "anercorp_camel/ANERCorp_CamelLab_test.txt"

@@ -32,7 +32,7 @@ from akhbar.enrich.entities.clitics import strip_proclitics
 from akhbar.enrich.entities.gazetteer import phrase_key
 from akhbar.enrich.entities.normalize import normalize
 
-from .clusters_build import _WORD, corpus_path, texts_by_article
+from .clusters_build import CORPUS_WORD, corpus_path, texts_by_article
 from .corpora import DATA_DIR
 
 MIN_TAGGED = 8
@@ -54,7 +54,7 @@ def _label_chunk(articles: list[list[str]]) -> tuple[Counter, Counter]:
             if key:
                 labels[(key, e.label)] += 1
         for p in paragraphs:
-            for tok in _WORD.findall(p):
+            for tok in CORPUS_WORD.findall(p):
                 words[_bare(normalize(tok))] += 1
     return labels, words
 

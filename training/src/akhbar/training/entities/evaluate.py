@@ -29,8 +29,6 @@ from akhbar.enrich.entities.recognizer import (
 from . import corpora
 from .scores import Scores
 
-# the project's headline set, in the repository's tests/data
-HEADLINES = corpora.REPO / "tests" / "data" / "entities" / "headlines"
 WINDOW = 16  # tuned on the dev slice of train: 0 -> 69.9, 8 -> 71.1, 16 -> 71.6, 32 -> 71.5
 
 
@@ -49,12 +47,6 @@ def evaluate(tagger: Tagger, sentences, window: int = 0, stacked: bool = True) -
         for (_, gold), p in zip(chunk, pred, strict=True):
             scores.add(gold, p)
     return scores
-
-
-def read_span_set(path: Path) -> list[dict]:
-    """The annotated texts of a headline set file (JSON lines with ``entities`` spans)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def evaluate_texts(cases: list[dict]) -> dict[str, Scores]:
@@ -89,9 +81,9 @@ def main(argv: list[str] | None = None) -> None:
     if args.model:
         use_model(args.model)
     if args.headlines is not None:
-        files = args.headlines or sorted(HEADLINES.glob("*.jsonl"))
+        files = args.headlines or sorted(corpora.HEADLINES.glob("*.jsonl"))
         report = {
-            f.name: {k: sc.report() for k, sc in evaluate_texts(read_span_set(f)).items()}
+            f.name: {k: sc.report() for k, sc in evaluate_texts(corpora.read_span_set(f)).items()}
             for f in files
         }
         print(json.dumps(report, indent=1, ensure_ascii=False))

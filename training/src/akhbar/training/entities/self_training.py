@@ -26,22 +26,16 @@ from akhbar.enrich.entities.normalize import normalize
 from akhbar.enrich.entities.recognizer import consistent
 from akhbar.enrich.entities.tokenize import sentences, tokenize
 
-from .corpora import REPO, Sentence
+from .corpora import HEADLINES, Sentence, read_span_set
 
 SEED = 20261204
 CORPUS_ARTICLES = 144_474  # articles in egypt-2013: the sampling rate aims at ``n`` titles
 MAX_TITLE_WORDS = 30
-HEADLINE_SET = REPO / "tests" / "data" / "entities" / "headlines"
 
 
-def evaluation_texts(folder: Path = HEADLINE_SET) -> set[str]:
+def evaluation_texts(folder: Path = HEADLINES) -> set[str]:
     """Whitespace-folded texts of the headline set: their articles are never trained on."""
-    out = set()
-    for path in folder.glob("*.jsonl"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                out.add(" ".join(json.loads(line)["text"].split()))
-    return out
+    return {" ".join(c["text"].split()) for p in folder.glob("*.jsonl") for c in read_span_set(p)}
 
 
 def sample_articles(

@@ -14,12 +14,18 @@ it will meet unseen names.
 ``--extras`` says how AQMAR and Wojood are used. ``--dev`` holds out the last tenth of the
 ANERcorp train split and scores on it: that is the split used for tuning.
 
+By default the model also reads the word clusters of ``make ner-clusters``
+(``model/clusters.tsv.gz``; ``--clusters none`` without), Wikidata's full names of people of
+Arab countries go into the gazetteer (``wikidata``; ``--no-wikidata`` without), and the
+titles of corpus articles train the model of headline fields (``self_training``,
+``model/crf_headline.npz``; ``--headline-titles 0`` without); these need the ner-train
+dependency group and ../shared/data/corpus.
+
 These options are off by default (docs/entities.md says why): ``--word-lists`` compiles
-``model/words.tsv.gz`` (``wordlists``; needs the ner-train dependency group) and adds its
-attributes; ``--stack`` also trains the second pass (``stack``) into ``model/crf2.npz``,
-and ``--words-second-only`` gives the word-list attributes to that second pass alone;
-``--wikidata`` adds Wikidata's full names of people of Arab countries to the gazetteer
-(``wikidata``; ner-train group).
+``model/words.tsv.gz`` (``wordlists_build``) and adds its attributes; ``--stack`` also
+trains the second pass (``stack``) into ``model/crf2.npz``, and ``--words-second-only``
+gives the word-list attributes to that second pass alone; ``--corpus-names FILE`` puts
+``corpus_names``' list into the shipped gazetteer.
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ word carries cluster ids at several granularities (coarse to fine), like the bit
 prefixes of Brown clusters; the word as written and its clitic-free stem are looked up
 separately (``features``).
 
-``clusters_build`` learns the table at training time (gensim, scikit-learn: the
-``ner-train`` group); the recognizer only reads it here.
+``akhbar.training.entities.clusters_build`` learns the table at training time (gensim,
+scikit-learn: the ``ner-train`` group); the recognizer only reads it here.
 """
 
 from __future__ import annotations
