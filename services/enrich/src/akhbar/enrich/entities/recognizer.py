@@ -29,15 +29,17 @@ _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 _TAGGER: Tagger | None = None
 _HEADLINE_TAGGER: Tagger | None = None  # the model of headline fields, when one ships
 _KNOWN: dict[str, set[str]] = {}
+_LISTED: Gazetteer | None = None  # the names tagged wherever the model left them untagged
 
 
 def load_tagger() -> Tagger:
     """The shipped model, loaded once per process on first use."""
-    global _TAGGER, _KNOWN, _HEADLINE_TAGGER
+    global _TAGGER, _KNOWN, _HEADLINE_TAGGER, _LISTED
     if _TAGGER is None:
         with _LOCK:
             if _TAGGER is None:
                 folder = resources.files(__package__) / "model"
+                _LISTED = read_listed(folder)
                 _TAGGER, _KNOWN, _HEADLINE_TAGGER = read_model(folder)
     return _TAGGER
 
@@ -45,8 +47,9 @@ def load_tagger() -> Tagger:
 def use_model(folder) -> Tagger:
     """Label with the model in ``folder`` from now on in this process (evaluation of a
     candidate trained with ``--out``, without touching the shipped files)."""
-    global _TAGGER, _KNOWN, _HEADLINE_TAGGER
+    global _TAGGER, _KNOWN, _HEADLINE_TAGGER, _LISTED
     with _LOCK:
+        _LISTED = read_listed(folder)
         _TAGGER, _KNOWN, _HEADLINE_TAGGER = read_model(folder)
     return _TAGGER
 
@@ -119,12 +122,24 @@ def _prefix_chars(token: str, letters: int) -> int:
     return 0
 
 
-@functools.cache
+def read_listed(files) -> Gazetteer:
+    """The names tagged wherever the model left them untagged, and the non-names never
+    inside a name (``consistency.propagate``): the hand-written names of today's news
+    (``lists/news_names.tsv``) and, when the model folder has them, the provinces, councils,
+    parties and other names the corpus writes after their head nouns
+    (``trigger_names.tsv``, learned at training time)."""
+    rows = list(news_names())
+    if (files / "trigger_names.tsv").is_file():
+        text = (files / "trigger_names.tsv").read_text(encoding="utf-8")
+        rows += [tuple(line.split("\t", 1)) for line in text.splitlines() if line.strip()]
+    return Gazetteer(rows)
+
+
 def listed_names() -> Gazetteer:
-    """The hand-written names of today's news (``lists/news_names.tsv``), tagged wherever
-    the model left them untagged, and its non-names, never inside a name
-    (``consistency.propagate``)."""
-    return Gazetteer(news_names())
+    """The listed names of the model in use (``read_listed``)."""
+    load_tagger()
+    assert _LISTED is not None
+    return _LISTED
 
 
 def consistent(tagger: Tagger, words: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
