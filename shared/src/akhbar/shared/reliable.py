@@ -30,7 +30,7 @@ from akhbar.shared import metrics, streams
 from akhbar.shared.broker import ensure_group
 from akhbar.shared.schemas import DeadLetter
 from akhbar.shared.settings import Settings
-from akhbar.shared.wire import WireError, decode_fields, encode
+from akhbar.shared.wire import WireError, decode_fields, encode, text
 
 log = structlog.get_logger("akhbar.stage")
 
@@ -126,7 +126,7 @@ class ReliableStage:
     ) -> BatchResult:
         """Handle a batch of entries; commit outputs, dead letters and acks together."""
         deliveries = deliveries or {}
-        ids = [_text(e) for e, _ in entries]
+        ids = [text(e) for e, _ in entries]
         self._in_flight.update(ids)
         try:
             return await self._process(sink, entries, deliveries, ids)
@@ -176,7 +176,7 @@ class ReliableStage:
             together = self._handle_together(entries)
             if together is not None:
                 return together
-        return [(_text(eid), self._handle_one(_text(eid), raw, deliveries.get(_text(eid), 1))) for eid, raw in entries]
+        return [(text(eid), self._handle_one(text(eid), raw, deliveries.get(text(eid), 1))) for eid, raw in entries]
 
     def _handle_together(self, entries) -> list[tuple[str, Processed]] | None:
         """The batch through ``batch_handler``; None if it failed (then it goes one by one)."""
@@ -193,7 +193,7 @@ class ReliableStage:
             out.log["ms"] = round(share * 1000, 2)
             out.log["batch"] = len(entries)
             metrics.DURATION.labels(self.service).observe(share)
-        return [(_text(eid), out) for (eid, _), out in zip(entries, outs, strict=True)]
+        return [(text(eid), out) for (eid, _), out in zip(entries, outs, strict=True)]
 
     def _handle_one(self, entry_id: str, raw: dict[Any, Any], delivery: int):
         started = time.perf_counter()
@@ -214,7 +214,7 @@ class ReliableStage:
             metrics.DURATION.labels(self.service).observe(time.perf_counter() - started)
 
     def _dead(self, entry_id, raw, fields, error: Exception, delivery: int, reason: str) -> DeadLetter:
-        entry = fields or {_text(k): _text(v, lossy=True) for k, v in raw.items()}
+        entry = fields or {text(k): text(v, lossy=True) for k, v in raw.items()}
         return DeadLetter(
             service=self.service,
             stream=self.input,
@@ -268,9 +268,9 @@ class ReliableStage:
             if not rows:
                 return total
             wanted = {
-                _text(r["message_id"]): int(r["times_delivered"]) + 1
+                text(r["message_id"]): int(r["times_delivered"]) + 1
                 for r in rows
-                if _text(r["consumer"]) != self.consumer or _text(r["message_id"]) not in self._in_flight
+                if text(r["consumer"]) != self.consumer or text(r["message_id"]) not in self._in_flight
             }
             if wanted:
                 ids = list(wanted)
@@ -283,16 +283,31 @@ class ReliableStage:
                 claimed = [(eid, f) for eid, f in claimed if f]
                 for i in range(0, len(claimed), self.settings.batch_size):
                     chunk = claimed[i : i + self.settings.batch_size]
-                    await self.process(sink, chunk, {_text(e): wanted[_text(e)] for e, _ in chunk})
+                    await self.process(sink, chunk, {text(e): wanted[text(e)] for e, _ in chunk})
                 total += len(claimed)
                 metrics.RECLAIMED.labels(self.service).inc(len(claimed))
             if len(rows) < page:
                 return total
-            start = "(" + _text(rows[-1]["message_id"])
+            start = "(" + text(rows[-1]["message_id"])
+
+    async def release_pending(self, client: Redis) -> int:
+        """On shutdown: make what this consumer still holds claimable by any replica at once."""
+        rows = await client.xpending_range(
+            self.input, self.group, min="-", max="+", count=10_000, consumername=self.consumer
+        )
+        ids = [r["message_id"] for r in rows]
+        if ids:
+            await client.xclaim(
+                self.input, self.group, self.consumer, min_idle_time=0, message_ids=ids,
+                idle=self.settings.claim_idle_ms, justid=True,
+            )
+        else:
+            await client.xgroup_delconsumer(self.input, self.group, self.consumer)
+        return len(ids)
 
     async def observe(self, client: Redis) -> None:
         for g in await client.xinfo_groups(self.input):
-            if _text(g["name"]) == self.group:
+            if text(g["name"]) == self.group:
                 metrics.PENDING.labels(self.service).set(g.get("pending") or 0)
                 metrics.LAG.labels(self.service).set(g.get("lag") or 0)
 
@@ -309,9 +324,3 @@ def _describe(error: BaseException) -> str:
         parts = [f"{'.'.join(map(str, e['loc'])) or '<root>'}: {e['msg']}" for e in error.errors()[:5]]
         return f"schema violation: {'; '.join(parts)}"
     return f"{type(error).__name__}: {error}"
-
-
-def _text(value: Any, lossy: bool = False) -> str:
-    if isinstance(value, bytes):
-        return value.decode("utf-8", errors="backslashreplace" if lossy else "strict")
-    return str(value)

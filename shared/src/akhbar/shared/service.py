@@ -145,7 +145,7 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
         client: Redis | None = state.get("client")
         if client is not None:
             with contextlib.suppress(Exception):
-                await release_pending(client, stage)
+                await stage.release_pending(client)
             await client.aclose()
         log.info("service_stopped", service=spec.service, consumer=stage.consumer)
 
@@ -212,22 +212,6 @@ async def _upkeep(stage: ReliableStage, client: Redis, sink: Sink, settings: Set
             log.exception("upkeep_failed", service=stage.service)
         with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=settings.maintenance_interval_s)
-
-
-async def release_pending(client: Redis, stage: ReliableStage) -> int:
-    """On shutdown: make what this consumer still holds claimable by any replica at once."""
-    rows = await client.xpending_range(
-        stage.input, stage.group, min="-", max="+", count=10_000, consumername=stage.consumer
-    )
-    ids = [r["message_id"] for r in rows]
-    if ids:
-        await client.xclaim(
-            stage.input, stage.group, stage.consumer, min_idle_time=0, message_ids=ids,
-            idle=stage.settings.claim_idle_ms, justid=True,
-        )
-    else:
-        await client.xgroup_delconsumer(stage.input, stage.group, stage.consumer)
-    return len(ids)
 
 
 def _safe(url: str) -> str:
