@@ -56,6 +56,14 @@ class TestCompose:
             assert compose["services"][service]["depends_on"]["redis"]["condition"] == "service_healthy"
             assert "healthcheck" in compose["services"][service]
 
+    def test_credentials_come_from_the_environment_with_defaults(self, compose):
+        """No literal password in the compose file: `.env` (see `.env.example`) or a default."""
+        assert compose["services"]["postgres"]["environment"]["POSTGRES_PASSWORD"] == "${POSTGRES_PASSWORD:-akhbar}"
+        assert "${POSTGRES_PASSWORD" in compose["x-akhbar"]["environment"]["DATABASE_URL"]
+        example = (REPO / ".env.example").read_text()
+        for name in ("POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB"):
+            assert f"{name}=" in example
+
     def test_the_image_entry_point_is_the_akhbar_cli(self):
         dockerfile = (REPO / "Dockerfile").read_text()
         assert 'ENTRYPOINT ["akhbar"]' in dockerfile
