@@ -34,6 +34,7 @@ docs: install
 		$(DOCS_ENV) AKHBAR_CONSUMER=$$s-replica $(UV) run --frozen faststream docs gen \
 			akhbar.$$s.app:create_app --factory --out docs/asyncapi/$$s.json; \
 	done
+	$(UV) run --frozen python -m akhbar.shared.schema_docs docs/schemas
 
 bench: install
 	$(UV) sync --frozen --group bench

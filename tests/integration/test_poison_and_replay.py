@@ -61,7 +61,7 @@ async def test_poison_page_is_dead_lettered_then_replayed_after_the_fix(redis_ur
     settings = Settings(redis_url=redis_url, max_deliveries=3, claim_idle_ms=200,
                         maintenance_interval_s=0.1, batch_size=4, log_format="json")
     handler = Flaky("page-7")
-    app = build_app(StageSpec("store", handler, dict, ArticleStored, "test stage"), settings)
+    app = build_app(StageSpec(service="store", handler=handler, consumes=dict, produces=ArticleStored, description="test stage"), settings)
     r = aioredis.Redis.from_url(redis_url, decode_responses=True)
     for i in range(20):
         await r.xadd(streams.ENRICHED, {"key": f"page-{i}"})

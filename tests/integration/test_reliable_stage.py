@@ -234,3 +234,42 @@ class TestRetention:
         await trim_finished(aclient, stream, keep_seconds=0)
         left = [i.decode() if isinstance(i, bytes) else i for i, _ in await aclient.xrange(stream)]
         assert left == ids[1:]
+
+
+class TestOutage:
+    async def test_an_unavailable_dependency_spends_no_delivery_and_dead_letters_nothing(self, aclient):
+        """The core says its database is down for a while: the stage waits with the entries,
+        reports itself stalled, then stores them all once it answers; the DLQ stays empty."""
+        from akhbar.shared import metrics
+        from akhbar.shared.reliable import Unavailable
+
+        down = {"until": time.monotonic() + 1.5}
+        calls: list[str] = []
+
+        def handle(fields: dict[str, str]) -> Processed:
+            calls.append(fields["key"])
+            if time.monotonic() < down["until"]:
+                raise Unavailable("database", "connection refused")
+            return _handler()(fields)
+
+        stage = ReliableStage("store", handle, _settings(max_deliveries=2, outage_backoff_min_s=0.05,
+                                                          outage_backoff_max_s=0.2), consumer="c1")
+        await stage.ensure_group(aclient)
+        await _push(aclient, stage.input, ["k1", "k2", "k3"])
+        entries = await _read(aclient, stage)
+        sink = RedisSink(aclient, stage.input, stage.group)
+        task = asyncio.create_task(stage.process(sink, entries))
+        await asyncio.sleep(0.5)
+        assert stage.status()["state"] == "stalled" and stage.status()["dependency"] == "database"
+        assert metrics.STALLED.labels("store", "database")._value.get() == 1
+        # Another replica's reclaim finds nothing to take: the heartbeat keeps the entries fresh.
+        other = ReliableStage("store", handle, _settings(), consumer="c2")
+        assert await other.reclaim(aclient) == 0
+        result = await asyncio.wait_for(task, 10)
+        assert (result.ok, result.retry, result.dead) == (3, 0, 0)
+        assert calls.count("k1") > 2  # tried more often than max_deliveries allows failures
+        assert await aclient.xlen(stage.dlq) == 0
+        assert await aclient.xlen(stage.output) == 3
+        assert (await aclient.xpending(stage.input, stage.group))["pending"] == 0
+        assert stage.status()["state"] == "working"
+        assert metrics.STALLED.labels("store", "database")._value.get() == 0

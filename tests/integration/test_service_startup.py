@@ -27,7 +27,10 @@ def _handle(fields: dict[str, str]) -> Processed:
 
 
 def _app(redis_url: str, warmup, sink: MemorySink):
-    spec = StageSpec("store", _handle, ArticleEnriched, ArticleStored, "test stage", warmup=warmup)
+    spec = StageSpec(
+        service="store", handler=_handle, consumes=ArticleEnriched, produces=ArticleStored,
+        description="test stage", warmup=warmup,
+    )
     return build_app(spec, Settings(redis_url=redis_url, maintenance_interval_s=60, poll_ms=50), sink)
 
 

@@ -65,3 +65,12 @@ def test_a_database_at_the_first_revision_upgrades_on_open(fresh_database_url, a
         with store.engine.connect() as conn:
             assert MigrationContext.configure(conn).get_current_revision() == "0003"
         assert store.get(article.id) == article
+
+
+def test_the_head_read_off_the_migration_files_is_alembics_head():
+    """Opening a store at head skips Alembic; the head it compares with must be Alembic's own."""
+    from alembic.script import ScriptDirectory
+
+    from akhbar.store.db import alembic_config, head_revision
+
+    assert [head_revision()] == ScriptDirectory.from_config(alembic_config()).get_heads()

@@ -25,6 +25,18 @@ def test_committed_asyncapi_document_is_current(service):
     assert generated == committed, f"docs/asyncapi/{service}.json is stale: run `make docs`"
 
 
+def test_committed_json_schemas_are_current():
+    """docs/schemas/ holds exactly what `make docs` generates from the message models today."""
+    from akhbar.shared.schema_docs import documents, render
+
+    folder = REPO / "docs" / "schemas"
+    generated = {name: render(doc) for name, doc in documents().items()}
+    committed = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.json")}
+    assert sorted(committed) == sorted(generated), "docs/schemas/ is stale: run `make docs`"
+    for name, text in generated.items():
+        assert committed[name] == text, f"docs/schemas/{name} is stale: run `make docs`"
+
+
 @pytest.fixture(scope="module")
 def compose():
     return yaml.safe_load((REPO / "docker-compose.yml").read_text())
@@ -43,6 +55,14 @@ class TestCompose:
         for service in streams.SERVICES:
             assert compose["services"][service]["depends_on"]["redis"]["condition"] == "service_healthy"
             assert "healthcheck" in compose["services"][service]
+
+    def test_credentials_come_from_the_environment_with_defaults(self, compose):
+        """No literal password in the compose file: `.env` (see `.env.example`) or a default."""
+        assert compose["services"]["postgres"]["environment"]["POSTGRES_PASSWORD"] == "${POSTGRES_PASSWORD:-akhbar}"
+        assert "${POSTGRES_PASSWORD" in compose["x-akhbar"]["environment"]["DATABASE_URL"]
+        example = (REPO / ".env.example").read_text()
+        for name in ("POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB"):
+            assert f"{name}=" in example
 
     def test_the_image_entry_point_is_the_akhbar_cli(self):
         dockerfile = (REPO / "Dockerfile").read_text()

@@ -1,12 +1,44 @@
-"""Assembles the ``akhbar`` command. Names, flags and JSON shapes here are a public contract."""
+"""Assembles the ``akhbar`` command. Names, flags and JSON shapes here are a public contract.
+
+Each command is a line of ``COMMANDS``: its module and attribute, and the one line that
+``akhbar --help`` shows. The module is imported only when the command runs, so the command
+line answers at once whatever the command needs (the store, the entity model, FastStream).
+Add a command by adding a line here; a test imports every one and checks its help line.
+"""
 
 from __future__ import annotations
 
+import os
+from enum import StrEnum
+
 import typer
 
-from akhbar.cli import local, operating, pipeline, pushing, tailing
+from akhbar.cli.lazy import Lazy, lazy_group
+
+COMMANDS: dict[str, Lazy] = {
+    "push": Lazy("akhbar.cli.pushing:push_cmd", "Push pages onto akhbar:pages:raw; print one page id per page."),
+    "tail": Lazy("akhbar.cli.tailing:tail_cmd", "Print enriched articles as JSON lines, oldest first."),
+    "run": Lazy("akhbar.cli.pipeline:run_cmd", "Run the whole pipeline on this machine; print enriched articles until Ctrl-C."),
+    "serve": Lazy("akhbar.cli.pipeline:serve_cmd", "Run one service until SIGTERM/Ctrl-C (replicas join the same consumer group)."),
+    "parse": Lazy("akhbar.cli.local:parse_cmd", "Print the Article JSON of a page."),
+    "extract": Lazy("akhbar.cli.local:extract_cmd", "Print the EnrichedArticle JSON of a page (parse + enrich)."),
+    "dates": Lazy("akhbar.cli.local:dates_cmd", "Date/time expressions of each stdin line: {\"dates\": [{text, start, end, kind, value}]}."),
+    "entities": Lazy("akhbar.cli.entities:app", "Named entities of stdin lines (no subcommand), or the top entities in the store."),
+    "stats": Lazy("akhbar.cli.operating:stats_cmd", "Per stream: length; per group: lag, pending, consumers; DLQ sizes. Exit 1 if the DLQ is not empty."),
+    "dlq": Lazy("akhbar.cli.operating:dlq_app", "Dead letters: messages a service gave up on, with the reason."),
+    "articles": Lazy("akhbar.store.cli:articles_app", "Query stored articles."),
+    "api": Lazy("akhbar.store.cli:api_command", "Serve the read API (OpenAPI at /docs and /openapi.json) with uvicorn."),
+}
+
+
+class LogFormat(StrEnum):
+    json = "json"
+    console = "console"
+    auto = "auto"
+
 
 app = typer.Typer(
+    cls=lazy_group(COMMANDS),
     name="akhbar",
     help="akhbar: raw Arabic news pages in, structured enriched articles out.",
     no_args_is_help=True,
@@ -14,44 +46,17 @@ app = typer.Typer(
     add_completion=False,
 )
 
-app.command("push")(pushing.push_cmd)
-app.command("tail")(tailing.tail_cmd)
-app.command("run")(pipeline.run_cmd)
-app.command("serve")(pipeline.serve_cmd)
-app.command("parse")(local.parse_cmd)
-app.command("extract")(local.extract_cmd)
-app.command("dates")(local.dates_cmd)
-app.command("stats")(operating.stats_cmd)
-app.add_typer(operating.dlq_app, name="dlq")
-
-entities_app = typer.Typer(
-    help="Named entities of stdin lines (no subcommand), or the top entities in the store.",
-    invoke_without_command=True,
+_LOG_FORMAT = typer.Option(
+    None, "--log-format", help="Service logs as JSON lines or console lines (default: console on a terminal, else JSON)."
 )
 
 
-@entities_app.callback()
-def entities(ctx: typer.Context) -> None:
-    """Read stdin, one item per line; print {"entities": [...]} per line."""
-    if ctx.invoked_subcommand is None:
-        local.entities_stdin()
-
-
-app.add_typer(entities_app, name="entities")
-
-
-def _store_commands() -> None:
-    from akhbar.store import cli as store_cli
-
-    app.add_typer(store_cli.articles_app, name="articles", help="Query stored articles.")
-    entities_app.command("top")(store_cli.entities_top)
-    app.command("api")(store_cli.api_command)
-
-
-try:
-    _store_commands()
-except (ImportError, AttributeError):  # the store's CLI lands separately; the rest works without it
-    pass
+@app.callback()
+def root(log_format: LogFormat | None = _LOG_FORMAT) -> None:
+    """akhbar: raw Arabic news pages in, structured enriched articles out."""
+    if log_format is not None:
+        # Through the environment, so the services `akhbar run` starts inherit it too.
+        os.environ["AKHBAR_LOG_FORMAT"] = log_format.value
 
 
 def main() -> None:

@@ -75,6 +75,31 @@ def dlq_replay(
         typer.echo(json.dumps({"replayed": dlq_id, "to": streams.INPUT[name], "id": new_id}))
 
 
+# A consumer reports every few seconds; one silent this long has stopped (killed, or its
+# Redis connection is down).
+SILENT_AFTER_S = 30
+
+
+def stage_states(client, now: float | None = None) -> dict[str, list[dict]]:
+    """Per service, each consumer's last report: working, or stalled on what and since when."""
+    now = time.time() if now is None else now
+    out: dict[str, list[dict]] = {s: [] for s in streams.SERVICES}
+    for consumer, raw in sorted(client.hgetall(streams.STATUS).items()):
+        try:
+            state = json.loads(raw)
+        except json.JSONDecodeError:
+            continue
+        seen = now - float(state.get("updated", 0))
+        row = {"consumer": consumer, "state": state.get("state", "?"), "seen_s_ago": round(seen, 1)}
+        if seen > SILENT_AFTER_S:
+            row["state"] = "silent"
+        if state.get("state") == "stalled":
+            row.update(dependency=state.get("dependency"), reason=state.get("reason"),
+                       stalled_s=round(now - float(state.get("since") or now), 1))
+        out.setdefault(state.get("service", "?"), []).append(row)
+    return out
+
+
 def collect_stats(client) -> dict:
     report: dict = {"streams": {}, "dlq": {}}
     for stream in (streams.RAW, streams.ACCEPTED, streams.PARSED, streams.ENRICHED, streams.STORED):
@@ -88,6 +113,7 @@ def collect_stats(client) -> dict:
         report["streams"][stream] = info
     for service in streams.SERVICES:
         report["dlq"][service] = client.xlen(streams.dlq(service))
+    report["stages"] = stage_states(client)
     return report
 
 
@@ -101,7 +127,11 @@ def stats_cmd(
     watch: float | None = typer.Option(None, "--watch", help="Refresh every S seconds until Ctrl-C"),
     table: bool = typer.Option(False, "--table", help="A readable table instead of JSON"),
 ) -> None:
-    """Per stream: length; per group: lag, pending, consumers; DLQ sizes. Exit 1 if the DLQ is not empty."""
+    """Per stream: length; per group: lag, pending, consumers; DLQ sizes. Exit 1 if the DLQ is not empty.
+
+    Also each running consumer's state: working, or stalled (waiting for its database or
+    Redis, with the error and for how long), or silent (no report for 30 s).
+    """
     client = redis_client()
     while True:
         report = collect_stats(client)
@@ -125,4 +155,12 @@ def render_table(report: dict) -> str:
                 f"{stream:28} {info['length']:>8} {name:16} {str(g['lag']):>6} {str(g['pending']):>8} {str(g['consumers']):>9}"
             )
     lines.append("dead letters: " + ", ".join(f"{s}={n}" for s, n in report["dlq"].items()))
+    for service, consumers in report.get("stages", {}).items():
+        for c in consumers:
+            line = f"{service:8} {c['consumer']:32} {c['state']}"
+            if c.get("dependency"):
+                line += f" on {c['dependency']} for {c['stalled_s']}s: {c['reason']}"
+            if c["state"] == "silent":
+                line += f" (last report {c['seen_s_ago']}s ago)"
+            lines.append(line)
     return "\n".join(lines)

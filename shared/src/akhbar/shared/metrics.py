@@ -20,3 +20,8 @@ RECLAIMED = Counter(
 )
 LAG = Gauge("akhbar_stream_lag", "Entries of the input stream not yet read by the group", ["service"])
 PENDING = Gauge("akhbar_stream_pending", "Entries read but not acknowledged by the group", ["service"])
+STALLED = Gauge(
+    "akhbar_stage_stalled",
+    "1 while the stage waits for a dependency that is down (database, redis); its entries wait with it",
+    ["service", "dependency"],
+)

@@ -25,18 +25,33 @@ from typing import Any, Protocol
 import structlog
 from pydantic import BaseModel, ValidationError
 from redis.asyncio import Redis
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from akhbar.shared import metrics, streams
 from akhbar.shared.broker import ensure_group
 from akhbar.shared.schemas import DeadLetter
 from akhbar.shared.settings import Settings
-from akhbar.shared.wire import WireError, decode_fields, encode
+from akhbar.shared.wire import WireError, decode_fields, encode, text
 
 log = structlog.get_logger("akhbar.stage")
 
 
 class PermanentError(ValueError):
     """The message can never succeed, however often it is retried."""
+
+
+class Unavailable(RuntimeError):
+    """Something the core needs is down (the database): the entry itself is fine.
+
+    The stage does not count it as a failed delivery. It keeps the entry, waits with growing
+    pauses and tries again until the dependency answers, reading nothing new meanwhile.
+    """
+
+    def __init__(self, dependency: str, detail: str) -> None:
+        super().__init__(f"{dependency} unavailable: {detail}")
+        self.dependency = dependency
+        self.detail = detail
 
 
 @dataclass
@@ -116,6 +131,9 @@ class ReliableStage:
         # name has failed, lost its commit to a dropped connection, or was held by a previous
         # process with the same name, and is reclaimed once idle.
         self._in_flight: set[str] = set()
+        self.stalled: Unavailable | None = None
+        """Why the stage is waiting now (a dependency is down), or None while it works."""
+        self.stalled_since: float | None = None
 
     # ---- one batch -------------------------------------------------------------------
     async def process(
@@ -126,7 +144,7 @@ class ReliableStage:
     ) -> BatchResult:
         """Handle a batch of entries; commit outputs, dead letters and acks together."""
         deliveries = deliveries or {}
-        ids = [_text(e) for e, _ in entries]
+        ids = [text(e) for e, _ in entries]
         self._in_flight.update(ids)
         try:
             return await self._process(sink, entries, deliveries, ids)
@@ -135,15 +153,32 @@ class ReliableStage:
 
     async def _process(self, sink: Sink, entries, deliveries: dict[str, int], ids: list[str]) -> BatchResult:
         # The core is CPU-bound (parsing, tagging): keep the event loop free for reclaims
-        # and for the heartbeat that keeps a slow batch from being reclaimed under our feet.
+        # and for the heartbeat that keeps a slow batch, or one waiting out an outage, from
+        # being reclaimed under our feet.
         heartbeat = asyncio.create_task(self._heartbeat(sink, ids))
+        result = BatchResult()
+        pause = self.settings.outage_backoff_min_s
         try:
-            outcomes = await asyncio.to_thread(self._handle_all, entries, deliveries)
+            while entries:
+                outcomes = await asyncio.to_thread(self._handle_all, entries, deliveries)
+                waiting = {eid for eid, o in outcomes if isinstance(o, Unavailable)}
+                await self._commit(sink, [(eid, o) for eid, o in outcomes if eid not in waiting], result)
+                if not waiting:
+                    break
+                # The same entries again, after a pause: no new delivery, so none is spent.
+                outage = next(o for eid, o in outcomes if eid in waiting)
+                self._stall(outage)
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, self.settings.outage_backoff_max_s)
+                entries = [(e, raw) for e, raw in entries if text(e) in waiting]
         finally:
             heartbeat.cancel()
+        self._resume()
+        return result
+
+    async def _commit(self, sink: Sink, outcomes, result: BatchResult) -> None:
         adds: list[tuple[str, dict[str, str]]] = []
         acks: list[str] = []
-        result = BatchResult()
         for entry_id, outcome in outcomes:
             if isinstance(outcome, Processed):
                 adds.append((self.output, encode(outcome.output, outcome.key)))
@@ -155,10 +190,38 @@ class ReliableStage:
                 result.dead += 1
             else:
                 result.retry += 1
-        await sink.commit(adds, acks)
+        pause = self.settings.outage_backoff_min_s
+        while True:
+            try:
+                await sink.commit(adds, acks)
+                break
+            except (RedisConnectionError, RedisTimeoutError, ConnectionError, TimeoutError) as e:
+                # Redis went away with the results in hand: keep them and commit once it is
+                # back (if the lost reply hid a commit that happened, outputs repeat, which
+                # every stage tolerates by id; nothing is lost and no delivery is spent).
+                self._stall(Unavailable("redis", _describe(e)))
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, self.settings.outage_backoff_max_s)
         for entry_id, outcome in outcomes:
             self._log_outcome(entry_id, outcome)
-        return result
+
+    def _stall(self, outage: Unavailable) -> None:
+        if self.stalled is None:
+            self.stalled_since = time.time()
+            log.warning("stalled", service=self.service, dependency=outage.dependency, error=outage.detail)
+        elif self.stalled.dependency != outage.dependency:
+            metrics.STALLED.labels(self.service, self.stalled.dependency).set(0)
+        self.stalled = outage
+        metrics.STALLED.labels(self.service, outage.dependency).set(1)
+
+    def _resume(self) -> None:
+        if self.stalled is None:
+            return
+        log.info("resumed", service=self.service, dependency=self.stalled.dependency,
+                 stalled_s=round(time.time() - (self.stalled_since or time.time()), 1))
+        metrics.STALLED.labels(self.service, self.stalled.dependency).set(0)
+        self.stalled = None
+        self.stalled_since = None
 
     async def _heartbeat(self, sink: Sink, ids: list[str]) -> None:
         touch = getattr(sink, "touch", None)
@@ -172,11 +235,12 @@ class ReliableStage:
                 log.warning("heartbeat_failed", service=self.service, error=str(e))
 
     def _handle_all(self, entries, deliveries) -> list[tuple[str, Processed | DeadLetter | Exception]]:
+        """Each entry's outcome: its output, its dead letter, an error to retry, or Unavailable."""
         if self.batch_handler is not None and len(entries) > 1:
             together = self._handle_together(entries)
             if together is not None:
                 return together
-        return [(_text(eid), self._handle_one(_text(eid), raw, deliveries.get(_text(eid), 1))) for eid, raw in entries]
+        return [(text(eid), self._handle_one(text(eid), raw, deliveries.get(text(eid), 1))) for eid, raw in entries]
 
     def _handle_together(self, entries) -> list[tuple[str, Processed]] | None:
         """The batch through ``batch_handler``; None if it failed (then it goes one by one)."""
@@ -185,6 +249,8 @@ class ReliableStage:
             outs = self.batch_handler([decode_fields(raw) for _, raw in entries])
             if len(outs) != len(entries):
                 raise RuntimeError(f"batch handler gave {len(outs)} outputs for {len(entries)} entries")
+        except Unavailable as e:
+            return [(text(eid), e) for eid, _ in entries]  # no entry is at fault: all wait
         except Exception as e:  # noqa: BLE001 - the entries are retried one by one right away
             log.info("batch_split", service=self.service, size=len(entries), error=_describe(e))
             return None
@@ -193,7 +259,7 @@ class ReliableStage:
             out.log["ms"] = round(share * 1000, 2)
             out.log["batch"] = len(entries)
             metrics.DURATION.labels(self.service).observe(share)
-        return [(_text(eid), out) for (eid, _), out in zip(entries, outs, strict=True)]
+        return [(text(eid), out) for (eid, _), out in zip(entries, outs, strict=True)]
 
     def _handle_one(self, entry_id: str, raw: dict[Any, Any], delivery: int):
         started = time.perf_counter()
@@ -205,6 +271,8 @@ class ReliableStage:
             return out
         except (PermanentError, WireError, ValidationError) as e:
             return self._dead(entry_id, raw, fields, e, delivery, "invalid")
+        except Unavailable as e:
+            return e
         except Exception as e:  # noqa: BLE001 - any failure of the core is retried, then dead-lettered
             if delivery >= self.settings.max_deliveries:
                 return self._dead(entry_id, raw, fields, e, delivery, "retries_exhausted")
@@ -214,7 +282,7 @@ class ReliableStage:
             metrics.DURATION.labels(self.service).observe(time.perf_counter() - started)
 
     def _dead(self, entry_id, raw, fields, error: Exception, delivery: int, reason: str) -> DeadLetter:
-        entry = fields or {_text(k): _text(v, lossy=True) for k, v in raw.items()}
+        entry = fields or {text(k): text(v, lossy=True) for k, v in raw.items()}
         return DeadLetter(
             service=self.service,
             stream=self.input,
@@ -258,6 +326,8 @@ class ReliableStage:
         restarted container keeps its hostname and often its pid). Entries in flight here are
         left alone, so a slow batch is never processed twice by its own worker.
         """
+        if self.stalled is not None:
+            return 0  # what we claimed would only wait too; it stays claimable by others
         sink = sink or RedisSink(client, self.input, self.group)
         start, total = "-", 0
         page = max(self.settings.batch_size * 4, 64)
@@ -268,9 +338,9 @@ class ReliableStage:
             if not rows:
                 return total
             wanted = {
-                _text(r["message_id"]): int(r["times_delivered"]) + 1
+                text(r["message_id"]): int(r["times_delivered"]) + 1
                 for r in rows
-                if _text(r["consumer"]) != self.consumer or _text(r["message_id"]) not in self._in_flight
+                if text(r["consumer"]) != self.consumer or text(r["message_id"]) not in self._in_flight
             }
             if wanted:
                 ids = list(wanted)
@@ -283,16 +353,40 @@ class ReliableStage:
                 claimed = [(eid, f) for eid, f in claimed if f]
                 for i in range(0, len(claimed), self.settings.batch_size):
                     chunk = claimed[i : i + self.settings.batch_size]
-                    await self.process(sink, chunk, {_text(e): wanted[_text(e)] for e, _ in chunk})
+                    await self.process(sink, chunk, {text(e): wanted[text(e)] for e, _ in chunk})
                 total += len(claimed)
                 metrics.RECLAIMED.labels(self.service).inc(len(claimed))
             if len(rows) < page:
                 return total
-            start = "(" + _text(rows[-1]["message_id"])
+            start = "(" + text(rows[-1]["message_id"])
+
+    async def release_pending(self, client: Redis) -> int:
+        """On shutdown: make what this consumer still holds claimable by any replica at once."""
+        rows = await client.xpending_range(
+            self.input, self.group, min="-", max="+", count=10_000, consumername=self.consumer
+        )
+        ids = [r["message_id"] for r in rows]
+        if ids:
+            await client.xclaim(
+                self.input, self.group, self.consumer, min_idle_time=0, message_ids=ids,
+                idle=self.settings.claim_idle_ms, justid=True,
+            )
+        else:
+            await client.xgroup_delconsumer(self.input, self.group, self.consumer)
+        return len(ids)
+
+    def status(self) -> dict[str, Any]:
+        """This consumer's state for ``akhbar stats``: working, or stalled and on what."""
+        now = time.time()
+        report: dict[str, Any] = {"service": self.service, "consumer": self.consumer, "state": "working", "updated": now}
+        if self.stalled is not None:
+            report.update(state="stalled", dependency=self.stalled.dependency, reason=self.stalled.detail,
+                          since=self.stalled_since)
+        return report
 
     async def observe(self, client: Redis) -> None:
         for g in await client.xinfo_groups(self.input):
-            if _text(g["name"]) == self.group:
+            if text(g["name"]) == self.group:
                 metrics.PENDING.labels(self.service).set(g.get("pending") or 0)
                 metrics.LAG.labels(self.service).set(g.get("lag") or 0)
 
@@ -309,9 +403,3 @@ def _describe(error: BaseException) -> str:
         parts = [f"{'.'.join(map(str, e['loc'])) or '<root>'}: {e['msg']}" for e in error.errors()[:5]]
         return f"schema violation: {'; '.join(parts)}"
     return f"{type(error).__name__}: {error}"
-
-
-def _text(value: Any, lossy: bool = False) -> str:
-    if isinstance(value, bytes):
-        return value.decode("utf-8", errors="backslashreplace" if lossy else "strict")
-    return str(value)

@@ -14,6 +14,7 @@ from redis.asyncio import Redis
 from redis.exceptions import ResponseError
 
 from akhbar.shared.streamids import min_id
+from akhbar.shared.wire import text
 
 
 async def group_floor(client: Redis, stream: str) -> str | None:
@@ -24,12 +25,12 @@ async def group_floor(client: Redis, stream: str) -> str | None:
         return None  # no such stream
     floor: str | None = None
     for g in groups:
-        name = _text(g["name"])
-        last = _text(g["last-delivered-id"])
+        name = text(g["name"])
+        last = text(g["last-delivered-id"])
         candidate = last
         if g.get("pending"):
             summary = await client.xpending(stream, name)
-            candidate = min_id(last, _text(summary["min"]))
+            candidate = min_id(last, text(summary["min"]))
         floor = min_id(floor, candidate) if floor else candidate
     return floor
 
@@ -43,7 +44,3 @@ async def trim_finished(client: Redis, stream: str, keep_seconds: float | None =
     if floor is None:
         return 0
     return await client.xtrim(stream, minid=floor, approximate=False)
-
-
-def _text(value: str | bytes) -> str:
-    return value.decode() if isinstance(value, bytes) else value

@@ -5,14 +5,12 @@ background task reclaims stale pending entries, recreates a lost group, trims wh
 group has finished with, and updates the lag gauges.
 """
 
-from __future__ import annotations
-
 import asyncio
 import contextlib
 import gc
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import structlog
@@ -36,8 +34,24 @@ from akhbar.shared.wire import DATA, FASTSTREAM_DATA
 
 log = structlog.get_logger("akhbar.service")
 
-@dataclass
+@dataclass(frozen=True)
+class Retention:
+    """How long a stage's streams keep entries for readers outside akhbar (``enriched_retention_hours``).
+
+    Every stage trims its input of what all its groups have finished with. ``input``: the
+    input stream also keeps entries younger than the retention (downstream consumers read
+    it too). ``output``: the stage also trims its output, which no akhbar stage reads, of
+    entries older than the retention that every group there has finished with.
+    """
+
+    input: bool = False
+    output: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
 class StageSpec:
+    """What makes one stage: its name, its core, its message types."""
+
     service: str
     handler: Handler
     consumes: type[BaseModel]
@@ -46,6 +60,18 @@ class StageSpec:
     batch_handler: BatchHandler | None = None
     warmup: Callable[[], object] | None = None
     """Loads what the core needs (a model, a connection) before the first entry is read."""
+    retention: Retention = Retention()
+
+
+@dataclass
+class _Runtime:
+    """What a running stage holds between FastStream's start-up and shutdown hooks."""
+
+    sink: Sink | None
+    client: Redis | None = None
+    settled: bool = False
+    stop: asyncio.Event | None = None
+    tasks: list[asyncio.Task] = field(default_factory=list)
 
 
 def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | None = None) -> FastStream:
@@ -57,7 +83,7 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
     url = resolve_redis_url(settings, start=True)
     broker = make_broker(url, cluster=settings.redis_cluster, apply_types=False)
     stage = ReliableStage(spec.service, spec.handler, settings, batch_handler=spec.batch_handler)
-    state: dict[str, Any] = {"sink": sink}
+    run = _Runtime(sink=sink)
 
     broker.publisher(
         stage.output, schema=spec.produces, title=f"{stage.output}:publish",
@@ -68,7 +94,10 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
         description=f"Entries {spec.service} gave up on, with the reason (replay: akhbar dlq replay {spec.service}).",
     )
 
-    async def on_batch(body: list) -> None:
+    # The AsyncAPI document shows the payload schema from this annotation (evaluated here:
+    # this module has no postponed annotations); entries are validated by the stage, one by
+    # one, so that one bad entry never fails its batch.
+    async def on_batch(body: list[spec.consumes]) -> None:  # type: ignore[name-defined]
         message = broker.context.get_local("message")
         raw = message.raw_message
         ids = raw.get("message_ids") or [f"local-{i}" for i in range(len(raw["data"]))]
@@ -78,16 +107,14 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
                 # Published through FastStream (its own envelope): FastStream decoded it.
                 fields = {DATA: json.dumps(body[i], ensure_ascii=False)}
             entries.append((ids[i], fields))
-        await stage.process(state["sink"], entries)
+        assert run.sink is not None  # set at start-up, before FastStream subscribes
+        await stage.process(run.sink, entries)
         # Again after the first batch: ingest and parse have no warm-up, and a core may
         # build more for good on its first real input (caches, compiled patterns).
-        if not state.get("settled"):
-            state["settled"] = True
+        if not run.settled:
+            run.settled = True
             settle_heap()
 
-    # The AsyncAPI document shows the payload schema; entries are validated by the stage,
-    # one by one, so that one bad entry never fails its batch.
-    on_batch.__annotations__ = {"body": list[spec.consumes], "return": None}
     broker.subscriber(
         stream=StreamSub(
             stage.input, group=stage.group, consumer=stage.consumer, batch=True,
@@ -112,12 +139,11 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
 
             # /metrics doubles as the liveness probe of compose's healthcheck.
             start_http_server(settings.metrics_port)
-        client = make_client(url, settings.redis_cluster)
-        state["client"] = client
+        run.client = make_client(url, settings.redis_cluster)
         # Before FastStream subscribes: the group reads from the stream's start.
-        await stage.ensure_group(client)
-        if state["sink"] is None:
-            state["sink"] = RedisSink(client, stage.input, stage.group)
+        await stage.ensure_group(run.client)
+        if run.sink is None:
+            run.sink = RedisSink(run.client, stage.input, stage.group)
         if spec.warmup is not None:
             # The first page should not pay for loading the model; and frozen now, what was
             # loaded stays out of the collector's way from the first batch on.
@@ -129,24 +155,30 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
 
     @app.after_startup
     async def start_upkeep() -> None:
-        state["stop"] = asyncio.Event()
-        state["task"] = asyncio.create_task(_upkeep(stage, state["client"], state["sink"], settings, state["stop"]))
+        assert run.client is not None and run.sink is not None
+        run.stop = asyncio.Event()
+        run.tasks = [
+            asyncio.create_task(_upkeep(stage, spec.retention, run.client, run.sink, settings, run.stop)),
+            asyncio.create_task(_report(stage, run.client, settings, run.stop)),
+        ]
         log.info("service_started", service=spec.service, consumer=stage.consumer, redis=_safe(url))
 
     @app.on_shutdown
     async def stop_upkeep() -> None:
-        if "stop" in state:
-            state["stop"].set()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await asyncio.wait_for(state["task"], timeout=settings.maintenance_interval_s + 10)
+        if run.stop is not None:
+            run.stop.set()
+            for task in run.tasks:
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await asyncio.wait_for(task, timeout=settings.maintenance_interval_s + 10)
 
     @app.after_shutdown
     async def release() -> None:
-        client: Redis | None = state.get("client")
-        if client is not None:
+        if run.client is not None:
             with contextlib.suppress(Exception):
-                await release_pending(client, stage)
-            await client.aclose()
+                await stage.release_pending(run.client)
+            with contextlib.suppress(Exception):
+                await run.client.hdel(streams.STATUS, stage.consumer)
+            await run.client.aclose()
         log.info("service_stopped", service=spec.service, consumer=stage.consumer)
 
     return app
@@ -196,15 +228,17 @@ def _lossy(fields: dict[Any, Any]) -> dict[Any, Any]:
     return {k: v.decode("utf-8", "replace").encode() if isinstance(v, bytes) else v for k, v in fields.items()}
 
 
-async def _upkeep(stage: ReliableStage, client: Redis, sink: Sink, settings: Settings, stop: asyncio.Event) -> None:
+async def _upkeep(
+    stage: ReliableStage, retention: Retention, client: Redis, sink: Sink, settings: Settings, stop: asyncio.Event
+) -> None:
     keep = settings.enriched_retention_hours * 3600
     while not stop.is_set():
         try:
             await stage.ensure_group(client)
             await stage.reclaim(client, sink)
-            await trim_finished(client, stage.input, keep if stage.input == streams.ENRICHED else None)
-            if stage.output == streams.STORED:
-                await trim_finished(client, streams.STORED, keep)
+            await trim_finished(client, stage.input, keep if retention.input else None)
+            if retention.output:
+                await trim_finished(client, stage.output, keep)
             await stage.observe(client)
         except (RedisConnectionError, RedisTimeoutError, OSError) as e:
             log.warning("redis_unavailable", service=stage.service, error=str(e))
@@ -214,20 +248,21 @@ async def _upkeep(stage: ReliableStage, client: Redis, sink: Sink, settings: Set
             await asyncio.wait_for(stop.wait(), timeout=settings.maintenance_interval_s)
 
 
-async def release_pending(client: Redis, stage: ReliableStage) -> int:
-    """On shutdown: make what this consumer still holds claimable by any replica at once."""
-    rows = await client.xpending_range(
-        stage.input, stage.group, min="-", max="+", count=10_000, consumername=stage.consumer
-    )
-    ids = [r["message_id"] for r in rows]
-    if ids:
-        await client.xclaim(
-            stage.input, stage.group, stage.consumer, min_idle_time=0, message_ids=ids,
-            idle=stage.settings.claim_idle_ms, justid=True,
-        )
-    else:
-        await client.xgroup_delconsumer(stage.input, stage.group, stage.consumer)
-    return len(ids)
+async def _report(stage: ReliableStage, client: Redis, settings: Settings, stop: asyncio.Event) -> None:
+    """Publish this consumer's state (working, or stalled and why) for ``akhbar stats``.
+
+    Its own task, so a stage stalled inside a reclaim still reports. A consumer that stops
+    reporting (killed) is shown as not seen for a while; a clean shutdown removes it.
+    """
+    while not stop.is_set():
+        try:
+            await client.hset(streams.STATUS, stage.consumer, json.dumps(stage.status()))
+        except (RedisConnectionError, RedisTimeoutError, OSError):
+            pass  # Redis down: upkeep says so, and stats cannot read it anyway
+        except Exception:  # noqa: BLE001 - reporting must outlive any one failure
+            log.exception("report_failed", service=stage.service)
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=min(settings.maintenance_interval_s, 2.0))
 
 
 def _safe(url: str) -> str:

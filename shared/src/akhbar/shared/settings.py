@@ -39,6 +39,10 @@ class Settings(BaseSettings):
     claim_idle_ms: int = Field(30_000, ge=100)
     """Pending entries idle this long are reclaimed from whichever consumer held them."""
     maintenance_interval_s: float = Field(5.0, gt=0)
+    outage_backoff_min_s: float = Field(0.5, gt=0)
+    outage_backoff_max_s: float = Field(10.0, gt=0)
+    """While a dependency is down the stage retries the same entries after pauses doubling
+    from the first value up to the second; no delivery is spent meanwhile."""
     max_page_bytes: int = Field(5_000_000, ge=1)
     enriched_retention_hours: float = Field(168.0, gt=0)
     """The enriched and stored streams keep entries this long for downstream consumers."""

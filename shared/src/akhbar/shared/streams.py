@@ -31,6 +31,9 @@ PARSED = f"{PREFIX}:articles:parsed"
 ENRICHED = f"{PREFIX}:articles:enriched"
 STORED = f"{PREFIX}:articles:stored"
 
+# A hash: consumer name -> its JSON state (working, or stalled and why), for `akhbar stats`.
+STATUS = f"{PREFIX}:status"
+
 SERVICES = ("ingest", "parse", "enrich", "store")
 
 # Each service reads one stream and writes the next.

@@ -59,3 +59,10 @@ def load(model: type[M], fields: dict[str, str]) -> M:
     if DATA in fields:
         return model.model_validate_json(fields[DATA])
     return model.model_validate(payload(fields))
+
+
+def text(value: Any, lossy: bool = False) -> str:
+    """An id, name or field from Redis as text (clients may answer bytes or str)."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="backslashreplace" if lossy else "strict")
+    return str(value)

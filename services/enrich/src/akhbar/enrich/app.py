@@ -17,8 +17,11 @@ def warm_up() -> None:
 
 
 SPEC = StageSpec(
-    "enrich", handle, ArticleParsed, ArticleEnriched,
-    "Adds people, organizations, places, other names (PER/ORG/LOC/MISC) and dates, with offsets per field.",
+    service="enrich",
+    handler=handle,
+    consumes=ArticleParsed,
+    produces=ArticleEnriched,
+    description="Adds people, organizations, places, other names (PER/ORG/LOC/MISC) and dates, with offsets per field.",
     warmup=warm_up,
 )
 

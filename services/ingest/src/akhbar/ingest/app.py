@@ -12,8 +12,11 @@ from akhbar.shared.settings import Settings, get_settings
 
 def spec(settings: Settings) -> StageSpec:
     return StageSpec(
-        "ingest", make_handler(settings), RawPage, PageAccepted,
-        "Validates pushed pages (schema, size, encoding, content) and gives each a content-hash id.",
+        service="ingest",
+        handler=make_handler(settings),
+        consumes=RawPage,
+        produces=PageAccepted,
+        description="Validates pushed pages (schema, size, encoding, content) and gives each a content-hash id.",
     )
 
 

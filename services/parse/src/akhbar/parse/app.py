@@ -10,8 +10,11 @@ from akhbar.shared.service import StageSpec, build_app
 from akhbar.shared.settings import Settings, get_settings
 
 SPEC = StageSpec(
-    "parse", handle, PageAccepted, ArticleParsed,
-    "Turns an accepted page (HTML or text) into an Article: title, outlet, date, body, headlines.",
+    service="parse",
+    handler=handle,
+    consumes=PageAccepted,
+    produces=ArticleParsed,
+    description="Turns an accepted page (HTML or text) into an Article: title, outlet, date, body, headlines.",
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from faststream import FastStream
 
 from akhbar.shared.schemas import ArticleEnriched, ArticleStored
-from akhbar.shared.service import StageSpec, build_app
+from akhbar.shared.service import Retention, StageSpec, build_app
 from akhbar.shared.settings import Settings, get_settings
 from akhbar.store.handlers import StoreHandlers
 
@@ -14,9 +14,14 @@ def create_app(settings: Settings | None = None, sink=None) -> FastStream:
     settings = settings or get_settings()
     handlers = StoreHandlers(settings)
     spec = StageSpec(
-        "store", handlers.one, ArticleEnriched, ArticleStored,
-        "Upserts enriched articles by id into SQLite or PostgreSQL and announces each stored article.",
+        service="store",
+        handler=handlers.one,
+        consumes=ArticleEnriched,
+        produces=ArticleStored,
+        description="Upserts enriched articles by id into SQLite or PostgreSQL and announces each stored article.",
         batch_handler=handlers.batch,
         warmup=handlers.store,  # connects and runs the migrations before the first article
+        # Downstream consumers read the enriched stream (the store's input) and the stored one.
+        retention=Retention(input=True, output=True),
     )
     return build_app(spec, settings, sink)

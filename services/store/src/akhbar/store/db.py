@@ -5,14 +5,19 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 # Waiting for another writer is normal with several consumers on one SQLite file.
 SQLITE_BUSY_TIMEOUT_S = 30
@@ -124,13 +129,53 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", "akhbar.store:migrations")
     return config
 
 
+_REVISION = re.compile(r"""^(down_)?revision\s*(?::[^=]*)?=\s*["']?([\w]+)["']?""", re.M)
+
+
+def head_revision() -> str | None:
+    """The newest migration's id, read off the migration files (no Alembic import).
+
+    A migration names itself (``revision``) and its parent (``down_revision``); the head is
+    the one no other migration names as its parent. A test checks this against Alembic.
+    """
+    revisions, parents = set(), set()
+    for path in (resources.files("akhbar.store") / "migrations" / "versions").iterdir():
+        if not path.name.endswith(".py"):
+            continue
+        for down, value in _REVISION.findall(path.read_text(encoding="utf-8")):
+            (parents if down else revisions).add(value)
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _at_head(engine: Engine) -> bool:
+    """True when the database is already at the newest schema (then opening needs no Alembic)."""
+    head = head_revision()
+    if head is None:
+        return False
+    try:
+        with engine.connect() as conn:
+            current = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    except SQLAlchemyError:
+        return False  # a new database, or one Alembic has never seen: migrate it
+    return current == [head]
+
+
 def migrate(engine: Engine) -> None:
     """Bring the database to the newest schema; safe when several processes open it at once."""
+    if _at_head(engine):
+        # Every command opens the store: importing Alembic and walking its scripts costs
+        # more than the query a command runs.
+        return
+    from alembic import command
+
     with _migration_lock(engine), engine.connect() as conn:
         config = alembic_config()
         config.attributes["connection"] = conn

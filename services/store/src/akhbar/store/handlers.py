@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
+from collections.abc import Iterator
 
-from akhbar.shared.reliable import Processed
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+from akhbar.shared.reliable import Processed, Unavailable
 from akhbar.shared.schemas import ArticleEnriched, ArticleStored
 from akhbar.shared.settings import Settings
 from akhbar.shared.wire import load
@@ -34,14 +38,34 @@ class StoreHandlers:
 
     def one(self, fields: dict[str, str]) -> Processed:
         enriched = load(ArticleEnriched, fields)
-        return _stored(enriched, self.store().upsert(enriched.article))
+        with _database_outage():
+            return _stored(enriched, self.store().upsert(enriched.article))
 
     def batch(self, batch: list[dict[str, str]]) -> list[Processed]:
         # Validation first: a bad entry raises before anything is written, and the stage
         # then retries the batch entry by entry so only that one fails.
         enriched = [load(ArticleEnriched, fields) for fields in batch]
-        created = self.store().upsert_many([e.article for e in enriched])
+        with _database_outage():
+            created = self.store().upsert_many([e.article for e in enriched])
         return [_stored(e, c) for e, c in zip(enriched, created, strict=True)]
+
+
+@contextlib.contextmanager
+def _database_outage() -> Iterator[None]:
+    """A database that cannot be reached is no article's fault: the stage waits for it.
+
+    OperationalError is what drivers raise for a refused or dropped connection, a server
+    shutting down, an SQLite file that cannot be opened or stays locked; InterfaceError a
+    connection already closed. Errors about the data itself (integrity, types) are not these.
+    """
+    try:
+        yield
+    except (OperationalError, InterfaceError) as e:
+        raise Unavailable("database", str(e.orig or e).strip().splitlines()[0]) from e
+    except DBAPIError as e:
+        if e.connection_invalidated:
+            raise Unavailable("database", str(e.orig or e).strip().splitlines()[0]) from e
+        raise
 
 
 def _stored(enriched: ArticleEnriched, created: bool) -> Processed:

@@ -1,0 +1,30 @@
+"""``akhbar entities``: named entities of stdin lines, and subcommands that read the store.
+
+Subcommands load lazily, like the top-level commands: add one by adding a line to
+``SUBCOMMANDS``.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from akhbar.cli.lazy import Lazy, lazy_group
+
+SUBCOMMANDS: dict[str, Lazy] = {
+    "top": Lazy("akhbar.store.cli:entities_top", "Print the entities mentioned in the most stored articles, one JSON line each."),
+}
+
+app = typer.Typer(
+    cls=lazy_group(SUBCOMMANDS),
+    help="Named entities of stdin lines (no subcommand), or the top entities in the store.",
+    invoke_without_command=True,
+)
+
+
+@app.callback()
+def entities(ctx: typer.Context) -> None:
+    """Read stdin, one item per line; print {"entities": [...]} per line."""
+    if ctx.invoked_subcommand is None:
+        from akhbar.cli.local import entities_stdin
+
+        entities_stdin()
