@@ -13,13 +13,13 @@ from typing import Annotated, Literal
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from pydantic import BaseModel
 
-from akhbar.shared.schemas import EnrichedArticle
+from akhbar.shared.schemas import EnrichedArticle, EntityLabel
+from akhbar.store.filters import ArticleFilter
 from akhbar.store.store import Store
 from akhbar.store.views import ArticleSummary, TopEntity
 from akhbar.store.when import BadDate, parse_bound
 
 MAX_PAGE = 200
-Label = Literal["PER", "ORG", "LOC", "MISC"]
 DATE_HELP = "YYYY-MM-DD (inclusive day) or an ISO 8601 datetime"
 
 
@@ -110,8 +110,11 @@ def create_app(database_url: str | None = None) -> FastAPI:
         ],
     )
     def search_articles(
-        entity: Annotated[str | None, Query(description="canonical entity name")] = None,
-        label: Label | None = None,
+        entity: Annotated[
+            str | None,
+            Query(description="an entity: any name or spelling, Arabic or Latin, or one whole word of it"),
+        ] = None,
+        label: EntityLabel | None = None,
         outlet: Annotated[str | None, Query(description="outlet name")] = None,
         since: Since = None,
         until: Until = None,
@@ -120,7 +123,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
         offset: Offset = 0,
     ) -> ArticlePage:
         """Articles matching every given filter, newest first (Arabic spelling folded)."""
-        found = store.search(
+        filters = ArticleFilter(
             entity=entity,
             label=label,
             outlet=outlet,
@@ -130,7 +133,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
             limit=limit + 1,
             offset=offset,
         )
-        return ArticlePage(**_page(found, limit, offset))
+        return ArticlePage(**_page(store.search(filters), limit, offset))
 
     @app.get("/articles/{article_id}", dependencies=[only_params()])
     def get_article(article_id: Annotated[str, Path()]) -> EnrichedArticle:
@@ -146,7 +149,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     def top_entities(
         since: Since = None,
         until: Until = None,
-        label: Label | None = None,
+        label: EntityLabel | None = None,
         with_entity: Annotated[
             str | None,
             Query(alias="with", description="only articles that also mention this entity"),

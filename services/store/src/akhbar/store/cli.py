@@ -14,6 +14,7 @@ from enum import StrEnum
 import typer
 from sqlalchemy.exc import SQLAlchemyError
 
+from akhbar.store.filters import LABELS, ArticleFilter
 from akhbar.store.output import json_lines, table
 from akhbar.store.store import Store
 from akhbar.store.when import BadDate, parse_bound
@@ -21,11 +22,8 @@ from akhbar.store.when import BadDate, parse_bound
 articles_app = typer.Typer(help="Query stored articles.", no_args_is_help=True)
 
 
-class Label(StrEnum):
-    PER = "PER"
-    ORG = "ORG"
-    LOC = "LOC"
-    MISC = "MISC"
+# Typer offers choices from an enum; this one is made from the one EntityLabel.
+Label = StrEnum("Label", {label: label for label in LABELS})
 
 
 # Option objects for enum-typed parameters live at module level (ruff B008 rightly objects to
@@ -89,7 +87,11 @@ def get(
 
 @articles_app.command("search")
 def search(
-    entity: str | None = typer.Option(None, "--entity", help="Canonical entity name."),
+    entity: str | None = typer.Option(
+        None,
+        "--entity",
+        help="An entity: any of its names or spellings, Arabic or Latin, or one whole word of it.",
+    ),
     label: Label | None = _ARTICLE_LABEL,
     outlet: str | None = typer.Option(None, "--outlet", help="Outlet name."),
     since: str | None = typer.Option(None, "--since", help="Published on or after (YYYY-MM-DD)."),
@@ -102,17 +104,18 @@ def search(
 ) -> None:
     """Print the articles matching every filter given, newest first, one JSON line each."""
     since_at, until_at = _bounds(since, until)
+    filters = ArticleFilter(
+        entity=entity,
+        label=label.value if label else None,
+        outlet=outlet,
+        since=since_at,
+        until=until_at,
+        text=text,
+        limit=limit,
+        offset=offset,
+    )
     with _opened(database_url) as store:
-        found = store.search(
-            entity=entity,
-            label=label.value if label else None,
-            outlet=outlet,
-            since=since_at,
-            until=until_at,
-            text=text,
-            limit=limit,
-            offset=offset,
-        )
+        found = store.search(filters)
     if as_table:
         rows = [(a.published, a.source_name, a.title, a.id) for a in found]
         typer.echo(table(rows, ["published", "outlet", "title", "id"]), nl=False)

@@ -10,6 +10,7 @@ import datetime as dt
 from sqlalchemy import Connection, Select, func, literal_column, select, text
 
 from akhbar.shared.schemas import DateMention, EnrichedArticle, Entity, Headline
+from akhbar.store.filters import ArticleFilter
 from akhbar.store.models import (
     articles,
     date_mentions,
@@ -116,18 +117,10 @@ def _text_match(conn: Connection, words: list[str]):
     return articles.c.pk.in_(matching)
 
 
-def search_articles(
-    conn: Connection,
-    *,
-    entity: str | None = None,
-    label: str | None = None,
-    outlet: str | None = None,
-    since: Bound = None,
-    until: Bound = None,
-    text_query: str | None = None,
-    limit: int = 50,
-    offset: int = 0,
-) -> list[ArticleSummary]:
+def search_articles(conn: Connection, filters: ArticleFilter) -> list[ArticleSummary]:
+    entity, label, outlet = filters.entity, filters.label, filters.outlet
+    since, until, text_query = filters.since, filters.until, filters.text
+    limit, offset = filters.limit, filters.offset
     query = select(
         articles.c.id,
         articles.c.title,

@@ -10,19 +10,13 @@ from sqlalchemy.exc import IntegrityError
 from akhbar.shared.schemas import EnrichedArticle
 from akhbar.store import queries
 from akhbar.store.db import create_store_engine, migrate
+from akhbar.store.filters import ArticleFilter, check_label
 from akhbar.store.settings import default_database_url
 from akhbar.store.upsert import Dimensions, upsert_article, upsert_articles
 from akhbar.store.views import ArticleSummary, TopEntity
 from akhbar.store.when import parse_bound
 
-LABELS = ("PER", "ORG", "LOC", "MISC")
 DateArg = str | dt.date | None
-
-
-def _check_label(label: str | None) -> str | None:
-    if label is not None and label not in LABELS:
-        raise ValueError(f"label: {label!r} is not one of {', '.join(LABELS)}")
-    return label
 
 
 class Store:
@@ -81,31 +75,17 @@ class Store:
         with self._snapshot.connect() as conn:
             return queries.get_article(conn, article_id)
 
-    def search(
-        self,
-        entity: str | None = None,
-        label: str | None = None,
-        outlet: str | None = None,
-        since: DateArg = None,
-        until: DateArg = None,
-        text: str | None = None,
-        limit: int = 50,
-        offset: int = 0,
-    ) -> list[ArticleSummary]:
-        """Articles matching every filter given, newest first. Dates are inclusive; ``since``
-        and ``until`` take dates, datetimes or their ISO text (``BadDate`` otherwise)."""
+    def search(self, filters: ArticleFilter | None = None, /, **fields) -> list[ArticleSummary]:
+        """Articles matching every filter given, newest first: an ``ArticleFilter``, or its
+        fields as keywords (``store.search(entity="حموشي", since="2025-11-01")``). Dates are
+        inclusive; ``since`` and ``until`` take dates, datetimes or their ISO text
+        (``BadDate`` otherwise)."""
+        if filters is None:
+            filters = ArticleFilter(**fields)
+        elif fields:
+            raise TypeError("give an ArticleFilter or keyword filters, not both")
         with self._reader.connect() as conn:
-            return queries.search_articles(
-                conn,
-                entity=entity,
-                label=_check_label(label),
-                outlet=outlet,
-                since=parse_bound(since, "since"),
-                until=parse_bound(until, "until"),
-                text_query=text,
-                limit=limit,
-                offset=offset,
-            )
+            return queries.search_articles(conn, filters)
 
     def top_entities(
         self,
@@ -123,7 +103,7 @@ class Store:
                 conn,
                 since=parse_bound(since, "since"),
                 until=parse_bound(until, "until"),
-                label=_check_label(label),
+                label=check_label(label),
                 cooccurring=cooccurring,
                 limit=limit,
                 offset=offset,
