@@ -23,8 +23,11 @@ class Store:
     """Enriched articles in SQLite or PostgreSQL. Thread-safe: each call takes a pooled
     connection for its own transaction."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, registry: bool = True) -> None:
+        # registry=False writes articles without entity registry upkeep: what a store made
+        # before the registry held, and the benchmark's reference for what upkeep costs.
         self.engine = engine
+        self.registry = registry
         self._dimensions = Dimensions()
         if engine.dialect.name == "postgresql":
             # One-statement reads need no transaction: autocommit saves the BEGIN/ROLLBACK
@@ -37,7 +40,9 @@ class Store:
             self._reader = self._snapshot = engine
 
     @classmethod
-    def from_url(cls, database_url: str | None = None, *, migrate_schema: bool = True) -> Store:
+    def from_url(
+        cls, database_url: str | None = None, *, migrate_schema: bool = True, registry: bool = True
+    ) -> Store:
         """Open (and by default migrate to head) the database at ``database_url``, else
         ``DATABASE_URL``, else the SQLite file ``var/akhbar.db``."""
         engine = create_store_engine(database_url or default_database_url())
@@ -47,18 +52,18 @@ class Store:
             except Exception:
                 engine.dispose()
                 raise
-        return cls(engine)
+        return cls(engine, registry=registry)
 
     def upsert(self, article: EnrichedArticle) -> bool:
         """Store ``article`` by its id; True if it was new. Replaces an older version whole."""
         try:
-            return upsert_article(self.engine, article, self._dimensions)
+            return upsert_article(self.engine, article, self._dimensions, self.registry)
         except IntegrityError:
             # The only integrity error an upsert can meet is a cached outlet/entity id that
             # no longer exists (the database was emptied or replaced under a running
             # process): forget the cache and write once more with fresh ids.
             self._dimensions = Dimensions()
-            return upsert_article(self.engine, article, self._dimensions)
+            return upsert_article(self.engine, article, self._dimensions, self.registry)
 
     def upsert_many(self, articles: list[EnrichedArticle]) -> list[bool]:
         """Store a batch in one transaction (much faster per article where each commit waits
@@ -66,10 +71,10 @@ class Store:
         if not articles:
             return []
         try:
-            return upsert_articles(self.engine, articles, self._dimensions)
+            return upsert_articles(self.engine, articles, self._dimensions, self.registry)
         except IntegrityError:
             self._dimensions = Dimensions()  # see upsert()
-            return upsert_articles(self.engine, articles, self._dimensions)
+            return upsert_articles(self.engine, articles, self._dimensions, self.registry)
 
     def get(self, article_id: str) -> EnrichedArticle | None:
         with self._snapshot.connect() as conn:
