@@ -43,6 +43,8 @@ class ArticleFilter:
     text: str | None = None
     limit: int = 50
     offset: int = 0
+    # One registry entity by its id (``/entities/{id}/articles``), beside ``entity`` by name.
+    entity_id: int | None = None
 
     def __post_init__(self) -> None:
         # Frozen: the checked values are set through object.__setattr__, once, here.

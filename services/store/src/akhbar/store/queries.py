@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Connection, Select, func, literal_column, select, text
+from sqlalchemy import Connection, Select, func, literal_column, or_, select, text
 
 from akhbar.shared.schemas import DateMention, EnrichedArticle, Entity, Headline
+from akhbar.store.entity_queries import mentioning_registry, resolve
 from akhbar.store.filters import ArticleFilter
 from akhbar.store.models import (
     articles,
@@ -92,6 +93,21 @@ def _mentioning(normalized_name: str | None, label: str | None = None) -> Select
     return mentioned
 
 
+def _mentioning_entity(conn: Connection, entity: str, label: str | None) -> Select:
+    """The pks of articles that mention the entity ``entity`` names: through the registry,
+    any alias or whole word of a name, Arabic or Latin; and, for spellings the registry has
+    not placed yet (a store not reindexed since it got the registry), the exact folded
+    canonical name."""
+    spellings = entities.c.canonical_normalized == normalize(entity)
+    registry_ids = resolve(conn, entity, label)
+    if registry_ids:
+        spellings = or_(spellings, entities.c.registry_id.in_(registry_ids))
+    chosen = select(entities.c.id).where(spellings)
+    if label is not None:
+        chosen = chosen.where(entities.c.label == label)
+    return select(entity_mentions.c.article_pk).where(entity_mentions.c.entity_id.in_(chosen))
+
+
 def _published_between(query: Select, since: Bound, until: Bound) -> Select:
     if since is not None:
         query = query.where(articles.c.published_at >= lower_bound(since))
@@ -130,9 +146,12 @@ def search_articles(conn: Connection, filters: ArticleFilter) -> list[ArticleSum
         outlets.c.name.label("source_name"),
     ).select_from(articles.outerjoin(outlets, outlets.c.id == articles.c.outlet_id))
 
-    if entity is not None or label is not None:
-        mentioned = _mentioning(normalize(entity) if entity is not None else None, label)
-        query = query.where(articles.c.pk.in_(mentioned))
+    if entity is not None:
+        query = query.where(articles.c.pk.in_(_mentioning_entity(conn, entity, label)))
+    elif label is not None:
+        query = query.where(articles.c.pk.in_(_mentioning(None, label)))
+    if filters.entity_id is not None:
+        query = query.where(articles.c.pk.in_(mentioning_registry([filters.entity_id])))
     if outlet is not None:
         query = query.where(
             articles.c.outlet_id.in_(

@@ -137,31 +137,35 @@ def query_terms(query: str) -> list[list[tuple[str, str]]]:
     """What a query looks up, in tiers: the registry entities the first tier that finds any
     finds are the answer.
 
-    An Arabic query finds a name or any whole word of a name ("حموشي" → "عبد اللطيف حموشي")
-    in one tier. A Latin query finds a Latin name or a whole word of one first, and only when
-    none matches, a consonant skeleton: "Interpol" is a known Latin name, "Hammouchi" is
-    found by its skeleton.
+    A name first: an Arabic query names an entity by any of its spellings ("الإنتربول"),
+    a Latin one by a Latin name ("Interpol"). Then a whole word of a name: "حموشي" finds
+    "عبد اللطيف حموشي" (when no entity is named just "حموشي"), "Hammouchi" finds
+    "Abdellatif Hammouchi". A Latin query then tries the consonant skeleton, of the whole
+    name and then of one word: "Akhannouch" finds "عزيز أخنوش". A name found exactly is
+    never drowned in the names that merely contain it ("المغرب" is not "بنك المغرب").
     """
     if is_latin(query):
         folded = latin_fold(query)
         if not folded:
             return []
-        exact = [(LATIN, folded), (LATIN_WORD, folded)] if " " not in folded else [(LATIN, folded)]
+        single = " " not in folded
+        tiers = [[(LATIN, folded)]]
+        if single and len(folded) >= MIN_WORD:
+            tiers.append([(LATIN_WORD, folded)])
         sounds = sound_words(query)
         joined = "".join(sounds)
-        sound: list[tuple[str, str]] = []
         if len(joined) >= MIN_SOUND:
-            sound.append((SOUND, joined))
+            tiers.append([(SOUND, joined)])
             if len(sounds) == 1:
-                sound.append((SOUND_WORD, joined))
-        return [exact, sound] if sound else [exact]
+                tiers.append([(SOUND_WORD, joined)])
+        return tiers
     key = entity_key(query)
     if not key:
         return []
-    tier = [(NAME, key)]
+    tiers = [[(NAME, key)]]
     if " " not in key and len(key) >= MIN_WORD:
-        tier.append((WORD, key))
-    return [tier]
+        tiers.append([(WORD, key)])
+    return tiers
 
 
 def short_form_owner(
