@@ -25,7 +25,7 @@ app.command("stats")(operating.stats_cmd)
 app.add_typer(operating.dlq_app, name="dlq")
 
 entities_app = typer.Typer(
-    help="Named entities of stdin lines (no subcommand), or the top entities in the store.",
+    help="Named entities of stdin lines (no subcommand), or the entities in the store.",
     invoke_without_command=True,
 )
 
@@ -45,6 +45,11 @@ def _store_commands() -> None:
 
     app.add_typer(store_cli.articles_app, name="articles", help="Query stored articles.")
     entities_app.command("top")(store_cli.entities_top)
+    entities_app.command("show")(store_cli.entities_show)
+    entities_app.command("search")(store_cli.entities_search)
+    entities_app.command("merge")(store_cli.entities_merge)
+    entities_app.command("split")(store_cli.entities_split)
+    app.add_typer(store_cli.store_app, name="store", help="Look after the store.")
     app.command("api")(store_cli.api_command)
 
 

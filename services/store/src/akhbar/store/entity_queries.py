@@ -107,15 +107,16 @@ def related(conn: Connection, rid: int, limit: int = RELATED_SHOWN) -> list[Rela
         .subquery()
     )
     n = func.count(entity_mentions.c.article_pk.distinct()).label("n")
+    mentions = func.count().label("mentions")
     rows = conn.execute(
-        select(entities.c.registry_id, n)
+        select(entities.c.registry_id, n, mentions)
         .select_from(entity_mentions.join(entities, entities.c.id == entity_mentions.c.entity_id))
         .where(
             entity_mentions.c.article_pk.in_(select(latest.c.article_pk)),
             entities.c.registry_id != rid,
         )
         .group_by(entities.c.registry_id)
-        .order_by(n.desc(), entities.c.registry_id)
+        .order_by(n.desc(), mentions.desc(), entities.c.registry_id)
         .limit(limit)
     ).all()
     found = {e.id: e for e in get_entities(conn, [r.registry_id for r in rows])}
@@ -179,6 +180,10 @@ def entity_detail(conn: Connection, rid: int) -> EntityDetail | None:
     )
 
 
+def registry_size(conn: Connection) -> int:
+    return conn.execute(select(func.count()).select_from(entity_registry)).scalar_one()
+
+
 def mentioning_registry(registry_ids: list[int]):
     """The pks of articles that mention any of these registry entities."""
     return select(entity_mentions.c.article_pk).where(
@@ -195,4 +200,5 @@ __all__ = [
     "timeline",
     "aliases",
     "mentioning_registry",
+    "registry_size",
 ]
