@@ -78,7 +78,7 @@ def name_key(surface: str) -> tuple[str, ...]:
     """The words of a name folded (``fold_letters``, lower case) and without the article
     on each word: "الأنتربول", "أنتربول" and "الإنتربول" share one key.
 
-    The article goes only when more than one letter would be left after it ("الله" stays).
+    The article goes only when at least two letters are left after it ("الى" stays).
     """
     out = []
     for word in surface.split():

@@ -31,7 +31,8 @@ SHORT_FORM_LABELS = frozenset({"PER", "ORG"})
 
 def entity_key(name: str) -> str:
     """The key a name is filed under: its ``name_key`` words, one space apart."""
-    return " ".join(name_key(_ARABIC_PUNCT.sub(" ", name)))
+    # Diacritics first: they are not word characters, and must vanish, not split a word.
+    return " ".join(name_key(_ARABIC_PUNCT.sub(" ", fold_letters(name))))
 
 
 _ARABIC_PUNCT = re.compile(r"[^\w\s]")
