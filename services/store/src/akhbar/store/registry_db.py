@@ -166,94 +166,153 @@ def link(conn: Connection, entity_ids: Iterable[int], when: dt.datetime | None) 
         .where(entities.c.id.in_(ids))
     ).all()
     placed = {row.id: row.registry_id for row in rows if row.registry_id is not None}
+    unplaced = [r for r in rows if r.registry_id is None]
+    if not unplaced:
+        return placed  # the usual case once the store has seen a name
     # Key order: two writers placing the same new names create them in the same order.
-    for row in sorted(
-        (r for r in rows if r.registry_id is None), key=lambda r: (entity_key(r.canonical), r.id)
-    ):
+    for row in sorted(unplaced, key=lambda r: (entity_key(r.canonical), r.id)):
         rid = place(conn, row.canonical, row.label, when)
         conn.execute(update(entities).where(entities.c.id == row.id), {"registry_id": rid})
-        placed[row.id] = rid
-    return placed
+    # Read again: a full name placed after its short form may have taken that entity in.
+    return {
+        row.id: row.registry_id
+        for row in conn.execute(
+            select(entities.c.id, entities.c.registry_id).where(entities.c.id.in_(ids))
+        )
+    }
 
 
 # ---------------------------------------------------------------- counting
 
 
-def _bump_registry(conn: Connection, rows: list[dict], sign: int) -> None:
-    if sign > 0:
-        seen = bindparam("seen")
-        first = case(
-            ((entity_registry.c.first_seen.is_(None)) | (entity_registry.c.first_seen > seen), seen),
-            else_=entity_registry.c.first_seen,
-        )
-        last = case(
-            ((entity_registry.c.last_seen.is_(None)) | (entity_registry.c.last_seen < seen), seen),
-            else_=entity_registry.c.last_seen,
-        )
-        values = {"first_seen": first, "last_seen": last}
-    else:
-        values = {}  # first and last seen only widen; a reindex narrows them again
-    conn.execute(
+def _bump_statement(widen: bool):
+    first_param, last_param = bindparam("first"), bindparam("last")
+    values = {}
+    if widen:
+        values = {
+            "first_seen": case(
+                (
+                    (entity_registry.c.first_seen.is_(None))
+                    | (entity_registry.c.first_seen > first_param),
+                    first_param,
+                ),
+                else_=entity_registry.c.first_seen,
+            ),
+            "last_seen": case(
+                (
+                    (entity_registry.c.last_seen.is_(None))
+                    | (entity_registry.c.last_seen < last_param),
+                    last_param,
+                ),
+                else_=entity_registry.c.last_seen,
+            ),
+        }
+    return (
         update(entity_registry)
         .where(entity_registry.c.id == bindparam("rid"))
         .values(
             article_count=entity_registry.c.article_count + bindparam("articles"),
             mention_count=entity_registry.c.mention_count + bindparam("mentions"),
             **values,
-        ),
-        rows,
+        )
     )
+
+
+# Built once: SQLAlchemy then compiles each once and reuses it (building a CASE expression
+# per call cost more than running the statement).
+_COUNT_IN = _bump_statement(widen=True)
+# Counting out: first and last seen only widen; a reindex narrows them again.
+_COUNT_OUT = _bump_statement(widen=False)
+_ALIAS_OUT = (
+    update(entity_aliases)
+    .where(
+        (entity_aliases.c.registry_id == bindparam("rid"))
+        & (entity_aliases.c.alias == bindparam("surface"))
+        & (entity_aliases.c.source == SEEN)
+    )
+    .values(mentions=entity_aliases.c.mentions + bindparam("delta"))
+)
+_ALIAS_IN: dict[str, object] = {}
+
+
+def _alias_in(conn: Connection):
+    """Add to a seen alias's mentions, making the alias if new (per dialect, built once)."""
+    name = conn.dialect.name
+    if name not in _ALIAS_IN:
+        stmt = dialect_insert(conn, entity_aliases)
+        _ALIAS_IN[name] = stmt.on_conflict_do_update(
+            index_elements=["registry_id", "alias", "source"],
+            set_={"mentions": entity_aliases.c.mentions + stmt.excluded.mentions},
+        )
+    return _ALIAS_IN[name]
+
+
+Mentions = list[tuple[int, str]]  # (entities id, surface text) of one article
 
 
 def upkeep(
     conn: Connection,
-    mentions: list[tuple[int, str]],
+    mentions: Mentions,
     when: dt.datetime | None,
     sign: int = 1,
 ) -> None:
-    """Count one article's mentions ((entities id, surface text) pairs) into the registry,
-    or out of it (``sign=-1``, before the article is replaced)."""
-    if not mentions:
+    """Count one article's mentions into the registry, or out of it (``sign=-1``, before
+    the article is replaced)."""
+    upkeep_many(conn, [(mentions, when)], sign)
+
+
+def upkeep_many(
+    conn: Connection, batch: list[tuple[Mentions, dt.datetime | None]], sign: int = 1
+) -> None:
+    """Count several articles' mentions (each with its publication instant) into the
+    registry, or out of it: one statement per table for the whole batch."""
+    batch = [(mentions, when) for mentions, when in batch if mentions]
+    if not batch:
         return
-    registry_of = link(conn, (eid for eid, _ in mentions), when if sign > 0 else None)
-    per_entity: Counter[int] = Counter()
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    latest = max((when for _, when in batch if when is not None), default=None)
+    registry_of = link(
+        conn, (eid for mentions, _ in batch for eid, _ in mentions), latest if sign > 0 else None
+    )
+    n_articles: Counter[int] = Counter()
+    n_mentions: Counter[int] = Counter()
+    first: dict[int, dt.datetime] = {}
+    last: dict[int, dt.datetime] = {}
     surfaces: Counter[tuple[int, str]] = Counter()
-    for eid, surface in mentions:
-        rid = registry_of[eid]
-        per_entity[rid] += 1
-        surfaces[(rid, surface)] += 1
-    seen = when or dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    _bump_registry(
-        conn,
+    for mentions, when in batch:
+        seen = when or now
+        rids = set()
+        for eid, surface in mentions:
+            rid = registry_of[eid]
+            rids.add(rid)
+            n_mentions[rid] += 1
+            surfaces[(rid, surface)] += 1
+        for rid in rids:
+            n_articles[rid] += 1
+            first[rid] = min(first.get(rid, seen), seen)
+            last[rid] = max(last.get(rid, seen), seen)
+    conn.execute(
+        _COUNT_IN if sign > 0 else _COUNT_OUT,
         [
-            {"rid": rid, "articles": sign, "mentions": sign * n, "seen": seen}
-            for rid, n in sorted(per_entity.items())
+            {
+                "rid": rid,
+                "articles": sign * n_articles[rid],
+                "mentions": sign * n_mentions[rid],
+                "first": first[rid],
+                "last": last[rid],
+            }
+            for rid in sorted(n_articles)
         ],
-        sign,
     )
     rows = [
         {"registry_id": rid, "alias": surface, "source": SEEN, "mentions": sign * n}
         for (rid, surface), n in sorted(surfaces.items())
     ]
     if sign > 0:
-        stmt = dialect_insert(conn, entity_aliases)
-        conn.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["registry_id", "alias", "source"],
-                set_={"mentions": entity_aliases.c.mentions + stmt.excluded.mentions},
-            ),
-            rows,
-        )
+        conn.execute(_alias_in(conn), rows)
     else:
-        key = (
-            (entity_aliases.c.registry_id == bindparam("rid"))
-            & (entity_aliases.c.alias == bindparam("surface"))
-            & (entity_aliases.c.source == SEEN)
-        )
         conn.execute(
-            update(entity_aliases)
-            .where(key)
-            .values(mentions=entity_aliases.c.mentions + bindparam("delta")),
+            _ALIAS_OUT,
             [{"rid": r["registry_id"], "surface": r["alias"], "delta": r["mentions"]} for r in rows],
         )
         conn.execute(delete(entity_aliases).where(entity_aliases.c.mentions <= 0,
@@ -440,8 +499,9 @@ def rebuild(
             .order_by(entity_mentions.c.id)
         ):
             by_article[row.article_pk].append((row.entity_id, row.text))
-        for page in chunk:
-            upkeep(conn, by_article.get(page.pk, []), page.published_at or page.stored_at)
+        upkeep_many(
+            conn, [(by_article.get(p.pk, []), p.published_at or p.stored_at) for p in chunk]
+        )
         done += len(chunk)
         last = done
         if progress is not None:

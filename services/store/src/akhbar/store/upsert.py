@@ -23,7 +23,7 @@ from akhbar.store.models import (
     outlets,
 )
 from akhbar.store.normalize import normalize, search_document
-from akhbar.store.registry_db import article_mentions, dialect_insert, upkeep
+from akhbar.store.registry_db import article_mentions, dialect_insert, upkeep, upkeep_many
 from akhbar.store.when import lower_bound
 
 _insert = dialect_insert
@@ -196,9 +196,16 @@ def _mentions(prepared: _Prepared) -> list[tuple[int, str]]:
     ]
 
 
-def _write(conn: Connection, prepared: _Prepared, now: dt.datetime, registry: bool) -> bool:
+def _write(
+    conn: Connection,
+    prepared: _Prepared,
+    now: dt.datetime,
+    registry: bool,
+    pending: list | None = None,
+) -> bool:
     """Write one article; with ``registry``, count its mentions into the entity registry in
-    the same transaction (and the replaced version's out)."""
+    the same transaction (and the replaced version's out). With ``pending``, the new counts
+    are appended there for the caller to apply to a whole batch at once."""
     article, entity_ids = prepared.article, prepared.entity_ids
     seen = prepared.values["published_at"] or now
     # Whoever inserts first creates the row; a concurrent second insert waits for that
@@ -214,7 +221,7 @@ def _write(conn: Connection, prepared: _Prepared, now: dt.datetime, registry: bo
     if pk is not None:
         _write_children(conn, pk, article, entity_ids)
         if registry:
-            upkeep(conn, _mentions(prepared), seen)
+            _count(conn, (_mentions(prepared), seen), pending)
         return True
     query = select(articles.c.pk, articles.c.content_hash).where(
         articles.c.id == bindparam("article_id")
@@ -233,8 +240,15 @@ def _write(conn: Connection, prepared: _Prepared, now: dt.datetime, registry: bo
     _clear_children(conn, existing.pk)
     _write_children(conn, existing.pk, article, entity_ids)
     if registry:
-        upkeep(conn, _mentions(prepared), seen)
+        _count(conn, (_mentions(prepared), seen), pending)
     return False
+
+
+def _count(conn: Connection, item, pending: list | None) -> None:
+    if pending is None:
+        upkeep_many(conn, [item])
+    else:
+        pending.append(item)
 
 
 def _now() -> dt.datetime:
@@ -267,7 +281,10 @@ def upsert_articles(
     prepared = [_Prepared(engine, last[key], dims) for key in sorted(last)]
     with engine.execution_options(write=True).begin() as conn:
         now = _now()
-        created = {p.article.id: _write(conn, p, now, registry) for p in prepared}
+        pending: list = []
+        created = {p.article.id: _write(conn, p, now, registry, pending) for p in prepared}
+        if registry:
+            upkeep_many(conn, pending)
     seen: set[str] = set()
     flags = []
     for article in batch:
