@@ -25,7 +25,7 @@ app.command("stats")(operating.stats_cmd)
 app.add_typer(operating.dlq_app, name="dlq")
 
 entities_app = typer.Typer(
-    help="Named entities of stdin lines (no subcommand), or the entities in the store.",
+    help="Named entities of stdin lines (no subcommand), or the top entities in the store.",
     invoke_without_command=True,
 )
 
