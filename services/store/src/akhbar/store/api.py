@@ -239,7 +239,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     def entity_related(
         entity_id: Annotated[int, Path()], limit: PageSize = 10
     ) -> list[RelatedEntity]:
-        """The entities mentioned in the most of its (latest thousand) articles."""
+        """The entities mentioned in the most of its (latest 500) articles."""
         return _entity_or_404(store.entity_related(entity_id, limit=limit), entity_id)
 
     def _correct(action):

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Connection, Select, func, literal_column, or_, select, text
+from sqlalchemy import Connection, Select, func, literal_column, select, text
 
 from akhbar.shared.schemas import DateMention, EnrichedArticle, Entity, Headline
-from akhbar.store.entity_queries import mentioning_registry, resolve
+from akhbar.store.entity_queries import mentioning_registry, resolve, spelling_ids
 from akhbar.store.filters import ArticleFilter
 from akhbar.store.models import (
     articles,
@@ -97,15 +97,16 @@ def _mentioning_entity(conn: Connection, entity: str, label: str | None) -> Sele
     """The pks of articles that mention the entity ``entity`` names: through the registry,
     any alias or whole word of a name, Arabic or Latin; and, for spellings the registry has
     not placed yet (a store not reindexed since it got the registry), the exact folded
-    canonical name."""
-    spellings = entities.c.canonical_normalized == normalize(entity)
-    registry_ids = resolve(conn, entity, label)
-    if registry_ids:
-        spellings = or_(spellings, entities.c.registry_id.in_(registry_ids))
-    chosen = select(entities.c.id).where(spellings)
+    canonical name. The spellings' ids are read first and passed as values (see
+    ``entity_queries.spelling_ids``)."""
+    spelled = select(entities.c.id).where(entities.c.canonical_normalized == normalize(entity))
     if label is not None:
-        chosen = chosen.where(entities.c.label == label)
-    return select(entity_mentions.c.article_pk).where(entity_mentions.c.entity_id.in_(chosen))
+        spelled = spelled.where(entities.c.label == label)
+    ids = set(conn.execute(spelled).scalars())
+    ids.update(spelling_ids(conn, resolve(conn, entity, label)))
+    return select(entity_mentions.c.article_pk).where(
+        entity_mentions.c.entity_id.in_(sorted(ids))
+    )
 
 
 def _published_between(query: Select, since: Bound, until: Bound) -> Select:
@@ -151,7 +152,7 @@ def search_articles(conn: Connection, filters: ArticleFilter) -> list[ArticleSum
     elif label is not None:
         query = query.where(articles.c.pk.in_(_mentioning(None, label)))
     if filters.entity_id is not None:
-        query = query.where(articles.c.pk.in_(mentioning_registry([filters.entity_id])))
+        query = query.where(articles.c.pk.in_(mentioning_registry(conn, [filters.entity_id])))
     if outlet is not None:
         query = query.where(
             articles.c.outlet_id.in_(
