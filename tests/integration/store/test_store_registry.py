@@ -223,3 +223,30 @@ class TestTheSeedPage:
     def test_the_seed_is_found_by_every_name(self, store, seed, query):
         store.upsert(seed)
         assert ids(store.search(entity=query)) == {seed.id}
+
+
+class TestConcurrentWriters:
+    def test_writers_naming_the_same_new_people_make_one_entity_each(self, store: Store):
+        """Four threads (a connection each) store articles that all name the same new people
+        at once: every name gets one registry entity, and every article is counted."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        names = [f"{first} {last}" for first in ("سعيد", "نادية") for last in ("الوزاني", "بناني")]
+
+        def write(worker: int) -> None:
+            for i in range(10):
+                store.upsert_many(
+                    [
+                        article(f"w{worker}-{i}", "2025-11-20",
+                                *[(n, n, "PER") for n in names],
+                                ("الوزاني", "الوزاني", "PER"))
+                    ]
+                )
+
+        with ThreadPoolExecutor(4) as pool:
+            list(pool.map(write, range(4)))
+        for name in names:
+            (entity,) = store.find_entities(name)
+            assert entity.name == name and entity.articles == 40
+        # Two full names end in الوزاني: the surname alone stays its own entity.
+        assert [e.name for e in store.find_entities("الوزاني")] == ["الوزاني"]
