@@ -24,7 +24,10 @@ from akhbar.store.db import normalize_url
 
 PG_URL = os.environ.get("DATABASE_URL_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 FIXTURES = Path(__file__).resolve().parents[2] / "data" / "store"
-TABLES = "date_mentions, entity_mentions, headlines, articles, entities, outlets"
+TABLES = (
+    "date_mentions, entity_mentions, headlines, articles, entity_terms, entity_aliases, "
+    "entity_corrections, entities, entity_registry, outlets"
+)
 
 
 class PostgresServer:

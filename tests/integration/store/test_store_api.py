@@ -91,3 +91,48 @@ class TestBadQueries:
 
     def test_negative_offset_is_422(self, client):
         assert client.get("/articles", params={"offset": -1}).status_code == 422
+
+
+class TestEntityRegistry:
+    def _id(self, client, q: str) -> int:
+        page = client.get("/entities", params={"q": q}).json()
+        assert page["items"], q
+        return page["items"][0]["id"]
+
+    def test_entities_by_any_alias_latin_or_arabic(self, client):
+        for q in ("Akhannouch", "أخنوش", "عزيز اخنوش"):
+            page = client.get("/entities", params={"q": q}).json()
+            assert [e["name"] for e in page["items"]] == ["عزيز أخنوش"], q
+            assert page["items"][0]["articles"] == 2
+            assert "Aziz Akhannouch" in page["items"][0]["latin"]
+
+    def test_one_entity_with_aliases_related_and_timeline(self, client):
+        entity_id = self._id(client, "Akhannouch")
+        detail = client.get(f"/entities/{entity_id}").json()
+        assert detail["name"] == "عزيز أخنوش" and detail["label"] == "PER"
+        assert {"alias", "script", "source", "mentions"} == set(detail["aliases"][0])
+        assert {a["alias"] for a in detail["aliases"] if a["script"] == "latin"} >= {"Aziz Akhannouch"}
+        assert sum(d["mentions"] for d in detail["timeline"]) == detail["mentions"]
+        assert detail["related"] == client.get(f"/entities/{entity_id}/related").json()
+        assert detail["timeline"] == client.get(f"/entities/{entity_id}/timeline").json()
+
+    def test_articles_of_an_entity_newest_first_and_paginated(self, client):
+        entity_id = self._id(client, "Akhannouch")
+        page = client.get(f"/entities/{entity_id}/articles", params={"limit": 1}).json()
+        assert [a["id"] for a in page["items"]] == [MAGHRESS] and page["next_offset"] == 1
+        dated = client.get(f"/entities/{entity_id}/articles", params={"until": "2025-11-21"}).json()
+        assert [a["id"] for a in dated["items"]] == ["hespress-2025-11-20-akhannouch"]
+
+    def test_unknown_entity_is_404_and_an_empty_query_422(self, client):
+        for path in ("", "/articles", "/timeline", "/related"):
+            assert client.get(f"/entities/999999{path}").status_code == 404
+        assert client.get("/entities").status_code == 422
+        assert client.get("/entities", params={"q": "x", "lable": "PER"}).status_code == 400
+
+    def test_merge_and_split_through_the_api(self, client):
+        rabat = self._id(client, "Rabat")
+        akhannouch = self._id(client, "Akhannouch")
+        refused = client.post(f"/entities/{rabat}/merge", params={"into": akhannouch})
+        assert refused.status_code == 422 and "label" in refused.json()["detail"]
+        split = client.post(f"/entities/{akhannouch}/split", params={"alias": "الرباط"})
+        assert split.status_code == 404

@@ -127,3 +127,71 @@ def test_unreachable_database_is_a_message_not_a_traceback():
     )
     assert result.exit_code == 1
     assert result.stderr.startswith("error: cannot open the store")
+
+
+def registry_app() -> typer.Typer:
+    """The registry commands, mounted as the akhbar CLI mounts them."""
+    from akhbar.store.cli import (
+        entities_merge,
+        entities_search,
+        entities_show,
+        entities_split,
+        store_app,
+    )
+
+    app = typer.Typer()
+    app.command("show")(entities_show)
+    app.command("search")(entities_search)
+    app.command("merge")(entities_merge)
+    app.command("split")(entities_split)
+    app.add_typer(store_app, name="store")
+    return app
+
+
+class TestEntityRegistry:
+    def test_show_prints_the_entity_with_aliases_in_both_scripts(self, filled, database_url):
+        result = runner.invoke(registry_app(), ["show", "Akhannouch", "--database-url", database_url])
+        assert result.exit_code == 0, result.output
+        (entity,) = lines(result.stdout)
+        assert entity["name"] == "عزيز أخنوش" and entity["articles"] == 2
+        scripts = {a["script"] for a in entity["aliases"]}
+        assert scripts == {"arabic", "latin"}
+        assert {"related", "timeline", "first_seen", "last_seen"} <= set(entity)
+
+    def test_show_table_has_the_entity_aliases_related_and_days(self, filled, database_url):
+        result = runner.invoke(
+            registry_app(), ["show", "أخنوش", "--table", "--database-url", database_url]
+        )
+        assert result.exit_code == 0, result.output
+        out = result.stdout
+        assert "عزيز أخنوش" in out and "Aziz Akhannouch" in out
+        for header in ("alias", "mentioned with", "day"):
+            assert header in out
+
+    def test_show_of_an_unknown_name_exits_1(self, filled, database_url):
+        result = runner.invoke(registry_app(), ["show", "Benkirane", "--database-url", database_url])
+        assert result.exit_code == 1
+        assert "no entity named" in result.output
+
+    def test_search_lists_matching_entities(self, filled, database_url):
+        result = runner.invoke(registry_app(), ["search", "Rabat", "--database-url", database_url])
+        assert result.exit_code == 0, result.output
+        assert [(e["name"], e["label"]) for e in lines(result.stdout)] == [("الرباط", "LOC")]
+
+    def test_merge_then_split_and_their_errors(self, filled, database_url):
+        url = ["--database-url", database_url]
+        refused = runner.invoke(registry_app(), ["merge", "الرباط", "أخنوش", *url])
+        assert refused.exit_code == 2 and "label" in refused.output
+        merged = runner.invoke(registry_app(), ["merge", "الدار البيضاء", "الرباط", *url])
+        assert merged.exit_code == 0, merged.output
+        (entity,) = lines(merged.stdout)
+        assert entity["name"] == "الرباط"
+        split = runner.invoke(registry_app(), ["split", "الرباط", "الدار البيضاء", *url])
+        assert split.exit_code == 0, split.output
+        assert lines(split.stdout)[0]["name"] == "الدار البيضاء"
+
+    def test_reindex_reports_what_it_read(self, filled, database_url, articles):
+        result = runner.invoke(registry_app(), ["store", "reindex", "--database-url", database_url])
+        assert result.exit_code == 0, result.output
+        report = lines(result.stdout)[-1]
+        assert report["articles"] == len(articles) and report["entities"] > 0

@@ -33,8 +33,12 @@ class TestSearchByEntity:
         assert ids(filled.search(entity="عزيز اخنوش")) == [MAGHRESS, AKHANNOUCH]
         assert ids(filled.search(entity="مُحَمَّد السـادس")) == [MAGHRESS]
 
-    def test_entity_must_be_the_whole_canonical_name(self, filled):
-        assert filled.search(entity="محمد") == []
+    def test_a_whole_word_of_a_name_finds_it_but_part_of_a_word_does_not(self, filled):
+        """Issue 16: people search by the name they know ("حموشي" for "عبد اللطيف حموشي")."""
+        assert ids(filled.search(entity="السادس")) == [MAGHRESS]
+        assert ids(filled.search(entity="اخنوش")) == [MAGHRESS, AKHANNOUCH]
+        assert filled.search(entity="اخنو") == []
+        assert filled.search(entity="سادس محمد") == []
 
     def test_entity_with_another_label_matches_nothing(self, filled):
         assert filled.search(entity="الرباط", label="PER") == []

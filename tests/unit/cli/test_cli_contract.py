@@ -47,6 +47,15 @@ class TestEntities:
             assert e["label"] in {"PER", "ORG", "LOC", "MISC"}
             assert text[e["start"]:e["end"]] == e["text"]
 
+    def test_the_store_subcommands_sit_beside_stdin_tagging(self):
+        """Issue 16 adds show/search/merge/split; "akhbar entities" with no subcommand still tags stdin."""
+        result = runner.invoke(app, ["entities", "--help"])
+        assert result.exit_code == 0, result.output
+        for command in ("top", "show", "search", "merge", "split"):
+            assert command in result.output
+        reindex = runner.invoke(app, ["store", "--help"])
+        assert reindex.exit_code == 0 and "reindex" in reindex.output
+
 
 class TestLocalExtraction:
     @pytest.fixture

@@ -12,11 +12,15 @@ from akhbar.cli.lazy import Lazy, lazy_group
 
 SUBCOMMANDS: dict[str, Lazy] = {
     "top": Lazy("akhbar.store.cli:entities_top", "Print the entities mentioned in the most stored articles, one JSON line each."),
+    "show": Lazy("akhbar.store.cli:entities_show", "Print one entity across the store, found by any of its names."),
+    "search": Lazy("akhbar.store.cli:entities_search", "Print the entities whose aliases match TEXT, most articles first, one JSON line each."),
+    "merge": Lazy("akhbar.store.cli:entities_merge", "Correct the registry: A is B; print B as one JSON line."),
+    "split": Lazy("akhbar.store.cli:entities_split", "Correct the registry: ALIAS is not NAME; print the new entity as one JSON line."),
 }
 
 app = typer.Typer(
     cls=lazy_group(SUBCOMMANDS),
-    help="Named entities of stdin lines (no subcommand), or the top entities in the store.",
+    help="Named entities of stdin lines (no subcommand), or the entities in the store.",
     invoke_without_command=True,
 )
 

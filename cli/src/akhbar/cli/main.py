@@ -23,10 +23,11 @@ COMMANDS: dict[str, Lazy] = {
     "parse": Lazy("akhbar.cli.local:parse_cmd", "Print the Article JSON of a page."),
     "extract": Lazy("akhbar.cli.local:extract_cmd", "Print the EnrichedArticle JSON of a page (parse + enrich)."),
     "dates": Lazy("akhbar.cli.local:dates_cmd", "Date/time expressions of each stdin line: {\"dates\": [{text, start, end, kind, value}]}."),
-    "entities": Lazy("akhbar.cli.entities:app", "Named entities of stdin lines (no subcommand), or the top entities in the store."),
+    "entities": Lazy("akhbar.cli.entities:app", "Named entities of stdin lines (no subcommand), or the entities in the store."),
     "stats": Lazy("akhbar.cli.operating:stats_cmd", "Per stream: length; per group: lag, pending, consumers; DLQ sizes. Exit 1 if the DLQ is not empty."),
     "dlq": Lazy("akhbar.cli.operating:dlq_app", "Dead letters: messages a service gave up on, with the reason."),
     "articles": Lazy("akhbar.store.cli:articles_app", "Query stored articles."),
+    "store": Lazy("akhbar.store.cli:store_app", "Look after the store."),
     "api": Lazy("akhbar.store.cli:api_command", "Serve the read API (OpenAPI at /docs and /openapi.json) with uvicorn."),
 }
 

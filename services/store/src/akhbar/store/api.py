@@ -13,13 +13,20 @@ from typing import Annotated, Literal
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from pydantic import BaseModel
 
-from akhbar.shared.schemas import EnrichedArticle
+from akhbar.shared.schemas import EnrichedArticle, EntityLabel
+from akhbar.store.filters import ArticleFilter
 from akhbar.store.store import Store
-from akhbar.store.views import ArticleSummary, TopEntity
+from akhbar.store.views import (
+    ArticleSummary,
+    DayCount,
+    EntityDetail,
+    RegistryEntity,
+    RelatedEntity,
+    TopEntity,
+)
 from akhbar.store.when import BadDate, parse_bound
 
 MAX_PAGE = 200
-Label = Literal["PER", "ORG", "LOC", "MISC"]
 DATE_HELP = "YYYY-MM-DD (inclusive day) or an ISO 8601 datetime"
 
 
@@ -32,6 +39,13 @@ class ArticlePage(BaseModel):
 
 class EntityPage(BaseModel):
     items: list[TopEntity]
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+class RegistryPage(BaseModel):
+    items: list[RegistryEntity]
     limit: int
     offset: int
     next_offset: int | None
@@ -110,8 +124,11 @@ def create_app(database_url: str | None = None) -> FastAPI:
         ],
     )
     def search_articles(
-        entity: Annotated[str | None, Query(description="canonical entity name")] = None,
-        label: Label | None = None,
+        entity: Annotated[
+            str | None,
+            Query(description="an entity: any name or spelling, Arabic or Latin, or one whole word of it"),
+        ] = None,
+        label: EntityLabel | None = None,
         outlet: Annotated[str | None, Query(description="outlet name")] = None,
         since: Since = None,
         until: Until = None,
@@ -120,7 +137,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
         offset: Offset = 0,
     ) -> ArticlePage:
         """Articles matching every given filter, newest first (Arabic spelling folded)."""
-        found = store.search(
+        filters = ArticleFilter(
             entity=entity,
             label=label,
             outlet=outlet,
@@ -130,7 +147,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
             limit=limit + 1,
             offset=offset,
         )
-        return ArticlePage(**_page(found, limit, offset))
+        return ArticlePage(**_page(store.search(filters), limit, offset))
 
     @app.get("/articles/{article_id}", dependencies=[only_params()])
     def get_article(article_id: Annotated[str, Path()]) -> EnrichedArticle:
@@ -146,7 +163,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     def top_entities(
         since: Since = None,
         until: Until = None,
-        label: Label | None = None,
+        label: EntityLabel | None = None,
         with_entity: Annotated[
             str | None,
             Query(alias="with", description="only articles that also mention this entity"),
@@ -164,5 +181,90 @@ def create_app(database_url: str | None = None) -> FastAPI:
             offset=offset,
         )
         return EntityPage(**_page(found, limit, offset))
+
+    @app.get("/entities", dependencies=[only_params("q", "label", "limit", "offset")])
+    def find_entities(
+        q: Annotated[
+            str, Query(min_length=1, description="a name, spelling or whole word of a name, "
+                       "Arabic or Latin (Hammouchi, حموشي, الإنتربول)")
+        ],
+        label: EntityLabel | None = None,
+        limit: PageSize = 20,
+        offset: Offset = 0,
+    ) -> RegistryPage:
+        """Entities of the registry whose aliases match ``q``, most articles first."""
+        found = store.find_entities(q, label=label, limit=limit + 1, offset=offset)
+        return RegistryPage(**_page(found, limit, offset))
+
+    def _entity_or_404(value, entity_id: int):
+        if value is None:
+            raise HTTPException(404, f"no entity with id {entity_id}")
+        return value
+
+    @app.get("/entities/{entity_id}", dependencies=[only_params()])
+    def get_entity(entity_id: Annotated[int, Path()]) -> EntityDetail:
+        """One entity across the store: aliases (Arabic and Latin), counts, first and last
+        seen, the entities most mentioned with it, mentions per day."""
+        return _entity_or_404(store.entity(entity_id), entity_id)
+
+    @app.get(
+        "/entities/{entity_id}/articles",
+        dependencies=[only_params("since", "until", "limit", "offset")],
+    )
+    def entity_articles(
+        entity_id: Annotated[int, Path()],
+        since: Since = None,
+        until: Until = None,
+        limit: PageSize = 50,
+        offset: Offset = 0,
+    ) -> ArticlePage:
+        """The articles that mention the entity under any of its names, newest first."""
+        if not store.has_entity(entity_id):
+            raise HTTPException(404, f"no entity with id {entity_id}")
+        filters = ArticleFilter(
+            entity_id=entity_id,
+            since=_bound(since, "since"),
+            until=_bound(until, "until"),
+            limit=limit + 1,
+            offset=offset,
+        )
+        return ArticlePage(**_page(store.search(filters), limit, offset))
+
+    @app.get("/entities/{entity_id}/timeline", dependencies=[only_params()])
+    def entity_timeline(entity_id: Annotated[int, Path()]) -> list[DayCount]:
+        """Mentions and articles per day of publication, oldest first."""
+        return _entity_or_404(store.entity_timeline(entity_id), entity_id)
+
+    @app.get("/entities/{entity_id}/related", dependencies=[only_params("limit")])
+    def entity_related(
+        entity_id: Annotated[int, Path()], limit: PageSize = 10
+    ) -> list[RelatedEntity]:
+        """The entities mentioned in the most of its (latest 500) articles."""
+        return _entity_or_404(store.entity_related(entity_id, limit=limit), entity_id)
+
+    def _correct(action):
+        try:
+            return action()
+        except LookupError as exc:
+            raise HTTPException(404, str(exc.args[0] if exc.args else exc)) from None
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
+
+    @app.post("/entities/{entity_id}/merge", dependencies=[only_params("into")])
+    def merge_entity(
+        entity_id: Annotated[int, Path()],
+        into: Annotated[int, Query(description="the id of the entity it is")],
+    ) -> EntityDetail:
+        """Correct the registry: this entity is entity ``into``; kept for later articles
+        and through reindexing."""
+        return _correct(lambda: store.merge_entities(entity_id, into))
+
+    @app.post("/entities/{entity_id}/split", dependencies=[only_params("alias")])
+    def split_entity(
+        entity_id: Annotated[int, Path()],
+        alias: Annotated[str, Query(min_length=1, description="a name filed under it that is someone else")],
+    ) -> EntityDetail:
+        """Correct the registry: ``alias`` is not this entity; it becomes one of its own."""
+        return _correct(lambda: store.split_entity(entity_id, alias))
 
     return app

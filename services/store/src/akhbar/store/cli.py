@@ -8,12 +8,15 @@ errors exit 1 with a message; neither prints a traceback.
 from __future__ import annotations
 
 import contextlib
+import json
+import sys
 from collections.abc import Iterator
 from enum import StrEnum
 
 import typer
 from sqlalchemy.exc import SQLAlchemyError
 
+from akhbar.store.filters import LABELS, ArticleFilter
 from akhbar.store.output import json_lines, table
 from akhbar.store.store import Store
 from akhbar.store.when import BadDate, parse_bound
@@ -21,11 +24,8 @@ from akhbar.store.when import BadDate, parse_bound
 articles_app = typer.Typer(help="Query stored articles.", no_args_is_help=True)
 
 
-class Label(StrEnum):
-    PER = "PER"
-    ORG = "ORG"
-    LOC = "LOC"
-    MISC = "MISC"
+# Typer offers choices from an enum; this one is made from the one EntityLabel.
+Label = StrEnum("Label", {label: label for label in LABELS})
 
 
 # Option objects for enum-typed parameters live at module level (ruff B008 rightly objects to
@@ -89,7 +89,11 @@ def get(
 
 @articles_app.command("search")
 def search(
-    entity: str | None = typer.Option(None, "--entity", help="Canonical entity name."),
+    entity: str | None = typer.Option(
+        None,
+        "--entity",
+        help="An entity: any of its names or spellings, Arabic or Latin, or one whole word of it.",
+    ),
     label: Label | None = _ARTICLE_LABEL,
     outlet: str | None = typer.Option(None, "--outlet", help="Outlet name."),
     since: str | None = typer.Option(None, "--since", help="Published on or after (YYYY-MM-DD)."),
@@ -102,17 +106,18 @@ def search(
 ) -> None:
     """Print the articles matching every filter given, newest first, one JSON line each."""
     since_at, until_at = _bounds(since, until)
+    filters = ArticleFilter(
+        entity=entity,
+        label=label.value if label else None,
+        outlet=outlet,
+        since=since_at,
+        until=until_at,
+        text=text,
+        limit=limit,
+        offset=offset,
+    )
     with _opened(database_url) as store:
-        found = store.search(
-            entity=entity,
-            label=label.value if label else None,
-            outlet=outlet,
-            since=since_at,
-            until=until_at,
-            text=text,
-            limit=limit,
-            offset=offset,
-        )
+        found = store.search(filters)
     if as_table:
         rows = [(a.published, a.source_name, a.title, a.id) for a in found]
         typer.echo(table(rows, ["published", "outlet", "title", "id"]), nl=False)
@@ -146,6 +151,135 @@ def entities_top(
         typer.echo(table(rows, ["entity", "label", "articles", "mentions"]), nl=False)
     else:
         typer.echo(json_lines(found), nl=False)
+
+
+_REGISTRY_LABEL = typer.Option(None, "--label", help="Only an entity with this label.")
+
+
+def _found(action):
+    """Run ``action``; a name that names nothing (or several) is exit 1 with the message,
+    a correction that cannot be made exit 2."""
+    try:
+        return action()
+    except LookupError as exc:
+        raise _fail(str(exc.args[0] if exc.args else exc), 1) from None
+    except ValueError as exc:
+        raise _fail(str(exc), 2) from None
+
+
+def _detail_table(entity) -> str:
+    head = [
+        ("name", entity.name),
+        ("id", entity.id),
+        ("label", entity.label),
+        ("articles", entity.articles),
+        ("mentions", entity.mentions),
+        ("first seen", entity.first_seen.date() if entity.first_seen else ""),
+        ("last seen", entity.last_seen.date() if entity.last_seen else ""),
+        ("latin", ", ".join(entity.latin)),
+    ]
+    parts = [
+        table(head, ["entity", ""]),
+        "\n",
+        table([(a.alias, a.script, a.source, a.mentions) for a in entity.aliases],
+              ["alias", "script", "source", "mentions"]),
+        "\n",
+        table([(r.name, r.label, r.articles) for r in entity.related],
+              ["mentioned with", "label", "articles"]),
+        "\n",
+        table([(d.day, d.articles, d.mentions) for d in entity.timeline],
+              ["day", "articles", "mentions"]),
+    ]
+    return "".join(parts)
+
+
+def entities_show(
+    name: str = typer.Argument(..., metavar="NAME", help="Any name, spelling or whole word of a name, Arabic or Latin."),
+    label: Label | None = _REGISTRY_LABEL,
+    as_table: bool = typer.Option(False, "--table", help="Readable tables, not one JSON line."),
+    database_url: str | None = _database_url_option(),
+) -> None:
+    """Print one entity across the store, found by any of its names.
+
+    Its aliases (Arabic and Latin), article count, first and last seen, the entities most
+    often mentioned with it, and mentions per day."""
+    with _opened(database_url) as store:
+        entity = _found(lambda: store.entity_named(name, label.value if label else None))
+    if entity is None:
+        raise _fail(f"no entity named {name!r}", 1)
+    if as_table:
+        typer.echo(_detail_table(entity), nl=False)
+    else:
+        typer.echo(entity.model_dump_json())
+
+
+def entities_search(
+    text: str = typer.Argument(..., metavar="TEXT", help="A name, spelling or whole word of one."),
+    label: Label | None = _ENTITY_LABEL,
+    limit: int = typer.Option(20, "--limit", min=1, help="Entities to print."),
+    as_table: bool = typer.Option(False, "--table", help="A readable table, not JSON lines."),
+    database_url: str | None = _database_url_option(),
+) -> None:
+    """Print the entities whose aliases match TEXT, most articles first, one JSON line each."""
+    with _opened(database_url) as store:
+        found = _found(lambda: store.find_entities(text, label.value if label else None, limit))
+    if as_table:
+        rows = [(e.name, e.label, e.articles, ", ".join(e.latin), e.id) for e in found]
+        typer.echo(table(rows, ["entity", "label", "articles", "latin", "id"]), nl=False)
+    else:
+        typer.echo(json_lines(found), nl=False)
+
+
+def entities_merge(
+    source: str = typer.Argument(..., metavar="A", help="The entity that is another (name or id)."),
+    target: str = typer.Argument(..., metavar="B", help="The entity it is (name or id)."),
+    label: Label | None = _REGISTRY_LABEL,
+    database_url: str | None = _database_url_option(),
+) -> None:
+    """Correct the registry: A is B; print B as one JSON line.
+
+    Every name of A becomes a name of B, now, for later articles and through reindexing."""
+    with _opened(database_url) as store:
+        merged = _found(lambda: store.merge_entities(source, target, label.value if label else None))
+    typer.echo(merged.model_dump_json())
+
+
+def entities_split(
+    name: str = typer.Argument(..., metavar="NAME", help="The entity (name or id)."),
+    alias: str = typer.Argument(..., metavar="ALIAS", help="A name filed under it that is someone else."),
+    label: Label | None = _REGISTRY_LABEL,
+    database_url: str | None = _database_url_option(),
+) -> None:
+    """Correct the registry: ALIAS is not NAME; print the new entity as one JSON line.
+
+    ALIAS becomes an entity of its own and stays one for later articles and through
+    reindexing."""
+    with _opened(database_url) as store:
+        new = _found(lambda: store.split_entity(name, alias, label.value if label else None))
+    typer.echo(new.model_dump_json())
+
+
+store_app = typer.Typer(help="Look after the store.", no_args_is_help=True)
+
+
+@store_app.command("reindex")
+def store_reindex(database_url: str | None = _database_url_option()) -> None:
+    """Rebuild the entity registry from every stored article, corrections kept (also what
+    fills it in a store that held articles before it existed). A progress bar goes to
+    stderr; prints {"articles": N, "entities": M}."""
+    with _opened(database_url) as store:
+        total = store.count()
+        with typer.progressbar(length=max(total, 1), label="reindexing", file=sys.stderr) as bar:
+            shown = 0
+
+            def progress(done: int, _total: int) -> None:
+                nonlocal shown
+                bar.update(done - shown)
+                shown = done
+
+            articles = store.reindex(progress)
+        entities = store.registry_size()
+    typer.echo(json.dumps({"articles": articles, "entities": entities}))
 
 
 def api_command(

@@ -80,6 +80,29 @@ headlines = Table(
     Column("url", Text),
 )
 
+# The registry: one row per entity across the whole store ("عبد اللطيف حموشي" with every
+# spelling and short form seen). ``entities`` rows (one per canonical spelling an article gave)
+# point at their registry entity; counts are kept up to date by each upsert.
+entity_registry = Table(
+    "entity_registry",
+    metadata,
+    Column("id", Key, primary_key=True, autoincrement=True),
+    # The name shown: the canonical spelling the entity was first seen under.
+    Column("name", Text, nullable=False),
+    Column("label", String(8), nullable=False),
+    # name_key of the name, words joined by a space: one registry entity per (key, label).
+    Column("key", Text, nullable=False),
+    # Its last word and word count: a one-word short form looks for the full name it ends.
+    Column("head", Text, nullable=False),
+    Column("words", Integer, nullable=False),
+    Column("article_count", Integer, nullable=False, default=0),
+    Column("mention_count", Integer, nullable=False, default=0),
+    Column("first_seen", DateTime),
+    Column("last_seen", DateTime),
+    UniqueConstraint("key", "label"),
+    Index(None, "head", "label"),
+)
+
 entities = Table(
     "entities",
     metadata,
@@ -87,8 +110,47 @@ entities = Table(
     Column("canonical", Text, nullable=False),
     Column("label", String(8), nullable=False),
     Column("canonical_normalized", Text, nullable=False),
+    # Null until the registry has placed it (an article stored before the registry existed,
+    # until ``akhbar store reindex``).
+    Column("registry_id", Key, ForeignKey("entity_registry.id")),
     UniqueConstraint("canonical", "label"),
     Index(None, "canonical_normalized", "label"),
+    Index(None, "registry_id"),
+)
+
+# How a registry entity is written: surface forms seen in articles (with their mention
+# counts) and Latin names (romanized, or from the place/organization table).
+entity_aliases = Table(
+    "entity_aliases",
+    metadata,
+    Column("registry_id", Key, ForeignKey("entity_registry.id"), primary_key=True),
+    Column("alias", Text, primary_key=True),
+    # "seen" (a surface form in an article) or "latin".
+    Column("source", String(8), primary_key=True),
+    Column("mentions", Integer, nullable=False, default=0),
+)
+
+# What a query is looked up under: folded names, their whole words, folded Latin names and
+# words, and the consonant skeleton shared by Arabic and Latin spellings (registry.py).
+entity_terms = Table(
+    "entity_terms",
+    metadata,
+    Column("kind", String(8), primary_key=True),
+    Column("term", Text, primary_key=True),
+    Column("registry_id", Key, ForeignKey("entity_registry.id"), primary_key=True),
+    Index(None, "registry_id"),
+)
+
+# What people corrected: a name key (with its label) always goes to the registry entity of
+# ``target_key`` (a merge) or stands alone (a split: ``target_key`` equals ``key``). Kept
+# by name, not id, so it holds for later articles and through ``akhbar store reindex``.
+entity_corrections = Table(
+    "entity_corrections",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("label", String(8), primary_key=True),
+    Column("target_key", Text, nullable=False),
+    Column("made_at", DateTime, nullable=False),
 )
 
 entity_mentions = Table(

@@ -10,6 +10,8 @@ import datetime as dt
 from sqlalchemy import Connection, Select, func, literal_column, select, text
 
 from akhbar.shared.schemas import DateMention, EnrichedArticle, Entity, Headline
+from akhbar.store.entity_queries import mentioning_registry, resolve, spelling_ids
+from akhbar.store.filters import ArticleFilter
 from akhbar.store.models import (
     articles,
     date_mentions,
@@ -91,6 +93,22 @@ def _mentioning(normalized_name: str | None, label: str | None = None) -> Select
     return mentioned
 
 
+def _mentioning_entity(conn: Connection, entity: str, label: str | None) -> Select:
+    """The pks of articles that mention the entity ``entity`` names: through the registry,
+    any alias or whole word of a name, Arabic or Latin; and, for spellings the registry has
+    not placed yet (a store not reindexed since it got the registry), the exact folded
+    canonical name. The spellings' ids are read first and passed as values (see
+    ``entity_queries.spelling_ids``)."""
+    spelled = select(entities.c.id).where(entities.c.canonical_normalized == normalize(entity))
+    if label is not None:
+        spelled = spelled.where(entities.c.label == label)
+    ids = set(conn.execute(spelled).scalars())
+    ids.update(spelling_ids(conn, resolve(conn, entity, label)))
+    return select(entity_mentions.c.article_pk).where(
+        entity_mentions.c.entity_id.in_(sorted(ids))
+    )
+
+
 def _published_between(query: Select, since: Bound, until: Bound) -> Select:
     if since is not None:
         query = query.where(articles.c.published_at >= lower_bound(since))
@@ -116,18 +134,10 @@ def _text_match(conn: Connection, words: list[str]):
     return articles.c.pk.in_(matching)
 
 
-def search_articles(
-    conn: Connection,
-    *,
-    entity: str | None = None,
-    label: str | None = None,
-    outlet: str | None = None,
-    since: Bound = None,
-    until: Bound = None,
-    text_query: str | None = None,
-    limit: int = 50,
-    offset: int = 0,
-) -> list[ArticleSummary]:
+def search_articles(conn: Connection, filters: ArticleFilter) -> list[ArticleSummary]:
+    entity, label, outlet = filters.entity, filters.label, filters.outlet
+    since, until, text_query = filters.since, filters.until, filters.text
+    limit, offset = filters.limit, filters.offset
     query = select(
         articles.c.id,
         articles.c.title,
@@ -137,9 +147,12 @@ def search_articles(
         outlets.c.name.label("source_name"),
     ).select_from(articles.outerjoin(outlets, outlets.c.id == articles.c.outlet_id))
 
-    if entity is not None or label is not None:
-        mentioned = _mentioning(normalize(entity) if entity is not None else None, label)
-        query = query.where(articles.c.pk.in_(mentioned))
+    if entity is not None:
+        query = query.where(articles.c.pk.in_(_mentioning_entity(conn, entity, label)))
+    elif label is not None:
+        query = query.where(articles.c.pk.in_(_mentioning(None, label)))
+    if filters.entity_id is not None:
+        query = query.where(articles.c.pk.in_(mentioning_registry(conn, [filters.entity_id])))
     if outlet is not None:
         query = query.where(
             articles.c.outlet_id.in_(

@@ -8,29 +8,33 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import IntegrityError
 
 from akhbar.shared.schemas import EnrichedArticle
-from akhbar.store import queries
+from akhbar.store import entity_queries, queries, registry_db
 from akhbar.store.db import create_store_engine, migrate
+from akhbar.store.filters import ArticleFilter, check_label
 from akhbar.store.settings import default_database_url
 from akhbar.store.upsert import Dimensions, upsert_article, upsert_articles
-from akhbar.store.views import ArticleSummary, TopEntity
+from akhbar.store.views import (
+    ArticleSummary,
+    DayCount,
+    EntityDetail,
+    RegistryEntity,
+    RelatedEntity,
+    TopEntity,
+)
 from akhbar.store.when import parse_bound
 
-LABELS = ("PER", "ORG", "LOC", "MISC")
 DateArg = str | dt.date | None
-
-
-def _check_label(label: str | None) -> str | None:
-    if label is not None and label not in LABELS:
-        raise ValueError(f"label: {label!r} is not one of {', '.join(LABELS)}")
-    return label
 
 
 class Store:
     """Enriched articles in SQLite or PostgreSQL. Thread-safe: each call takes a pooled
     connection for its own transaction."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, registry: bool = True) -> None:
+        # registry=False writes articles without entity registry upkeep: what a store made
+        # before the registry held, and the benchmark's reference for what upkeep costs.
         self.engine = engine
+        self.registry = registry
         self._dimensions = Dimensions()
         if engine.dialect.name == "postgresql":
             # One-statement reads need no transaction: autocommit saves the BEGIN/ROLLBACK
@@ -43,7 +47,9 @@ class Store:
             self._reader = self._snapshot = engine
 
     @classmethod
-    def from_url(cls, database_url: str | None = None, *, migrate_schema: bool = True) -> Store:
+    def from_url(
+        cls, database_url: str | None = None, *, migrate_schema: bool = True, registry: bool = True
+    ) -> Store:
         """Open (and by default migrate to head) the database at ``database_url``, else
         ``DATABASE_URL``, else the SQLite file ``var/akhbar.db``."""
         engine = create_store_engine(database_url or default_database_url())
@@ -53,18 +59,18 @@ class Store:
             except Exception:
                 engine.dispose()
                 raise
-        return cls(engine)
+        return cls(engine, registry=registry)
 
     def upsert(self, article: EnrichedArticle) -> bool:
         """Store ``article`` by its id; True if it was new. Replaces an older version whole."""
         try:
-            return upsert_article(self.engine, article, self._dimensions)
+            return upsert_article(self.engine, article, self._dimensions, self.registry)
         except IntegrityError:
             # The only integrity error an upsert can meet is a cached outlet/entity id that
             # no longer exists (the database was emptied or replaced under a running
             # process): forget the cache and write once more with fresh ids.
             self._dimensions = Dimensions()
-            return upsert_article(self.engine, article, self._dimensions)
+            return upsert_article(self.engine, article, self._dimensions, self.registry)
 
     def upsert_many(self, articles: list[EnrichedArticle]) -> list[bool]:
         """Store a batch in one transaction (much faster per article where each commit waits
@@ -72,40 +78,26 @@ class Store:
         if not articles:
             return []
         try:
-            return upsert_articles(self.engine, articles, self._dimensions)
+            return upsert_articles(self.engine, articles, self._dimensions, self.registry)
         except IntegrityError:
             self._dimensions = Dimensions()  # see upsert()
-            return upsert_articles(self.engine, articles, self._dimensions)
+            return upsert_articles(self.engine, articles, self._dimensions, self.registry)
 
     def get(self, article_id: str) -> EnrichedArticle | None:
         with self._snapshot.connect() as conn:
             return queries.get_article(conn, article_id)
 
-    def search(
-        self,
-        entity: str | None = None,
-        label: str | None = None,
-        outlet: str | None = None,
-        since: DateArg = None,
-        until: DateArg = None,
-        text: str | None = None,
-        limit: int = 50,
-        offset: int = 0,
-    ) -> list[ArticleSummary]:
-        """Articles matching every filter given, newest first. Dates are inclusive; ``since``
-        and ``until`` take dates, datetimes or their ISO text (``BadDate`` otherwise)."""
+    def search(self, filters: ArticleFilter | None = None, /, **fields) -> list[ArticleSummary]:
+        """Articles matching every filter given, newest first: an ``ArticleFilter``, or its
+        fields as keywords (``store.search(entity="حموشي", since="2025-11-01")``). Dates are
+        inclusive; ``since`` and ``until`` take dates, datetimes or their ISO text
+        (``BadDate`` otherwise)."""
+        if filters is None:
+            filters = ArticleFilter(**fields)
+        elif fields:
+            raise TypeError("give an ArticleFilter or keyword filters, not both")
         with self._reader.connect() as conn:
-            return queries.search_articles(
-                conn,
-                entity=entity,
-                label=_check_label(label),
-                outlet=outlet,
-                since=parse_bound(since, "since"),
-                until=parse_bound(until, "until"),
-                text_query=text,
-                limit=limit,
-                offset=offset,
-            )
+            return queries.search_articles(conn, filters)
 
     def top_entities(
         self,
@@ -123,11 +115,98 @@ class Store:
                 conn,
                 since=parse_bound(since, "since"),
                 until=parse_bound(until, "until"),
-                label=_check_label(label),
+                label=check_label(label),
                 cooccurring=cooccurring,
                 limit=limit,
                 offset=offset,
             )
+
+    # ------------------------------------------------------------ the entity registry
+
+    def find_entities(
+        self, query: str, label: str | None = None, limit: int = 20, offset: int = 0
+    ) -> list[RegistryEntity]:
+        """Entities any of whose aliases (Arabic or Latin, or a whole word of a name) match
+        ``query``, most articles first."""
+        with self._reader.connect() as conn:
+            return entity_queries.find_entities(conn, query, check_label(label), limit, offset)
+
+    def entity(self, entity_id: int) -> EntityDetail | None:
+        """One registry entity: aliases, counts, first/last seen, related, mentions per day."""
+        with self._snapshot.connect() as conn:
+            return entity_queries.entity_detail(conn, entity_id)
+
+    def entity_named(self, name: str, label: str | None = None) -> EntityDetail | None:
+        """The entity ``name`` names (the one in most articles when several do)."""
+        with self._snapshot.connect() as conn:
+            ids = entity_queries.resolve(conn, name, check_label(label))
+            return entity_queries.entity_detail(conn, ids[0]) if ids else None
+
+    def has_entity(self, entity_id: int) -> bool:
+        with self._reader.connect() as conn:
+            return bool(entity_queries.get_entities(conn, [entity_id]))
+
+    def entity_timeline(self, entity_id: int) -> list[DayCount] | None:
+        with self._snapshot.connect() as conn:
+            if not entity_queries.get_entities(conn, [entity_id]):
+                return None
+            return entity_queries.timeline(conn, entity_id)
+
+    def entity_related(self, entity_id: int, limit: int = 10) -> list[RelatedEntity] | None:
+        with self._snapshot.connect() as conn:
+            if not entity_queries.get_entities(conn, [entity_id]):
+                return None
+            return entity_queries.related(conn, entity_id, limit)
+
+    def _one(self, conn, name: str, label: str | None) -> int:
+        ids = entity_queries.resolve(conn, name, check_label(label))
+        if not ids:
+            raise LookupError(f"no entity named {name!r}")
+        exact = [e for e in entity_queries.get_entities(conn, ids) if e.name == name.strip()]
+        if len(ids) > 1 and len(exact) != 1:
+            names = ", ".join(
+                f"{e.name} ({e.label}, id {e.id})" for e in entity_queries.get_entities(conn, ids[:5])
+            )
+            raise LookupError(f"{name!r} names several entities: {names}; give its id or label")
+        return exact[0].id if exact else ids[0]
+
+    def _entity_ref(self, conn, ref: str | int, label: str | None) -> int:
+        if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
+            rid = int(ref)
+            if not entity_queries.get_entities(conn, [rid]):
+                raise LookupError(f"no entity with id {rid}")
+            return rid
+        return self._one(conn, ref, label)
+
+    def merge_entities(self, source: str | int, target: str | int, label: str | None = None) -> EntityDetail:
+        """A correction: entity ``source`` is entity ``target`` (by name or id). Remembered
+        by name, so later articles and reindexing keep it."""
+        with self.engine.execution_options(write=True).begin() as conn:
+            src = self._entity_ref(conn, source, label)
+            dst = self._entity_ref(conn, target, label)
+            if src == dst:
+                raise ValueError(f"{source!r} and {target!r} are already one entity")
+            registry_db.merge(conn, src, dst)
+            return entity_queries.entity_detail(conn, dst)
+
+    def split_entity(self, name: str | int, alias: str, label: str | None = None) -> EntityDetail:
+        """A correction: the spelling ``alias`` is not entity ``name``; it becomes an entity
+        of its own and stays one. Returns the new entity."""
+        with self.engine.execution_options(write=True).begin() as conn:
+            rid = self._entity_ref(conn, name, label)
+            new = registry_db.split(conn, rid, alias)
+            return entity_queries.entity_detail(conn, new)
+
+    def reindex(self, progress=None) -> int:
+        """Rebuild the entity registry from every stored mention, corrections applied, in
+        one transaction; ``progress(done, total)`` after each batch. Returns articles read."""
+        with self.engine.execution_options(write=True).begin() as conn:
+            return registry_db.rebuild(conn, progress=progress)
+
+    def registry_size(self) -> int:
+        """How many entities the registry holds."""
+        with self._reader.connect() as conn:
+            return entity_queries.registry_size(conn)
 
     def count(self) -> int:
         with self._reader.connect() as conn:

@@ -12,7 +12,6 @@ import hashlib
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, tuple_, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from akhbar.shared.schemas import EnrichedArticle
 from akhbar.store.models import (
@@ -24,13 +23,10 @@ from akhbar.store.models import (
     outlets,
 )
 from akhbar.store.normalize import normalize, search_document
+from akhbar.store.registry_db import article_mentions, dialect_insert, upkeep, upkeep_many
 from akhbar.store.when import lower_bound
 
-
-def _insert(conn: Connection, table):
-    """INSERT with ON CONFLICT support for the connection's dialect."""
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    return dialect.insert(table)
+_insert = dialect_insert
 
 
 def content_hash(article: EnrichedArticle) -> str:
@@ -194,8 +190,24 @@ class _Prepared:
         self.values = _article_values(article, outlet_id, self.digest)
 
 
-def _write(conn: Connection, prepared: _Prepared, now: dt.datetime) -> bool:
+def _mentions(prepared: _Prepared) -> list[tuple[int, str]]:
+    return [
+        (prepared.entity_ids[(e.canonical, e.label)], e.text) for e in prepared.article.entities
+    ]
+
+
+def _write(
+    conn: Connection,
+    prepared: _Prepared,
+    now: dt.datetime,
+    registry: bool,
+    pending: list | None = None,
+) -> bool:
+    """Write one article; with ``registry``, count its mentions into the entity registry in
+    the same transaction (and the replaced version's out). With ``pending``, the new counts
+    are appended there for the caller to apply to a whole batch at once."""
     article, entity_ids = prepared.article, prepared.entity_ids
+    seen = prepared.values["published_at"] or now
     # Whoever inserts first creates the row; a concurrent second insert waits for that
     # commit (the unique id) and then finds it, so two consumers never make two rows.
     # Statements carry no values; the parameters go beside them, so SQLAlchemy compiles
@@ -208,6 +220,8 @@ def _write(conn: Connection, prepared: _Prepared, now: dt.datetime) -> bool:
     ).scalar()
     if pk is not None:
         _write_children(conn, pk, article, entity_ids)
+        if registry:
+            _count(conn, (_mentions(prepared), seen), pending)
         return True
     query = select(articles.c.pk, articles.c.content_hash).where(
         articles.c.id == bindparam("article_id")
@@ -221,9 +235,20 @@ def _write(conn: Connection, prepared: _Prepared, now: dt.datetime) -> bool:
         update(articles).where(articles.c.pk == bindparam("article_pk")),
         {"article_pk": existing.pk, "updated_at": now, **prepared.values},
     )
+    if registry:
+        upkeep(conn, article_mentions(conn, existing.pk), None, sign=-1)
     _clear_children(conn, existing.pk)
     _write_children(conn, existing.pk, article, entity_ids)
+    if registry:
+        _count(conn, (_mentions(prepared), seen), pending)
     return False
+
+
+def _count(conn: Connection, item, pending: list | None) -> None:
+    if pending is None:
+        upkeep_many(conn, [item])
+    else:
+        pending.append(item)
 
 
 def _now() -> dt.datetime:
@@ -231,16 +256,22 @@ def _now() -> dt.datetime:
 
 
 def upsert_article(
-    engine: Engine, article: EnrichedArticle, dims: Dimensions | None = None
+    engine: Engine,
+    article: EnrichedArticle,
+    dims: Dimensions | None = None,
+    registry: bool = True,
 ) -> bool:
     """Store ``article``; True when it was new, False when it replaced (or equalled) a row."""
     prepared = _Prepared(engine, article, dims if dims is not None else Dimensions())
     with engine.execution_options(write=True).begin() as conn:
-        return _write(conn, prepared, _now())
+        return _write(conn, prepared, _now(), registry)
 
 
 def upsert_articles(
-    engine: Engine, batch: list[EnrichedArticle], dims: Dimensions | None = None
+    engine: Engine,
+    batch: list[EnrichedArticle],
+    dims: Dimensions | None = None,
+    registry: bool = True,
 ) -> list[bool]:
     """Store a batch in one transaction (one commit, one disk sync); for each article in the
     given order, whether it was new. An id given twice keeps its last version."""
@@ -250,7 +281,10 @@ def upsert_articles(
     prepared = [_Prepared(engine, last[key], dims) for key in sorted(last)]
     with engine.execution_options(write=True).begin() as conn:
         now = _now()
-        created = {p.article.id: _write(conn, p, now) for p in prepared}
+        pending: list = []
+        created = {p.article.id: _write(conn, p, now, registry, pending) for p in prepared}
+        if registry:
+            upkeep_many(conn, pending)
     seen: set[str] = set()
     flags = []
     for article in batch:

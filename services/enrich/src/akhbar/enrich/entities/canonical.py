@@ -11,19 +11,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from .normalize import normalize
+from akhbar.shared.arabic import name_key
+
 from .triggers import trigger_class
-
-
-def name_key(surface: str) -> tuple[str, ...]:
-    """Normalized words of a name, without the article on each word."""
-    out = []
-    for w in surface.split():
-        n = normalize(w)
-        if n.startswith("ال") and len(n) > 3:
-            n = n[2:]
-        out.append(n)
-    return tuple(out)
 
 
 def canonical_names(mentions: list[tuple[str, str]]) -> list[str]:

@@ -13,11 +13,9 @@ invisible marks to handle; the tokenizer has split them off), and ASCII words on
 
 from __future__ import annotations
 
-from akhbar.shared.arabic import fold_letters
+from akhbar.shared.arabic import fold_word
 
-
-def normalize(word: str) -> str:
-    """One spelling per word: no diacritics or tatweel, bare alef, dotless yaa, haa for taa marbuta."""
-    if not word.isascii():
-        word = fold_letters(word)
-    return word.lower()
+# One word in one spelling: no diacritics or tatweel, bare alef, dotless yaa, haa for taa
+# marbuta, lower case. Defined once in akhbar.shared.arabic, where the store's entity registry
+# reads names with it too.
+normalize = fold_word
