@@ -16,10 +16,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
-import numpy as np
-
 from akhbar.store.stories.minhash import band_keys, signature
-from akhbar.store.stories.text import LEAD_WORDS, Idf, cosine, jaccard, shingles, tfidf, words
+from akhbar.store.stories.text import (
+    LEAD_WORDS,
+    Idf,
+    Shingles,
+    cosine,
+    jaccard,
+    sentence_containment,
+    shingles,
+    tfidf,
+    words,
+)
 
 Relation = Literal["first", "copy", "same_event"]
 # Words of title and lead an article is looked up by for same-event candidates (its
@@ -32,8 +40,9 @@ VECTOR_TERMS = 40  # the stored vector keeps its heaviest words; the rest weigh 
 class Params:
     """Thresholds, chosen on the dev half of the labelled pairs (docs/stories.md)."""
 
-    copy_jaccard: float = 0.5
-    event_score: float = 0.35
+    copy_jaccard: float = 0.3
+    copy_sentences: float = 0.7
+    event_score: float = 0.475
     entity_weight: float = 0.3
     date_weight: float = 0.1
     event_window: dt.timedelta = dt.timedelta(days=2)
@@ -61,7 +70,7 @@ class Features:
 
     id: str
     published: dt.datetime
-    shingles: np.ndarray
+    shingles: Shingles
     bands: list[int]
     vector: dict[str, float]
     entities: frozenset[str]
@@ -76,16 +85,19 @@ class Features:
 
 def features(doc: Doc, idf: Idf | None = None) -> Features:
     idf = idf or Idf.shipped()
-    title_words = words(doc.title)
-    body_words = [w for p in doc.body for w in words(p)]
-    sh = shingles(title_words + body_words)
-    vector = tfidf(title_words + body_words[:LEAD_WORDS], idf)
+    lead: list[str] = []
+    for paragraph in doc.body:
+        if len(lead) >= LEAD_WORDS:
+            break
+        lead.extend(words(paragraph))
+    sh = shingles(doc.title, doc.body)
+    vector = tfidf(words(doc.title) + lead[:LEAD_WORDS], idf)
     vector = dict(sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:VECTOR_TERMS])
     return Features(
         id=doc.id,
         published=doc.published,
         shingles=sh,
-        bands=band_keys(signature(sh)) if len(sh) else [],
+        bands=band_keys(signature(sh.unique)) if len(sh.unique) else [],
         vector=vector,
         entities=doc.entities,
         dates=doc.dates,
@@ -130,6 +142,17 @@ def event_score(a: Features, b: Features, params: Params) -> float:
     return score
 
 
+def copy_score(a: Features, b: Features, params: Params) -> float:
+    """How much of a copy ``b`` is of ``a`` (0 when it is not one): exact Jaccard of their
+    word triples, or the share of the shorter's sentences found in the longer (a truncated or
+    extended repost keeps its sentences but not the Jaccard of the whole)."""
+    j = jaccard(a.shingles.unique, b.shingles.unique)
+    if j >= params.copy_jaccard:
+        return 1.0 + j  # a near-duplicate ranks before any partial copy
+    c = sentence_containment(a.shingles, b.shingles)
+    return c if c >= params.copy_sentences else 0.0
+
+
 def _order(item: Features) -> tuple:
     return (item.published, item.id)
 
@@ -151,8 +174,8 @@ def decide(item: Features, index: Index, params: Params = Params()) -> Assignmen
     pool = {c.id: c for c in [*copies, *events] if c.id != item.id}
     best: tuple | None = None
     for cand in pool.values():
-        j = jaccard(item.shingles, cand.shingles)
-        if j >= params.copy_jaccard:
+        j = copy_score(item, cand, params)
+        if j > 0:
             key = (-j, _order(cand))
             if best is None or key < best[0]:
                 best = (key, cand, j)
