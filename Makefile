@@ -8,7 +8,7 @@ SERVICES := ingest parse enrich store
 # The AsyncAPI documents describe the compose deployment.
 DOCS_ENV := REDIS_URL=redis://redis:6379/0
 
-.PHONY: install run test test-fast lint up down docs bench bench-pipeline ner-clusters ner-corpus-names ner-trigger-names train-ner eval-ner clean
+.PHONY: install run test test-fast lint up down docs bench bench-pipeline ner-clusters ner-corpus-names ner-trigger-names train-ner eval-ner eval-stories bench-stories clean
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -72,6 +72,15 @@ train-ner: install
 
 eval-ner: install
 	$(UV) run --frozen python -m akhbar.training.entities.evaluate
+
+# Story grouping against tests/data/stories (reads ../shared/data/corpus; about a minute,
+# entities cached under var/stories-eval); --tune re-chooses thresholds on the dev pairs.
+eval-stories: install
+	$(UV) run --frozen python -m akhbar.training.stories.evaluate $(EVAL_STORIES_ARGS)
+
+# The grouping core over the whole corpus (~174k articles, ~8 minutes) and PostgreSQL's cost.
+bench-stories: install
+	$(UV) run --frozen python bench/bench_stories.py --db 2000
 
 up:
 	docker compose up --build -d

@@ -12,7 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
+# 2: ``ArticleStored.story_id`` (optional; version 1 messages read as before).
+SCHEMA_VERSION = 2
 
 EntityLabel = Literal["PER", "ORG", "LOC", "MISC"]
 DateKind = Literal["date", "range", "year", "month", "relative", "weekday", "time"]
@@ -123,6 +124,8 @@ class ArticleStored(_Message):
     article_id: str
     created: bool
     stored_at: dt.datetime
+    # The story the article was grouped into (docs/stories.md); None from older stores.
+    story_id: str | None = None
 
 
 class DeadLetter(_Message):

@@ -39,7 +39,9 @@ class StoreHandlers:
     def one(self, fields: dict[str, str]) -> Processed:
         enriched = load(ArticleEnriched, fields)
         with _database_outage():
-            return _stored(enriched, self.store().upsert(enriched.article))
+            created = self.store().upsert(enriched.article)
+            stories = self.store().stories_of([enriched.article.id])
+        return _stored(enriched, created, stories.get(enriched.article.id))
 
     def batch(self, batch: list[dict[str, str]]) -> list[Processed]:
         # Validation first: a bad entry raises before anything is written, and the stage
@@ -47,7 +49,11 @@ class StoreHandlers:
         enriched = [load(ArticleEnriched, fields) for fields in batch]
         with _database_outage():
             created = self.store().upsert_many([e.article for e in enriched])
-        return [_stored(e, c) for e, c in zip(enriched, created, strict=True)]
+            stories = self.store().stories_of([e.article.id for e in enriched])
+        return [
+            _stored(e, c, stories.get(e.article.id))
+            for e, c in zip(enriched, created, strict=True)
+        ]
 
 
 @contextlib.contextmanager
@@ -68,6 +74,11 @@ def _database_outage() -> Iterator[None]:
         raise
 
 
-def _stored(enriched: ArticleEnriched, created: bool) -> Processed:
-    event = ArticleStored(article_id=enriched.article.id, created=created, stored_at=dt.datetime.now(dt.UTC))
+def _stored(enriched: ArticleEnriched, created: bool, story_id: str | None) -> Processed:
+    event = ArticleStored(
+        article_id=enriched.article.id,
+        created=created,
+        stored_at=dt.datetime.now(dt.UTC),
+        story_id=story_id,
+    )
     return Processed(event, enriched.article.id, {"article_id": enriched.article.id, "created": created})

@@ -198,3 +198,8 @@ def described_here(_obj, name, type_, _reflected, _compare_to) -> bool:
 _HAND_MADE_INDEXES = frozenset(
     {"ix_articles_search_tsv", "ix_articles_search_tsv_stored", "ix_articles_newest_first"}
 )
+
+
+# The story index tables share this metadata (imported here so every user of the schema
+# sees them; kept in their own module so the two features merge cleanly).
+from akhbar.store import story_models  # noqa: E402, F401

@@ -21,6 +21,7 @@ from akhbar.store.models import (
     outlets,
 )
 from akhbar.store.normalize import normalize, search_tokens
+from akhbar.store.story_models import story_articles
 from akhbar.store.views import ArticleSummary, TopEntity
 from akhbar.store.when import lower_bound, parse_published, upper_bound
 
@@ -231,3 +232,12 @@ def top_entities(
 
 def count_articles(conn: Connection) -> int:
     return conn.execute(select(func.count()).select_from(articles)).scalar_one()
+
+
+def stories_of(conn: Connection, article_ids: list[str]) -> dict[str, str]:
+    rows = conn.execute(
+        select(articles.c.id, story_articles.c.story_id)
+        .join(story_articles, story_articles.c.article_pk == articles.c.pk)
+        .where(articles.c.id.in_(article_ids))
+    )
+    return {row.id: row.story_id for row in rows}

@@ -208,6 +208,13 @@ class Store:
         with self._reader.connect() as conn:
             return entity_queries.registry_size(conn)
 
+    def stories_of(self, article_ids: list[str]) -> dict[str, str]:
+        """The story id of each of these articles that is stored and grouped."""
+        if not article_ids:
+            return {}
+        with self._reader.connect() as conn:
+            return queries.stories_of(conn, article_ids)
+
     def count(self) -> int:
         with self._reader.connect() as conn:
             return queries.count_articles(conn)

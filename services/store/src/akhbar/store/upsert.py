@@ -24,6 +24,7 @@ from akhbar.store.models import (
 )
 from akhbar.store.normalize import normalize, search_document
 from akhbar.store.registry_db import article_mentions, dialect_insert, upkeep, upkeep_many
+from akhbar.store.story_index import file_story, story_features
 from akhbar.store.when import lower_bound
 
 _insert = dialect_insert
@@ -180,7 +181,7 @@ def _clear_children(conn: Connection, pk: int) -> None:
 class _Prepared:
     """What writing one article needs, computed before its transaction opens."""
 
-    __slots__ = ("article", "entity_ids", "digest", "values")
+    __slots__ = ("article", "entity_ids", "digest", "values", "story")
 
     def __init__(self, engine: Engine, article: EnrichedArticle, dims: Dimensions) -> None:
         self.article = article
@@ -188,6 +189,8 @@ class _Prepared:
         self.entity_ids = _ensure_entities(engine, article, dims)
         self.digest = content_hash(article)
         self.values = _article_values(article, outlet_id, self.digest)
+        # An article with no date is filed under when it is first stored.
+        self.story = story_features(article, self.values["published_at"] or _now())
 
 
 def _mentions(prepared: _Prepared) -> list[tuple[int, str]]:
@@ -222,6 +225,7 @@ def _write(
         _write_children(conn, pk, article, entity_ids)
         if registry:
             _count(conn, (_mentions(prepared), seen), pending)
+        file_story(conn, pk, prepared.story)  # same transaction: stored and grouped, or neither
         return True
     query = select(articles.c.pk, articles.c.content_hash).where(
         articles.c.id == bindparam("article_id")
@@ -229,6 +233,7 @@ def _write(
     if conn.dialect.name == "postgresql":
         query = query.with_for_update()
     existing = conn.execute(query, {"article_id": article.id}).one()
+    file_story(conn, existing.pk, prepared.story)  # keeps its story; groups it if stored before
     if existing.content_hash == prepared.digest:
         return False  # a redelivery of what is stored: nothing to rewrite
     conn.execute(

@@ -1,0 +1,147 @@
+"""The story index in the store's database: the grouping core's ``Index`` over one
+connection, so an article is grouped in the transaction that writes it (docs/stories.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+from sqlalchemy import Connection, func, insert, select
+
+from akhbar.shared.schemas import EnrichedArticle
+from akhbar.store.models import articles
+from akhbar.store.stories import Assignment, Features, Params, decide, features
+from akhbar.store.stories.article import doc_from_article
+from akhbar.store.stories.text import Idf, Shingles
+from akhbar.store.story_models import story_articles, story_bands, story_keys
+
+
+def story_features(article: EnrichedArticle, published: dt.datetime) -> Features:
+    """Computed before the transaction opens (pure CPU, no lock held)."""
+    return features(doc_from_article(article, published), Idf.shipped())
+
+
+_COLUMNS = (
+    articles.c.id,
+    story_articles.c.article_pk,
+    story_articles.c.story_id,
+    story_articles.c.relation,
+    story_articles.c.published_at,
+    story_articles.c.shingles,
+    story_articles.c.starts,
+    story_articles.c.vector,
+    story_articles.c.entities,
+    story_articles.c.dates,
+)
+
+
+def _row_features(row) -> Features:
+    sh = Shingles.of(
+        np.frombuffer(row.shingles, dtype="<u4").astype(np.uint32),
+        np.frombuffer(row.starts, dtype="<i4").astype(np.int32),
+    )
+    return Features(
+        id=row.id,
+        published=row.published_at,
+        shingles=sh,
+        bands=[],  # not needed to compare against; the band table holds them
+        vector=dict(row.vector),
+        entities=frozenset(row.entities),
+        dates=frozenset(row.dates),
+        story_id=row.story_id,
+        relation=row.relation,
+    )
+
+
+class SqlIndex:
+    """``Index`` over one open connection (the upsert's transaction)."""
+
+    def __init__(self, conn: Connection, pk_of: dict[str, int]) -> None:
+        self.conn = conn
+        self.pk_of = pk_of  # article id -> pk of the article(s) being written now
+        self.match_pk: int | None = None
+
+    def _select(self):
+        return select(*_COLUMNS).join(articles, articles.c.pk == story_articles.c.article_pk)
+
+    def get(self, article_id: str) -> Features | None:
+        row = self.conn.execute(self._select().where(articles.c.id == article_id)).first()
+        return None if row is None else _row_features(row)
+
+    def by_bands(self, bands, start, end):
+        if not bands:
+            return []
+        pks = select(story_bands.c.article_pk).where(story_bands.c.band.in_(bands))
+        rows = self.conn.execute(
+            self._select()
+            .where(story_articles.c.article_pk.in_(pks))
+            .where(story_articles.c.published_at.between(start, end))
+            .order_by(story_articles.c.published_at, articles.c.id)
+        )
+        return [_row_features(r) for r in rows]
+
+    def by_keys(self, keys, start, end, limit):
+        if not keys:
+            return []
+        shared = func.count().label("shared")
+        ranked = (
+            select(story_keys.c.article_pk, shared, func.min(story_keys.c.published_at).label("t"))
+            .where(story_keys.c.key.in_(keys))
+            .where(story_keys.c.published_at.between(start, end))
+            .group_by(story_keys.c.article_pk)
+            .order_by(shared.desc(), "t", story_keys.c.article_pk)
+            .limit(limit)
+        ).subquery()
+        rows = self.conn.execute(
+            self._select()
+            .join(ranked, ranked.c.article_pk == story_articles.c.article_pk)
+            .order_by(ranked.c.shared.desc(), story_articles.c.published_at, articles.c.id)
+        )
+        return [_row_features(r) for r in rows]
+
+    def add(self, item: Features) -> None:
+        pk = self.pk_of[item.id]
+        self.conn.execute(
+            insert(story_articles),
+            {
+                "article_pk": pk,
+                "story_id": item.story_id,
+                "relation": item.relation,
+                "match_pk": self.match_pk,
+                "published_at": item.published,
+                "shingles": item.shingles.ordered.astype("<u4").tobytes(),
+                "starts": item.shingles.starts.astype("<i4").tobytes(),
+                "vector": item.vector,
+                "entities": sorted(item.entities),
+                "dates": sorted(item.dates),
+            },
+        )
+        if item.bands:
+            self.conn.execute(
+                insert(story_bands), [{"band": b, "article_pk": pk} for b in sorted(set(item.bands))]
+            )
+        keys = item.event_keys()
+        if keys:
+            self.conn.execute(
+                insert(story_keys),
+                [{"key": k, "published_at": item.published, "article_pk": pk} for k in keys],
+            )
+
+
+def file_story(
+    conn: Connection, pk: int, item: Features, params: Params | None = None
+) -> Assignment:
+    """Group the article written at ``pk`` in this transaction. An article already grouped
+    keeps its story, even when a new version of it is written (stories do not move)."""
+    index = SqlIndex(conn, {item.id: pk})
+    known = index.get(item.id)
+    if known is not None:
+        return Assignment(known.story_id, known.relation)
+    decision = decide(item, index, params or Params())
+    if decision.match_id is not None:
+        index.match_pk = conn.execute(
+            select(articles.c.pk).where(articles.c.id == decision.match_id)
+        ).scalar()
+    item.story_id, item.relation = decision.story_id, decision.relation
+    index.add(item)
+    return decision

@@ -1,0 +1,1 @@
+"""Building and scoring story grouping (akhbar.store.stories) from the unlabelled corpora."""
