@@ -66,9 +66,9 @@ def read_bio(path: Path) -> list[tuple[list[str], list[str]]]:
 
 def train(sents: list[tuple[list[str], list[str]]], params: dict = PARAMS) -> CrfWeights:
     trainer = pycrfsuite.Trainer(verbose=False)
-    gaz = french.places()
+    lex = french.lexicon()
     for words, tags in sents:
-        trainer.append(french.token_features(words, gaz), tags)
+        trainer.append(french.token_features(words, lex), tags)
     trainer.set_params(params)
     with tempfile.TemporaryDirectory() as tmp:
         path = str(Path(tmp) / "fr.crfsuite")

@@ -109,8 +109,9 @@ _MONTH = re.compile(
 # "en 2025", "depuis 2011", "l'année 2024", "fin 2025", "d'ici 2030", "horizon 2030"
 _YEAR = re.compile(
     rf"{_B}(?:en|depuis|dès|l['’]année|l['’]an|année|fin|début|d['’]ici|à\s+l['’]horizon|"
-    rf"horizon|jusqu['’]en|avant|après|printemps|été|automne|hiver|"
-    rf"courant)\s+(?P<year>(?:1[89]|20)\d\d)(?![\d,.]\d)",
+    rf"horizon|jusqu['’]en|avant|après|printemps|été|automne|hiver|à\s+partir\s+de|"
+    rf"loi\s+de\s+finances|budget|exercice|saison|vision|plan|courant)\s+"
+    rf"(?P<year>(?:1[89]|20)\d\d)(?![\d,.]\d)",
     re.I,
 )
 _RELATIVE_DAY = re.compile(
@@ -134,16 +135,22 @@ _PERIOD = re.compile(
     rf"(?:-ci)?{_E})",
     re.I,
 )
+# "le week-end dernier", "ce week-end", "le week-end prochain": Saturday and Sunday
+_WEEKEND = re.compile(
+    rf"{_B}(?:(?:le|ce)\s+)?week-?end(?:\s+(?P<mod>{DIRECTION}))?{_E}", re.I
+)
 # "il y a deux jours", "dans trois semaines", "depuis cinq ans"
 _DURATION = re.compile(
     rf"{_B}(?P<prep>il\s+y\s+a|dans|depuis|voici)\s+(?P<count>{COUNT})\s+"
-    rf"(?P<unit>jours?|semaines?|mois|ans|années?|annees?){_E}",
+    rf"(?P<unit>jours?|semaines?|mois|ans?|années?|annees?){_E}",
     re.I,
 )
 # "14h30", "14 h 30", "9h", "10:30", "à 9 heures"
 _TIME = re.compile(
     r"(?<![\d:])(?P<h>[01]?\d|2[0-3])\s?(?:h|H|:)\s?(?P<m>[0-5]\d)?(?![\d])"
-    r"|(?<![\w])(?:à|a|vers)\s+(?P<h2>[01]?\d|2[0-3])\s+heures?(?:\s+(?P<m2>[0-5]\d))?(?!\w)",
+    r"|(?<![\w])(?:à|a|vers)\s+(?P<h2>[01]?\d|2[0-3])\s+heures?(?:\s+(?P<m2>[0-5]\d))?(?!\w)"
+    r"|(?<![\w-])(?P<noon>minuit|midi)(?![\w-])",
+    re.I,
 )
 
 _UNITS = {
@@ -154,7 +161,8 @@ _UNITS = {
 # Verbs in the future or about to happen: a bare weekday or a yearless day looks ahead.
 _AHEAD = re.compile(
     r"\b(?:\w+(?:era|eront|ira|iront|ra|ront)|sera|seront|aura|auront|va|vont|doit|doivent|"
-    r"devrait|devraient|prévu|prévue|prévus|prévues|aura\s+lieu|se\s+tiendra)\b",
+    r"devrait|devraient|prévu|prévue|prévus|prévues|attendu|attendue|attendus|attendues|"
+    r"annoncée|annoncées|à\s+partir\s+de|aura\s+lieu|se\s+tiendra)\b",
     re.I,
 )
 
@@ -323,6 +331,19 @@ def _period(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     return m.start(), m.end(), "relative", value
 
 
+def _weekend(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
+    direction = _direction(m.group("mod"))
+    if direction is None and not m.group().lower().startswith("ce"):
+        return None  # "un week-end", "le week-end" with no direction: no particular one
+    saturday = weekday_date(5, ref, CURRENT)  # the Saturday of ref's Monday-Sunday week
+    if direction == PAST and saturday >= ref:
+        saturday -= dt.timedelta(days=7)
+    elif direction == FUTURE and saturday <= ref:
+        saturday += dt.timedelta(days=7)
+    sunday = saturday + dt.timedelta(days=1)
+    return m.start(), m.end(), "relative", f"{saturday.isoformat()}/{sunday.isoformat()}"
+
+
 def _duration(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
     count = _count(m.group("count"))
     unit = _UNITS.get(m.group("unit").lower())
@@ -343,6 +364,8 @@ def _duration(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
 
 
 def _time(m: re.Match[str], text: str, ref: dt.date) -> Found | None:
+    if m.group("noon"):
+        return m.start(), m.end(), "time", "00:00" if m.group("noon").lower() == "minuit" else "12:00"
     hour = m.group("h") if m.group("h") is not None else m.group("h2")
     minute = m.group("m") if m.group("h") is not None else m.group("m2")
     if m.group("h") is not None and ":" in m.group() and minute is None:
@@ -358,6 +381,7 @@ _RULES = (
     (_NUMERIC, _numeric),
     (_DURATION, _duration),
     (_PERIOD, _period),
+    (_WEEKEND, _weekend),
     (_RELATIVE_DAY, _relative_day),
     (_WEEKDAY, _weekday),
     (_MONTH, _month),
