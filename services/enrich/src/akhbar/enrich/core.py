@@ -13,8 +13,9 @@ import datetime as dt
 from akhbar.enrich.dates import find_dates, find_dates_in_headline
 from akhbar.enrich.dates.french import find_dates_fr
 from akhbar.enrich.entities import find_entities_in_fields
+from akhbar.enrich.entities.french import find_entities_fr_in_fields
 from akhbar.shared.language import detect, detect_fields
-from akhbar.shared.schemas import Article, DateMention, EnrichedArticle
+from akhbar.shared.schemas import Article, DateMention, EnrichedArticle, Entity
 
 # Languages with a date extractor: (for body text, for a headline printing its own date).
 DATE_EXTRACTORS = {
@@ -44,6 +45,17 @@ def find_dates_any(
     return extractors[1 if headline else 0](text, ref)
 
 
+def find_entities_any(text: str, language: str | None = None) -> list[Entity]:
+    """Entities of ``text`` by the recognizer of its language (detected when not given);
+    none for a language without one."""
+    language = language if language is not None else detect(text)
+    if language == "ar":
+        return find_entities_in_fields([("text", text)])
+    if language == "fr":
+        return find_entities_fr_in_fields([("text", text)])
+    return []
+
+
 def enrich(article: Article) -> EnrichedArticle:
     """Entities and dates of the title, each body paragraph and each headline.
 
@@ -53,7 +65,8 @@ def enrich(article: Article) -> EnrichedArticle:
     languages = field_languages(article)
     fields = [(name, text) for name, text in article.fields() if text]
     arabic = [(name, text) for name, text in fields if languages.get(name) == "ar"]
-    entities = find_entities_in_fields(arabic)
+    french = [(name, text) for name, text in fields if languages.get(name) == "fr"]
+    entities = find_entities_in_fields(arabic) + find_entities_fr_in_fields(french)
     ref = article.published_date
     dates: list[DateMention] = []
     for name, text in fields:
