@@ -35,7 +35,7 @@ def test_opening_an_empty_database_migrates_it_to_head(fresh_database_url):
         "entity_mentions",
         "date_mentions",
     } <= names
-    assert head == "0003"
+    assert head == "0006"
 
 
 def test_opening_twice_keeps_the_data(fresh_database_url, articles):
@@ -63,5 +63,5 @@ def test_a_database_at_the_first_revision_upgrades_on_open(fresh_database_url, a
         old.upsert(article)
     with Store.from_url(fresh_database_url) as store:
         with store.engine.connect() as conn:
-            assert MigrationContext.configure(conn).get_current_revision() == "0003"
+            assert MigrationContext.configure(conn).get_current_revision() == "0006"
         assert store.get(article.id) == article
