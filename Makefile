@@ -41,6 +41,7 @@ bench: install
 	$(UV) run --frozen python bench/bench_dates.py
 	$(UV) run --frozen python bench/bench_ner.py
 	$(UV) run --frozen python bench/bench_language.py
+	$(UV) run --frozen python bench/bench_enrich_french.py
 	$(UV) run --frozen python bench/bench_store.py --n 20000
 	$(MAKE) bench-pipeline
 

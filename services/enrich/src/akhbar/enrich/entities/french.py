@@ -21,9 +21,11 @@ import threading
 import unicodedata
 from importlib import resources
 
+import numpy as np
+
 from akhbar.shared.schemas import Entity
 
-from .model import CrfWeights, viterbi
+from .model import CrfWeights, viterbi_batch
 from .spans import bio_spans
 
 # A word, an elided article or pronoun with its apostrophe ("l'", "d’", "qu'"), a number,
@@ -57,12 +59,14 @@ _LOCK = threading.Lock()
 _MODEL: tuple[CrfWeights, dict[str, tuple[str, ...]]] | None = None
 
 
+@functools.lru_cache(maxsize=200_000)  # bounded: news brings new words forever
 def fold(word: str) -> str:
     """Lower case without accents: the key of gazetteer look-ups and word features."""
     word = unicodedata.normalize("NFD", word.lower().replace("’", "'"))
     return "".join(c for c in word if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=200_000)
 def shape(word: str) -> str:
     """"Xx", "X", "x", "d", or a short mix: case and digits, runs collapsed."""
     out = []
@@ -179,11 +183,24 @@ def use_model(weights: CrfWeights) -> None:
 
 def tag(words: list[str]) -> list[str]:
     """BIO labels of one sentence's words."""
+    return tag_many([words])[0]
+
+
+def tag_many(sentences: list[list[str]]) -> list[list[str]]:
+    """BIO labels of several sentences: scored in one gather, decoded in one batch."""
     weights, lex = load_model()
-    if not words:
+    if not sentences:
         return []
-    emissions = weights.score_groups(token_features(words, lex))
-    return [weights.labels[i] for i in viterbi(emissions, weights.transitions)]
+    groups = [f for words in sentences for f in token_features(words, lex)]
+    rows = weights.score_groups(groups)
+    lengths = np.array([len(w) for w in sentences])
+    emissions = np.zeros((len(sentences), max(lengths.max(), 1), len(weights.labels)))
+    at = 0
+    for k, n in enumerate(lengths.tolist()):
+        emissions[k, :n] = rows[at : at + n]
+        at += n
+    paths = viterbi_batch(emissions, lengths, weights.transitions)
+    return [[weights.labels[i] for i in path] for path in paths]
 
 
 # Organizations that name themselves as a head noun and what describes it ("Banque
@@ -300,32 +317,37 @@ def canonical(name: str) -> str:
 def find_entities_fr_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
     """Entities of (field name, French text) pairs, offsets into each field."""
     found: list[Entity] = []
-    for name, text in fields:
-        for sent in sentences(tokenize(text or "")):
-            words = [w for w, _, _ in sent]
-            model = bio_spans(tag(words))
-            rule = organization_spans(words)
-            # an acronym the model already labels (a person's initials, "USA") keeps its label
-            rule = [(a, b) for a, b in rule if b - a > 1 or not any(
-                ma <= a < mb for ma, mb, _ in model
-            )]
-            # a name starts with a capital: "compagnie" in "compagnie Royal Air Maroc" is not
-            # part of it (the rule's "ministère de ..." is the one exception, and it is ORG)
-            model = [(a + _lower_lead(words[a:b]), b, lab) for a, b, lab in model]
-            for a, b, label in _merge(model, rule):
-                start, end = sent[a][1], sent[b - 1][2]
+    where = [
+        (name, text, sent)
+        for name, text in fields
+        for sent in sentences(tokenize(text or ""))
+    ]
+    all_tags = tag_many([[w for w, _, _ in sent] for _, _, sent in where])
+    for (name, text, sent), tags in zip(where, all_tags, strict=True):
+        words = [w for w, _, _ in sent]
+        model = bio_spans(tags)
+        rule = organization_spans(words)
+        # an acronym the model already labels (a person's initials, "USA") keeps its label
+        rule = [(a, b) for a, b in rule if b - a > 1 or not any(
+            ma <= a < mb for ma, mb, _ in model
+        )]
+        # a name starts with a capital: "compagnie" in "compagnie Royal Air Maroc" is not
+        # part of it (the rule's "ministère de ..." is the one exception, and it is ORG)
+        model = [(a + _lower_lead(words[a:b]), b, lab) for a, b, lab in model]
+        for a, b, label in _merge(model, rule):
+            start, end = sent[a][1], sent[b - 1][2]
+            surface = text[start:end]
+            if _ELIDED.match(surface):  # "l'ONU" tagged whole: the name is "ONU"
+                start += _ELIDED.match(surface).end()
                 surface = text[start:end]
-                if _ELIDED.match(surface):  # "l'ONU" tagged whole: the name is "ONU"
-                    start += _ELIDED.match(surface).end()
-                    surface = text[start:end]
-                if not surface or not any(c.isalpha() for c in surface):
-                    continue
-                found.append(
-                    Entity(
-                        text=surface, start=start, end=end, field=name,
-                        label=label, canonical=canonical(surface),
-                    )  # fmt: skip
-                )
+            if not surface or not any(c.isalpha() for c in surface):
+                continue
+            found.append(
+                Entity(
+                    text=surface, start=start, end=end, field=name,
+                    label=label, canonical=canonical(surface),
+                )  # fmt: skip
+            )
     return found
 
 
