@@ -8,7 +8,7 @@ SERVICES := ingest parse enrich store
 # The AsyncAPI documents describe the compose deployment.
 DOCS_ENV := REDIS_URL=redis://redis:6379/0
 
-.PHONY: install run test test-fast lint up down docs bench bench-pipeline ner-clusters ner-corpus-names ner-trigger-names train-ner eval-ner eval-stories bench-stories clean
+.PHONY: install run test test-fast lint up down docs bench bench-pipeline ner-clusters ner-corpus-names ner-trigger-names train-ner train-ner-fr eval-ner eval-stories bench-stories clean
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -41,6 +41,8 @@ bench: install
 	$(UV) run --frozen python bench/bench_parse.py
 	$(UV) run --frozen python bench/bench_dates.py
 	$(UV) run --frozen python bench/bench_ner.py
+	$(UV) run --frozen python bench/bench_language.py
+	$(UV) run --frozen python bench/bench_enrich_french.py
 	$(UV) run --frozen python bench/bench_store.py --n 20000
 	$(MAKE) bench-pipeline
 
@@ -69,6 +71,13 @@ ner-trigger-names: install
 # and word lists need packages only training uses (dependency group ner-train).
 train-ner: install
 	$(UV) run --frozen --group ner-train python -m akhbar.training.entities.train
+
+# The French entity model (docs/languages.md): the French part of the Europeana Newspapers
+# NER corpus (CC0, EuropeanaNewspapers/ner-corpora enp_FR.bnf.bio) at AKHBAR_NER_FR_DATA or
+# ../shared/data/ner_fr/enp_FR.bnf.bio; about 40 s. The first-name list it reads is compiled
+# by `python -m akhbar.training.entities.french_lists` (group ner-train).
+train-ner-fr: install
+	$(UV) run --frozen python -m akhbar.training.entities.french
 
 eval-ner: install
 	$(UV) run --frozen python -m akhbar.training.entities.evaluate

@@ -77,19 +77,21 @@ def _date(value: str) -> dt.date:
 @friendly
 def dates_cmd(ref: str | None = typer.Option(None, "--ref", help="Reference date YYYY-MM-DD (default today)")) -> None:
     """Date/time expressions of each stdin line: {"dates": [{text, start, end, kind, value}]}."""
-    from akhbar.enrich.dates import find_dates
+    from akhbar.enrich.core import find_dates_any
 
     default = _date(ref) if ref else None
     for text, day in _items(default):
-        found = find_dates(text, day or dt.date.today())
+        # each line by the extractor of its language (Arabic or French); others find none
+        found = find_dates_any(text, day or dt.date.today())
         rows = [m.model_dump(include={"text", "start", "end", "kind", "value"}) for m in found]
         typer.echo(json.dumps({"dates": rows}, ensure_ascii=False))
 
 
 def entities_stdin() -> None:
     """Named entities of each stdin line: {"entities": [{text, start, end, label, canonical}]}."""
-    from akhbar.enrich.entities import find_entities
+    from akhbar.enrich.core import find_entities_any
 
     for text, _ in _items(None):
-        rows = [e.model_dump(include={"text", "start", "end", "label", "canonical"}) for e in find_entities(text)]
+        found = find_entities_any(text)  # Arabic or French by the line's language
+        rows = [e.model_dump(include={"text", "start", "end", "label", "canonical"}) for e in found]
         typer.echo(json.dumps({"entities": rows}, ensure_ascii=False))

@@ -31,20 +31,46 @@ ARABIC_MONTH_NAMES: dict[int, tuple[str, ...]] = {
     12: ("ديسمبر", "دجنبر", "دجمبر", "كانون الأول", "كانون أول"),
 }
 
+# French names as French-language pages print them (full, and the abbreviations of
+# datelines and tables); the French date extractor in enrich reads free text with these.
+FRENCH_MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("janvier", "janv"),
+    2: ("février", "fevrier", "févr", "fevr"),
+    3: ("mars",),
+    4: ("avril", "avr"),
+    5: ("mai",),
+    6: ("juin",),
+    7: ("juillet", "juil"),
+    8: ("août", "aout"),
+    9: ("septembre", "sept"),
+    10: ("octobre", "oct"),
+    11: ("novembre", "nov"),
+    12: ("décembre", "decembre", "déc", "dec"),
+}
+
+# Monday first, as ``datetime.date.weekday`` counts.
+FRENCH_WEEKDAYS: tuple[str, ...] = (
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+)  # fmt: skip
+
+_ENGLISH_MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("january", "jan"),
+    2: ("february", "feb"),
+    3: ("march", "mar"),
+    4: ("april", "apr"),
+    5: ("may",),
+    6: ("june", "jun"),
+    7: ("july", "jul"),
+    8: ("august", "aug"),
+    9: ("september", "sep", "sept"),
+    10: ("october", "oct"),
+    11: ("november", "nov"),
+    12: ("december", "dec"),
+}
+
 # English and French names, printed by bylines and by templates of bilingual sites.
 LATIN_MONTH_NAMES: dict[int, tuple[str, ...]] = {
-    1: ("january", "jan", "janvier"),
-    2: ("february", "feb", "février", "fevrier"),
-    3: ("march", "mar", "mars"),
-    4: ("april", "apr", "avril"),
-    5: ("may", "mai"),
-    6: ("june", "jun", "juin"),
-    7: ("july", "jul", "juillet"),
-    8: ("august", "aug", "août", "aout"),
-    9: ("september", "sep", "sept", "septembre"),
-    10: ("october", "oct", "octobre"),
-    11: ("november", "nov", "novembre"),
-    12: ("december", "dec", "décembre", "decembre"),
+    n: tuple(dict.fromkeys(_ENGLISH_MONTH_NAMES[n] + FRENCH_MONTH_NAMES[n])) for n in range(1, 13)
 }
 
 

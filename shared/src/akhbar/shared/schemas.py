@@ -12,7 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-# 2: ``ArticleStored.story_id`` (optional; version 1 messages read as before).
+# 2: ``ArticleStored.story_id``; ``language`` and ``languages`` on Article (all optional,
+# so version 1 messages still read).
 SCHEMA_VERSION = 2
 
 EntityLabel = Literal["PER", "ORG", "LOC", "MISC"]
@@ -43,6 +44,17 @@ class Article(_Message):
     body: list[str] = Field(default_factory=list)
     original_url: str | None = None
     headlines: list[Headline] = Field(default_factory=list)
+    # ISO 639-1 ("ar", "fr"; "zgh" for Tifinagh) of most of the article's text, None when
+    # unknown (no letters, or a message from before schema version 2).
+    language: str | None = None
+    # The fields (named as ``fields()`` names them) whose language is not ``language``: a
+    # French lead in an Arabic page, {"body.0": "fr"}. Empty when the whole article is one
+    # language; ``language_of`` reads the two together.
+    languages: dict[str, str] = Field(default_factory=dict)
+
+    def language_of(self, field: str) -> str | None:
+        """The language of one field: its own when it differs, else the article's."""
+        return self.languages.get(field, self.language)
 
     def fields(self) -> list[tuple[str, str]]:
         """Every text field an enrichment can point into, named as ``Entity.field`` names it."""

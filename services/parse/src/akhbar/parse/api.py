@@ -10,6 +10,7 @@ from akhbar.parse.decoding import declares_utf8, decode
 from akhbar.parse.errors import UnparseablePage
 from akhbar.parse.html_page import extract_html
 from akhbar.parse.plain_text import extract_text
+from akhbar.shared.language import with_languages
 from akhbar.shared.schemas import Article
 
 _HTML_SIGNS = re.compile(r"<(?:!doctype|html|head|body|meta|title|div|p|article|br)[\s>/]", re.I)
@@ -67,7 +68,7 @@ def extract(
             raise UnparseablePage("page is empty")
         if _kind(content_type, content[:_SNIFF_CHARS].decode("utf-8", "ignore")) == "text/html":
             fields = extract_html(content, url=url)
-            return Article(id=page_id or content_id(content), url=url, **fields)
+            return with_languages(Article(id=page_id or content_id(content), url=url, **fields))
     text = decode(content) if isinstance(content, bytes) else content
     if not isinstance(text, str) or not text.strip():
         raise UnparseablePage("page is empty")
@@ -76,4 +77,4 @@ def extract(
         fields = extract_html(text, url=url)
     else:
         fields = extract_text(text)
-    return Article(id=page_id or content_id(text), url=url, **fields)
+    return with_languages(Article(id=page_id or content_id(text), url=url, **fields))

@@ -59,6 +59,8 @@ articles = Table(
     Column("published_at", DateTime),
     Column("body", JSON, nullable=False),
     Column("original_url", Text),
+    Column("language", String(16)),  # ISO 639-1 of most of the text (0006)
+    Column("languages", JSON),  # the fields whose language differs (0006)
     Column("schema_version", Integer, nullable=False),
     # Normalized title and body words; the full-text indexes are built over it.
     Column("search_text", Text, nullable=False, default=""),

@@ -61,6 +61,8 @@ def get_article(conn: Connection, article_id: str) -> EnrichedArticle | None:
         published=parse_published(row.published) if row.published else None,
         body=row.body,
         original_url=row.original_url,
+        language=row.language,
+        languages=row.languages or {},
         headlines=[Headline(text=h.text, url=h.url) for h in heads],
         entities=[
             Entity(

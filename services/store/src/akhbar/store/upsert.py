@@ -115,7 +115,7 @@ def _ensure_entities(
 
 
 def _article_values(article: EnrichedArticle, outlet_id: int | None, digest: str) -> dict[str, Any]:
-    return {
+    values = {
         "url": article.url,
         "title": article.title,
         "outlet_id": outlet_id,
@@ -127,6 +127,13 @@ def _article_values(article: EnrichedArticle, outlet_id: int | None, digest: str
         "search_text": search_document(article.title, *article.body),
         "content_hash": digest,
     }
+    # Written only when the article carries them (schema version 2), so an article of
+    # unknown language is stored as before 0006, in the columns every revision has.
+    if article.language is not None:
+        values["language"] = article.language
+    if article.languages:
+        values["languages"] = dict(article.languages)
+    return values
 
 
 def _write_children(

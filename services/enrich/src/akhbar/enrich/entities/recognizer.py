@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import functools
-import re
 import threading
 from importlib import resources
 
+from akhbar.shared.language import ARABIC, main_script
 from akhbar.shared.schemas import Entity
 
 from .canonical import canonical_names
@@ -24,8 +24,6 @@ from .wordlists import load_bytes
 
 _HEAD_LABEL = {"TPER": "PER", "TORG": "ORG", "TLOC": "LOC", "TMISC": "MISC"}
 _LOCK = threading.Lock()
-_ARABIC = re.compile("[\u0600-\u06ff]")
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 _TAGGER: Tagger | None = None
 _HEADLINE_TAGGER: Tagger | None = None  # the model of headline fields, when one ships
 _KNOWN: dict[str, set[str]] = {}
@@ -87,13 +85,12 @@ def read_model(files) -> tuple[Tagger, dict[str, set[str]], Tagger | None]:
 
 def is_arabic(text: str, sentence: list[Token]) -> bool:
     """Whether a sentence of ``text`` is Arabic text: at least as many Arabic letters as
-    Latin ones. A Latin name inside an Arabic sentence ("«Sin City»") is still labelled; a
-    French paragraph is not (the language of a whole paragraph is the language issue's;
-    this keeps the model off a script it was not trained on)."""
+    Latin ones (``akhbar.shared.language.main_script``, the language layer's one script
+    rule). A Latin name inside an Arabic sentence ("«Sin City»") is still labelled; a French
+    sentence left inside an Arabic paragraph is not (enrich already sends only Arabic
+    paragraphs here; this keeps the model off a script it was not trained on)."""
     span = text[sentence[0].start : sentence[-1].end]
-    if _LATIN.search(span) is None:  # the usual case, one regex scan in C
-        return True
-    return len(_ARABIC.findall(span)) >= len(_LATIN.findall(span))
+    return main_script(span) in (ARABIC, None)
 
 
 def is_headline(field: str) -> bool:

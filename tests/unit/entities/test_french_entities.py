@@ -1,0 +1,64 @@
+"""French entities, and enrich running each extractor only on its language's fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from akhbar.enrich.core import enrich
+from akhbar.enrich.entities.french import find_entities_fr
+from akhbar.shared.language import with_languages
+from akhbar.shared.schemas import Article
+
+LEAD = (
+    "Le chef du gouvernement Aziz Akhannouch a présidé jeudi 27 novembre 2025 à Rabat le "
+    "conseil de gouvernement consacré au texte adopté la semaine dernière par la Chambre "
+    "des représentants."
+)
+
+
+def test_french_lead_names_person_place_and_organization():
+    found = {(e.text, e.label) for e in find_entities_fr(LEAD)}
+    assert {("Aziz Akhannouch", "PER"), ("Rabat", "LOC")} <= found
+    assert ("Chambre des représentants", "ORG") in found
+
+
+def test_offsets_point_into_the_text():
+    for e in find_entities_fr(LEAD):
+        assert LEAD[e.start : e.end] == e.text
+
+
+def test_no_garbage_spans_from_the_arabic_model_on_a_french_lead():
+    """The issue's example: the Arabic tagger gave "Rabat le conseil de gouvernement" as PER."""
+    article = with_languages(Article(id="a", title="Conseil de gouvernement", body=[LEAD]))
+    article = article.model_copy(update={"published": dt.date(2025, 11, 28)})
+    out = enrich(article)
+    texts = {e.text for e in out.entities}
+    assert "Aziz Akhannouch" in texts
+    assert not any("conseil de gouvernement" in t for t in texts)
+    assert ("jeudi 27 novembre 2025", "2025-11-27") in {(d.text, d.value) for d in out.dates}
+
+
+def test_mixed_page_reads_each_paragraph_with_its_own_language():
+    article = with_languages(
+        Article(
+            id="m",
+            title="أخنوش يترأس مجلس الحكومة بالرباط",
+            body=[LEAD, "وقال أخنوش أمس في الرباط إن الحكومة ماضية في تنزيل الإصلاحات الكبرى"],
+            published=dt.date(2025, 11, 28),
+        )
+    )
+    out = enrich(article)
+    fields = {(e.field, e.text) for e in out.entities}
+    assert ("body.0", "Aziz Akhannouch") in fields
+    assert any(f == "body.1" for f, _ in fields)
+    assert ("body.1", "2025-11-27") in {(d.field, d.value) for d in out.dates}
+
+
+def test_language_without_extractors_gets_none():
+    """English text gets parse and language only: no entities, no dates."""
+    article = with_languages(
+        Article(id="e", title="Prime minister chairs the weekly government council on Thursday")
+    )
+    assert article.language == "en"
+    out = enrich(article)
+    assert out.entities == [] and out.dates == []
