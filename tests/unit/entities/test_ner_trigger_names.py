@@ -77,6 +77,16 @@ class TestOrganizations:
         assert found == [("ORG", "حركه المقاومه الاسلاميه")]
 
 
+def test_phrases_the_training_data_leaves_o_are_dropped():
+    """"مجلس النواب" left O three times in the labelled data and never named: the list
+    does not fight the tagger's training data; a phrase it names stays."""
+    o_sents = [(["وافق", "مجلس", "النواب"], ["O", "O", "O"])] * 3
+    named = [(["وافق", "مجلس", "الشورى"], ["O", "B-ORG", "I-ORG"])] * 3
+    o_phrases = tn.training_o_phrases(o_sents + named)
+    places, orgs, bare = tn._count_chunk([["وافق مجلس النواب"], ["وافق مجلس الشورى"]] * 30)
+    assert tn.select(places, orgs, bare, o_phrases) == [("ORG", "مجلس الشوري")]
+
+
 def test_counts_add_up_across_chunks():
     """Counting in chunks (as ``count`` does over processes) equals counting at once."""
     texts = [["وقعت الحادثة بمحافظة المنوفية"], ["وافق مجلس الشورى"]] * 5
