@@ -30,6 +30,14 @@ def test_importing_the_cli_pulls_in_no_store_broker_or_model():
     assert _loaded_after("import akhbar.cli.main") == []
 
 
+def test_store_reads_load_no_writing_code():
+    """Opening the store's commands (`akhbar articles get`) loads SQLAlchemy, not the
+    writing path with its numpy story grouping: that loads on the first write."""
+    loaded = _loaded_after("import akhbar.store.cli")
+    assert "sqlalchemy" in loaded
+    assert "numpy" not in loaded
+
+
 def test_top_level_help_lists_every_command_without_importing_any():
     code = (
         "from typer.testing import CliRunner\nfrom akhbar.cli.main import app, COMMANDS\n"

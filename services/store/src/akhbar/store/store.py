@@ -8,11 +8,10 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import IntegrityError
 
 from akhbar.shared.schemas import EnrichedArticle
-from akhbar.store import entity_queries, queries, registry_db
+from akhbar.store import entity_queries, queries
 from akhbar.store.db import create_store_engine, migrate
 from akhbar.store.filters import ArticleFilter, check_label
 from akhbar.store.settings import default_database_url
-from akhbar.store.upsert import Dimensions, upsert_article, upsert_articles
 from akhbar.store.views import (
     ArticleSummary,
     DayCount,
@@ -26,6 +25,18 @@ from akhbar.store.when import parse_bound
 DateArg = str | dt.date | None
 
 
+def _writes():
+    from akhbar.store import upsert
+
+    return upsert
+
+
+def _registry_db():
+    from akhbar.store import registry_db
+
+    return registry_db
+
+
 class Store:
     """Enriched articles in SQLite or PostgreSQL. Thread-safe: each call takes a pooled
     connection for its own transaction."""
@@ -35,7 +46,9 @@ class Store:
         # before the registry held, and the benchmark's reference for what upkeep costs.
         self.engine = engine
         self.registry = registry
-        self._dimensions = Dimensions()
+        # Writing code (and the numpy of story grouping) loads on the first write: a CLI
+        # read (`akhbar articles get`) does not pay for it.
+        self._dimensions = None
         if engine.dialect.name == "postgresql":
             # One-statement reads need no transaction: autocommit saves the BEGIN/ROLLBACK
             # round trips. get() reads four tables and must see one version of the article,
@@ -61,16 +74,21 @@ class Store:
                 raise
         return cls(engine, registry=registry)
 
+    def _dims(self):
+        if self._dimensions is None:
+            self._dimensions = _writes().Dimensions()
+        return self._dimensions
+
     def upsert(self, article: EnrichedArticle) -> bool:
         """Store ``article`` by its id; True if it was new. Replaces an older version whole."""
         try:
-            return upsert_article(self.engine, article, self._dimensions, self.registry)
+            return _writes().upsert_article(self.engine, article, self._dims(), self.registry)
         except IntegrityError:
             # The only integrity error an upsert can meet is a cached outlet/entity id that
             # no longer exists (the database was emptied or replaced under a running
             # process): forget the cache and write once more with fresh ids.
-            self._dimensions = Dimensions()
-            return upsert_article(self.engine, article, self._dimensions, self.registry)
+            self._dimensions = _writes().Dimensions()
+            return _writes().upsert_article(self.engine, article, self._dims(), self.registry)
 
     def upsert_many(self, articles: list[EnrichedArticle]) -> list[bool]:
         """Store a batch in one transaction (much faster per article where each commit waits
@@ -78,10 +96,10 @@ class Store:
         if not articles:
             return []
         try:
-            return upsert_articles(self.engine, articles, self._dimensions, self.registry)
+            return _writes().upsert_articles(self.engine, articles, self._dims(), self.registry)
         except IntegrityError:
-            self._dimensions = Dimensions()  # see upsert()
-            return upsert_articles(self.engine, articles, self._dimensions, self.registry)
+            self._dimensions = _writes().Dimensions()  # see upsert()
+            return _writes().upsert_articles(self.engine, articles, self._dims(), self.registry)
 
     def get(self, article_id: str) -> EnrichedArticle | None:
         with self._snapshot.connect() as conn:
@@ -186,7 +204,7 @@ class Store:
             dst = self._entity_ref(conn, target, label)
             if src == dst:
                 raise ValueError(f"{source!r} and {target!r} are already one entity")
-            registry_db.merge(conn, src, dst)
+            _registry_db().merge(conn, src, dst)
             return entity_queries.entity_detail(conn, dst)
 
     def split_entity(self, name: str | int, alias: str, label: str | None = None) -> EntityDetail:
@@ -194,14 +212,14 @@ class Store:
         of its own and stays one. Returns the new entity."""
         with self.engine.execution_options(write=True).begin() as conn:
             rid = self._entity_ref(conn, name, label)
-            new = registry_db.split(conn, rid, alias)
+            new = _registry_db().split(conn, rid, alias)
             return entity_queries.entity_detail(conn, new)
 
     def reindex(self, progress=None) -> int:
         """Rebuild the entity registry from every stored mention, corrections applied, in
         one transaction; ``progress(done, total)`` after each batch. Returns articles read."""
         with self.engine.execution_options(write=True).begin() as conn:
-            return registry_db.rebuild(conn, progress=progress)
+            return _registry_db().rebuild(conn, progress=progress)
 
     def registry_size(self) -> int:
         """How many entities the registry holds."""
