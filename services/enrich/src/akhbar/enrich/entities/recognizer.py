@@ -124,9 +124,9 @@ def read_listed(files) -> Gazetteer:
     inside a name (``consistency.propagate``): the hand-written names of today's news
     (``lists/news_names.tsv``) and, when the model folder has them, the provinces, councils,
     parties and other names the corpus writes after their head nouns
-    (``trigger_names.tsv``, learned at training time)."""
+    (``trigger_names.tsv``, learned at training time); ``files`` None: the news names only."""
     rows = list(news_names())
-    if (files / "trigger_names.tsv").is_file():
+    if files is not None and (files / "trigger_names.tsv").is_file():
         text = (files / "trigger_names.tsv").read_text(encoding="utf-8")
         rows += [tuple(line.split("\t", 1)) for line in text.splitlines() if line.strip()]
     return Gazetteer(rows)
@@ -139,9 +139,13 @@ def listed_names() -> Gazetteer:
     return _LISTED
 
 
-def consistent(tagger: Tagger, words: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
-    """``tags`` of one document after ``consistency.propagate`` with the listed names."""
-    return propagate(words, tags, tagger.common_words, listed_names(), mixed=tagger.mixed_words)
+def consistent(
+    tagger: Tagger, words: list[list[str]], tags: list[list[str]], listed: Gazetteer | None = None
+) -> list[list[str]]:
+    """``tags`` of one document after ``consistency.propagate`` with the listed names
+    (``listed``, else those of the model in use)."""
+    listed = listed if listed is not None else listed_names()
+    return propagate(words, tags, tagger.common_words, listed, mixed=tagger.mixed_words)
 
 
 def find_entities_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
