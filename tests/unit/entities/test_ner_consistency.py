@@ -33,6 +33,15 @@ class TestPropagate:
         assert got[1] == ["O", "O", "O", "O"]
         assert propagate(words, tags)[1] == ["O", "B-ORG", "O", "B-ORG"]
 
+    def test_one_word_name_that_is_a_common_word_does_not_spread(self):
+        """ "محمد علي" makes "علي" a surname, but "على" (the preposition, spelled the same
+        once normalized) is a common word: a one-word document name never spreads onto a
+        ``common`` word, while a longer name still spreads wherever it recurs."""
+        words = doc("قال محمد علي اليوم", "وأكد على ضرورة الحوار مع محمد علي")
+        tags = [["O", "B-PER", "I-PER", "O"], ["O"] * 7]
+        got = propagate(words, tags, common={normalize("على")})
+        assert got[1] == ["O", "O", "O", "O", "O", "B-PER", "I-PER"]
+
     def test_name_recurs_with_clitics(self):
         """A place tagged once is tagged again when a preposition is attached: بمراكش."""
         words = doc("زار مراكش أمس", "وصل بمراكش")
@@ -67,9 +76,9 @@ class TestListedNames:
         got = propagate(words, tags, listed=self.LISTED)
         assert got == [["B-PER", "O", "O", "B-ORG", "I-ORG", "I-ORG"]]
 
-    def test_model_labels_are_not_overridden(self):
-        """Tokens the model labelled keep their labels; the list only fills gaps."""
-        words = doc("أخنوش يترأس")
+    def test_model_labels_outside_listed_names_are_kept(self):
+        """Tokens the model labelled outside any listed name keep their labels."""
+        words = doc("الوداد يترأس")
         assert propagate(words, [["B-ORG", "O"]], listed=self.LISTED) == [["B-ORG", "O"]]
 
     def test_common_word_is_not_forced_into_a_name(self):
@@ -85,3 +94,50 @@ class TestListedNames:
         tags = [["O", "B-ORG", "I-ORG", "O", "B-LOC"]]
         got = propagate(words, tags, listed=listed)
         assert got == [["O", "O", "O", "O", "B-LOC"]]
+
+
+class TestListedNamesWin:
+    """A listed name the model cut is tagged whole: a person the model shortened, a name
+    the model split into several."""
+
+    LISTED = Gazetteer(
+        [
+            ("PER", "نادية فتاح العلوي"),
+            ("ORG", "باريس سان جيرمان"),
+            ("LOC", "كوريا"),
+            ("ORG", "مجلس الحكومة"),
+        ]
+    )
+
+    def test_listed_full_name_extends_the_models_shorter_name(self):
+        words = doc("قدمت نادية فتاح العلوي عرضا")
+        tags = [["O", "B-PER", "I-PER", "O", "O"]]
+        assert propagate(words, tags, listed=self.LISTED)[0] == ["O", "B-PER", "I-PER", "I-PER", "O"]
+
+    def test_listed_club_replaces_two_places(self):
+        words = doc("باريس سان جيرمان يفوز")
+        tags = [["B-LOC", "B-LOC", "I-LOC", "O"]]
+        assert propagate(words, tags, listed=self.LISTED)[0] == ["B-ORG", "I-ORG", "I-ORG", "O"]
+
+    def test_listed_name_does_not_relabel_or_extend_the_models_one_name(self):
+        """The model's label for its one name stands ("كوريا" as PER is the model's call),
+        and a listed organization does not add its head noun to the model's name: on
+        ANERcorp the model follows the annotation conventions there, the list does not."""
+        words = doc("كوريا تدين")
+        assert propagate(words, [["B-PER", "O"]], listed=self.LISTED)[0] == ["B-PER", "O"]
+        words = doc("اجتماع مجلس الحكومة")
+        tags = [["O", "O", "B-ORG"]]
+        assert propagate(words, tags, listed=self.LISTED)[0] == ["O", "O", "B-ORG"]
+
+    def test_model_name_crossing_the_listed_edge_is_kept(self):
+        """The model's "الحكومة عزيز" runs over the listed "مجلس الحكومة"'s edge: neither
+        is clearly right, so the model's labels stay."""
+        words = doc("مجلس الحكومة عزيز")
+        tags = [["O", "B-PER", "I-PER"]]
+        assert propagate(words, tags, listed=self.LISTED)[0] == ["O", "B-PER", "I-PER"]
+
+    def test_listed_person_extends_only_a_person(self):
+        """The model's place "فتاح" is not the listed person's cut: labels differ."""
+        words = doc("قدمت نادية فتاح العلوي")
+        tags = [["O", "O", "B-LOC", "O"]]
+        assert propagate(words, tags, listed=self.LISTED)[0] == ["O", "O", "B-LOC", "O"]

@@ -218,7 +218,7 @@ def _joined_share(name: tuple[str, ...], grams: Counter, nexts: dict) -> float:
     return joined / grams[name]
 
 
-def _phrase_key(words) -> tuple[str, ...]:
+def o_phrase_key(words) -> tuple[str, ...]:
     """A phrase as the O-phrase test compares it: its first word without clitics or article."""
     words = list(words)
     return (_bare(words[0]), *words[1:])
@@ -235,7 +235,7 @@ def training_o_phrases(sentences) -> frozenset[tuple[str, ...]]:
             for k in range(1, MAX_WORDS + 1):
                 if i + k > len(words):
                     break
-                key = _phrase_key(words[i : i + k])
+                key = o_phrase_key(words[i : i + k])
                 span = tags[i : i + k]
                 if all(t == "O" for t in span):
                     o_count[key] += 1
@@ -293,7 +293,7 @@ def select(
         if name[0] in WEAK_HEADS and len(name) < 3:
             continue
         out.add(("ORG", " ".join(name)))
-    return sorted((lab, p) for lab, p in out if _phrase_key(p.split()) not in o_phrases)
+    return sorted((lab, p) for lab, p in out if o_phrase_key(p.split()) not in o_phrases)
 
 
 def main(argv: list[str] | None = None) -> None:

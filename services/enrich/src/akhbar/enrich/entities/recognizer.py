@@ -21,6 +21,7 @@ from .spans import bio_spans
 from .tokenize import Token, sentences, tokenize
 from .triggers import TRIGGERS
 from .wordlists import load_bytes
+from .world_names import world_names
 
 _HEAD_LABEL = {"TPER": "PER", "TORG": "ORG", "TLOC": "LOC", "TMISC": "MISC"}
 _LOCK = threading.Lock()
@@ -122,13 +123,17 @@ def _prefix_chars(token: str, letters: int) -> int:
 def read_listed(files) -> Gazetteer:
     """The names tagged wherever the model left them untagged, and the non-names never
     inside a name (``consistency.propagate``): the hand-written names of today's news
-    (``lists/news_names.tsv``) and, when the model folder has them, the provinces, councils,
-    parties and other names the corpus writes after their head nouns
-    (``trigger_names.tsv``, learned at training time); ``files`` None: the news names only."""
+    (``lists/news_names.tsv``); with a model folder ``files`` also the places,
+    organizations and countries of the wider Arab world (``world_names``) and the names the
+    corpus writes after their head nouns (``trigger_names.tsv`` when the folder has it,
+    learned at training time). ``files`` None: the news names only, as the headline model's
+    teacher reads them at training time (so training's output stays independent of them)."""
     rows = list(news_names())
-    if files is not None and (files / "trigger_names.tsv").is_file():
-        text = (files / "trigger_names.tsv").read_text(encoding="utf-8")
-        rows += [tuple(line.split("\t", 1)) for line in text.splitlines() if line.strip()]
+    if files is not None:
+        rows += world_names()
+        if (files / "trigger_names.tsv").is_file():
+            text = (files / "trigger_names.tsv").read_text(encoding="utf-8")
+            rows += [tuple(line.split("\t", 1)) for line in text.splitlines() if line.strip()]
     return Gazetteer(rows)
 
 
