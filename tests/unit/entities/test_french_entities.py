@@ -62,3 +62,17 @@ def test_language_without_extractors_gets_none():
     assert article.language == "en"
     out = enrich(article)
     assert out.entities == [] and out.dates == []
+
+
+def test_cached_word_scores_equal_scoring_every_attribute():
+    """The per-word score cache gives the emissions CRF attributes would give, for short
+    sentences (edges on both sides of a word) and long ones, repeated words included."""
+    import numpy as np
+
+    from akhbar.enrich.entities import french
+
+    weights, lex = french.load_model()
+    for text in (LEAD, "Rabat", "M. Akhannouch", "Le Maroc et la France , le Maroc ."):
+        words = [w for w, _, _ in french.tokenize(text)]
+        expected = weights.score_groups(french.token_features(words, lex))
+        np.testing.assert_allclose(french.emissions(words, weights, lex), expected, atol=1e-9)

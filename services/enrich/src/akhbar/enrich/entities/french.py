@@ -57,7 +57,12 @@ _PLACE_CUES = frozenset("à au aux en ville région province préfecture capital
 
 _LOCK = threading.Lock()
 _MODEL: tuple[CrfWeights, dict[str, tuple[str, ...]]] | None = None
-
+# Word -> its scores at each offset of ``OFFSETS`` (rows) for each label: every word is
+# scored once per model, not once per occurrence and neighbour. Bounded: news brings new
+# words forever, so the cache starts over when full.
+_TABLES: dict[str, np.ndarray] = {}
+_TABLES_MAX = 200_000
+_EDGES: dict[str, np.ndarray] = {}  # "first" and the "{off}edge" rows of the current model
 
 @functools.lru_cache(maxsize=200_000)  # bounded: news brings new words forever
 def fold(word: str) -> str:
@@ -119,8 +124,21 @@ def _word_features(word: str, lex: Lexicon) -> list[str]:
     return feats
 
 
+OFFSETS = (-2, -1, 0, 1, 2)  # the neighbours a word's attributes look at
+
+
+def _seen_from(off: int, word: str, own: list[str]) -> list[str]:
+    """The attributes a word gives the word ``off`` places away: its folded form, shape,
+    and its case, gazetteer and cue flags (``own`` past the five word attributes)."""
+    return [f"{off}w={fold(word)}", f"{off}sh={shape(word)}", *(f"{off}{f}" for f in own[5:])]
+
+
 def token_features(words: list[str], lex: Lexicon | None = None) -> list[list[str]]:
-    """CRF attributes of each word of one sentence: its own and its neighbours'."""
+    """CRF attributes of each word of one sentence: its own and its neighbours'.
+
+    Every attribute depends on one word and its offset (or on the sentence's edge), which
+    is what lets ``tag_many`` score each distinct word once and reuse it (``_word_table``).
+    """
     lex = lexicon() if lex is None else lex
     own = [_word_features(w, lex) for w in words]
     out = []
@@ -132,11 +150,7 @@ def token_features(words: list[str], lex: Lexicon | None = None) -> list[list[st
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
-                low = fold(words[j])
-                feats.append(f"{off}w={low}")
-                feats.append(f"{off}sh={shape(words[j])}")
-                for f in own[j][5:]:  # cap, allcap, gaz and the cues of the neighbour
-                    feats.append(f"{off}{f}")
+                feats.extend(_seen_from(off, words[j], own[j]))
             else:
                 feats.append(f"{off}edge")
         out.append(feats)
@@ -179,6 +193,52 @@ def use_model(weights: CrfWeights) -> None:
     global _MODEL
     with _LOCK:
         _MODEL = (weights, lexicon())
+        _TABLES.clear()
+        _EDGES.clear()
+
+
+def _word_tables(words: list[str], weights: CrfWeights, lex: Lexicon) -> list[np.ndarray]:
+    """The (offsets × labels) score table of each word, new words scored in one gather."""
+    new = [w for w in dict.fromkeys(words) if w not in _TABLES]
+    if new:
+        if len(_TABLES) + len(new) > _TABLES_MAX:
+            _TABLES.clear()
+        groups: list[list[str]] = []
+        for w in new:
+            own = _word_features(w, lex)
+            groups.extend(own if off == 0 else _seen_from(off, w, own) for off in OFFSETS)
+        rows = weights.score_groups(groups).reshape(len(new), len(OFFSETS), -1)
+        _TABLES.update(zip(new, rows, strict=True))
+    return [_TABLES[w] for w in words]
+
+
+def _edges(weights: CrfWeights) -> dict[str, np.ndarray]:
+    if not _EDGES:
+        names = ["first", *(f"{off}edge" for off in OFFSETS if off)]
+        _EDGES.update(zip(names, weights.score_groups([[n] for n in names]), strict=True))
+    return _EDGES
+
+
+def emissions(words: list[str], weights: CrfWeights, lex: Lexicon) -> np.ndarray:
+    """Emission scores of one sentence: equal to scoring ``token_features`` attribute by
+    attribute, as a sum of shifted per-word rows."""
+    n = len(words)
+    tables = np.stack(_word_tables(words, weights, lex)) if n else np.zeros((0, 5, 1))
+    edges = _edges(weights)
+    out = tables[:, OFFSETS.index(0)].copy()
+    if n:
+        out[0] += edges["first"]
+    for k, off in enumerate(OFFSETS):
+        if off == 0:
+            continue
+        # Word i sees word i + off: rows of words off..n-1 (or 0..n-1+off) shifted onto i.
+        if off > 0:
+            out[: max(n - off, 0)] += tables[off:, k]
+            out[max(n - off, 0) :] += edges[f"{off}edge"]
+        else:
+            out[-off:] += tables[: max(n + off, 0), k]
+            out[: min(-off, n)] += edges[f"{off}edge"]
+    return out
 
 
 def tag(words: list[str]) -> list[str]:
@@ -191,15 +251,13 @@ def tag_many(sentences: list[list[str]]) -> list[list[str]]:
     weights, lex = load_model()
     if not sentences:
         return []
-    groups = [f for words in sentences for f in token_features(words, lex)]
-    rows = weights.score_groups(groups)
     lengths = np.array([len(w) for w in sentences])
-    emissions = np.zeros((len(sentences), max(lengths.max(), 1), len(weights.labels)))
-    at = 0
-    for k, n in enumerate(lengths.tolist()):
-        emissions[k, :n] = rows[at : at + n]
-        at += n
-    paths = viterbi_batch(emissions, lengths, weights.transitions)
+    scores = np.zeros((len(sentences), max(lengths.max(), 1), len(weights.labels)))
+    with _LOCK:  # the word cache is shared by threads
+        for k, words in enumerate(sentences):
+            if words:
+                scores[k, : len(words)] = emissions(words, weights, lex)
+    paths = viterbi_batch(scores, lengths, weights.transitions)
     return [[weights.labels[i] for i in path] for path in paths]
 
 
