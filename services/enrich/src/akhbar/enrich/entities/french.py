@@ -219,26 +219,39 @@ def _edges(weights: CrfWeights) -> dict[str, np.ndarray]:
     return _EDGES
 
 
-def emissions(words: list[str], weights: CrfWeights, lex: Lexicon) -> np.ndarray:
-    """Emission scores of one sentence: equal to scoring ``token_features`` attribute by
-    attribute, as a sum of shifted per-word rows."""
-    n = len(words)
-    tables = np.stack(_word_tables(words, weights, lex)) if n else np.zeros((0, 5, 1))
+def emissions_many(
+    sentences: list[list[str]], weights: CrfWeights, lex: Lexicon
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Emission scores of every word of several sentences, as (scores, sentence, position)
+    per word: equal to scoring ``token_features`` attribute by attribute, as sums of
+    per-word rows gathered across sentence edges in a few array operations."""
+    flat = [w for words in sentences for w in words]
+    n = len(flat)
+    labels = len(weights.labels)
+    lengths = np.array([len(words) for words in sentences], dtype=np.int64)
+    sent = np.repeat(np.arange(len(sentences)), lengths)
+    pos = np.arange(n) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    if not n:
+        return np.zeros((0, labels)), sent, pos
+    tables = np.stack(_word_tables(flat, weights, lex))
     edges = _edges(weights)
     out = tables[:, OFFSETS.index(0)].copy()
-    if n:
-        out[0] += edges["first"]
+    out[pos == 0] += edges["first"]
+    length = lengths[sent]
+    at = np.arange(n)
     for k, off in enumerate(OFFSETS):
         if off == 0:
             continue
-        # Word i sees word i + off: rows of words off..n-1 (or 0..n-1+off) shifted onto i.
-        if off > 0:
-            out[: max(n - off, 0)] += tables[off:, k]
-            out[max(n - off, 0) :] += edges[f"{off}edge"]
-        else:
-            out[-off:] += tables[: max(n + off, 0), k]
-            out[: min(-off, n)] += edges[f"{off}edge"]
-    return out
+        inside = (pos + off >= 0) & (pos + off < length)
+        out[inside] += tables[at[inside] + off, k]
+        out[~inside] += edges[f"{off}edge"]
+    return out, sent, pos
+
+
+def emissions(words: list[str], weights: CrfWeights, lex: Lexicon) -> np.ndarray:
+    """Emission scores of one sentence's words (``emissions_many`` of one sentence)."""
+    with _LOCK:
+        return emissions_many([words], weights, lex)[0]
 
 
 def tag(words: list[str]) -> list[str]:
@@ -254,9 +267,8 @@ def tag_many(sentences: list[list[str]]) -> list[list[str]]:
     lengths = np.array([len(w) for w in sentences])
     scores = np.zeros((len(sentences), max(lengths.max(), 1), len(weights.labels)))
     with _LOCK:  # the word cache is shared by threads
-        for k, words in enumerate(sentences):
-            if words:
-                scores[k, : len(words)] = emissions(words, weights, lex)
+        flat, sent, pos = emissions_many(sentences, weights, lex)
+    scores[sent, pos] = flat
     paths = viterbi_batch(scores, lengths, weights.transitions)
     return [[weights.labels[i] for i in path] for path in paths]
 
@@ -296,6 +308,34 @@ def _word(tok: str) -> bool:
     return tok[:1].isalpha()
 
 
+def head_span_end(words: list[str], i: int) -> int:
+    """Where a name opened by the head noun ``words[i]`` ends: it goes on over capitalized
+    words, describing adjectives ("mondiale", "marocaine") and a joiner with the word after
+    it ("de football", "au Plan", "de l'Intérieur")."""
+    n = len(words)
+    j = end = i + 1
+    while j < n:
+        nxt, lowj = words[j], fold(words[j])
+        if nxt[:1].isupper() and _word(nxt):
+            j += 1
+            end = j
+        elif nxt[:1].islower() and _DESCRIBING.search(lowj) and lowj not in _STOP:
+            j += 1
+            end = j
+        elif lowj in _JOINERS:
+            k = j + 1
+            if k < n and fold(words[k]) in _ARTICLES:
+                k += 1
+            if k < n and _word(words[k]) and fold(words[k]) not in _STOP:
+                j = k + 1
+                end = j
+            else:
+                break
+        else:
+            break
+    return end
+
+
 def organization_spans(words: list[str]) -> list[tuple[int, int]]:
     """Token spans of organizations named by a head noun ("Banque mondiale") or an acronym
     ("CNSS", "ONU")."""
@@ -310,27 +350,7 @@ def organization_spans(words: list[str]) -> list[tuple[int, int]]:
             low == "ministere" and i + 1 < n and fold(words[i + 1]) in ("de", "des", "du", "d'")
         )
         if starts:
-            j = i + 1
-            end = j
-            while j < n:
-                nxt, lowj = words[j], fold(words[j])
-                if nxt[:1].isupper() and _word(nxt):
-                    j += 1
-                    end = j
-                elif nxt[:1].islower() and _DESCRIBING.search(lowj) and lowj not in _STOP:
-                    j += 1
-                    end = j
-                elif lowj in _JOINERS:
-                    k = j + 1
-                    if k < n and fold(words[k]) in _ARTICLES:
-                        k += 1
-                    if k < n and _word(words[k]) and fold(words[k]) not in _STOP:
-                        j = k + 1
-                        end = j
-                    else:
-                        break
-                else:
-                    break
+            end = head_span_end(words, i)
             if end > i + 1 or w[:1].isupper() and low in ("ministere",):
                 spans.append((i, end))
                 i = end
@@ -347,10 +367,29 @@ def organization_spans(words: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _lower_lead(words: list[str]) -> int:
-    """How many lower-case words open a span (never all of them)."""
+# Words that open a sentence with a capital but never a name ("Selon Javier López"): a
+# span the model starts on them loses them. An article opens names ("Le Caire", "La Haye",
+# "Le Monde"), so it is dropped only before a lower-case word ("Le colistier de ...").
+_FUNCTION_WORDS = frozenset(
+    "selon pour dans avec sur par et mais ou donc car ce cette ces son sa ses leur leurs "
+    "notre nos votre vos mon ma mes apres avant depuis pendant lors chez vers contre entre "
+    "sans sous".split()
+)
+_ARTICLE_WORDS = frozenset("le la les un une des du de au aux".split())
+
+
+def lower_lead(words: list[str]) -> int:
+    """How many lower-case words (or capitalized function words) open a span (never all
+    of them)."""
     k = 0
-    while k < len(words) - 1 and words[k][:1].islower() and not _ELIDED.match(words[k]):
+    while k < len(words) - 1 and not _ELIDED.match(words[k]):
+        low = fold(words[k])
+        if not (
+            words[k][:1].islower()
+            or low in _FUNCTION_WORDS
+            or (low in _ARTICLE_WORDS and words[k + 1][:1].islower())
+        ):
+            break
         k += 1
     return k
 
@@ -380,6 +419,9 @@ def find_entities_fr_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
         for name, text in fields
         for sent in sentences(tokenize(text or ""))
     ]
+    from . import french_cues  # rules over this module's model (imports it)
+
+    lex = load_model()[1]
     all_tags = tag_many([[w for w, _, _ in sent] for _, _, sent in where])
     for (name, text, sent), tags in zip(where, all_tags, strict=True):
         words = [w for w, _, _ in sent]
@@ -391,8 +433,13 @@ def find_entities_fr_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
         )]
         # a name starts with a capital: "compagnie" in "compagnie Royal Air Maroc" is not
         # part of it (the rule's "ministère de ..." is the one exception, and it is ORG)
-        model = [(a + _lower_lead(words[a:b]), b, lab) for a, b, lab in model]
-        for a, b, label in _merge(model, rule):
+        model = [(a + lower_lead(words[a:b]), b, lab) for a, b, lab in model]
+        model = french_cues.complete_given_names(model, words, lex)
+        # Names a noun announces come first, then the organizations' rule, then the model.
+        spans = french_cues.overlay(
+            french_cues.cue_spans(words, lex), _merge(model, rule), words, lex
+        )
+        for a, b, label in spans:
             start, end = sent[a][1], sent[b - 1][2]
             surface = text[start:end]
             if _ELIDED.match(surface):  # "l'ONU" tagged whole: the name is "ONU"
