@@ -133,23 +133,36 @@ def _latin_forms(name: str, label: str) -> tuple[str, ...]:
 def _other_script(conn: Connection, name: str, label: str, exclude: int | None = None):
     """The one registry entity of the other script (and this label) that ``name`` names:
     "Aziz Akhannouch" → "عزيز أخنوش" and back. The first tier of ``link_tiers`` that finds
-    any entity decides; two or more found there is no answer, never a guess."""
+    any entity decides; two or more found there is no answer, never a guess. Every tier is
+    read in one query (new names are placed often: one round trip, not four)."""
+    tiers = link_tiers(name, _latin_forms(name, label), label)
+    if not tiers:
+        return None
     latin = is_latin(name)
-    for tier in link_tiers(name, _latin_forms(name, label), label):
-        rows = conn.execute(
-            select(entity_registry.c.id, entity_registry.c.name, entity_registry.c.key)
-            .where(
-                entity_registry.c.label == label,
-                entity_registry.c.id.in_(
-                    select(entity_terms.c.registry_id).where(
-                        tuple_(entity_terms.c.kind, entity_terms.c.term).in_(tier)
-                    )
-                ),
-            )
-        ).all()
-        found = [r for r in rows if r.id != exclude and is_latin(r.name) != latin]
+    rows = conn.execute(
+        select(
+            entity_terms.c.kind,
+            entity_terms.c.term,
+            entity_registry.c.id,
+            entity_registry.c.name,
+            entity_registry.c.key,
+        )
+        .join(entity_registry, entity_registry.c.id == entity_terms.c.registry_id)
+        .where(
+            entity_registry.c.label == label,
+            tuple_(entity_terms.c.kind, entity_terms.c.term).in_(
+                sorted({t for tier in tiers for t in tier})
+            ),
+        )
+    ).all()
+    found_by: dict[tuple[str, str], dict[int, object]] = defaultdict(dict)
+    for row in rows:
+        if row.id != exclude and is_latin(row.name) != latin:
+            found_by[(row.kind, row.term)][row.id] = row
+    for tier in tiers:
+        found = {rid: row for term in tier for rid, row in found_by.get(term, {}).items()}
         if found:
-            return found[0] if len(found) == 1 else None
+            return next(iter(found.values())) if len(found) == 1 else None
     return None
 
 
