@@ -168,6 +168,12 @@ class TestLatinNames:
         assert latin_names("الرباط", "LOC") == ("Rabat",)
         assert latin_names("عزيز أخنوش", "PER") == ("Aziz Akhannouch",)
 
+    def test_moroccan_institutions_have_the_names_french_articles_give_them(self):
+        assert latin_names("المكتب الشريف للفوسفاط", "ORG") == (
+            "Office chérifien des phosphates", "OCP"
+        )
+        assert "Royal Air Maroc" in latin_names("الخطوط الملكية المغربية", "ORG")
+
     def test_a_country_the_tagger_called_an_organization_keeps_its_name(self):
         assert "Morocco" in latin_names("المغرب", "ORG")
 
