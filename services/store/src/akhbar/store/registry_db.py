@@ -134,31 +134,40 @@ def _other_script(conn: Connection, name: str, label: str, exclude: int | None =
     """The one registry entity of the other script (and this label) that ``name`` names:
     "Aziz Akhannouch" → "عزيز أخنوش" and back. The first tier of ``link_tiers`` that finds
     any entity decides; two or more found there is no answer, never a guess. Every tier is
-    read in one query (new names are placed often: one round trip, not four)."""
+    read at once (new names are placed often: one round trip, not four)."""
     tiers = link_tiers(name, _latin_forms(name, label), label)
     if not tiers:
         return None
     latin = is_latin(name)
-    rows = conn.execute(
-        select(
-            entity_terms.c.kind,
-            entity_terms.c.term,
-            entity_registry.c.id,
-            entity_registry.c.name,
-            entity_registry.c.key,
-        )
-        .join(entity_registry, entity_registry.c.id == entity_terms.c.registry_id)
-        .where(
-            entity_registry.c.label == label,
+    # Terms first, by their primary key; a join filtered on the label made SQLite scan the
+    # whole registry for every new name.
+    hits = conn.execute(
+        select(entity_terms.c.kind, entity_terms.c.term, entity_terms.c.registry_id).where(
             tuple_(entity_terms.c.kind, entity_terms.c.term).in_(
                 sorted({t for tier in tiers for t in tier})
-            ),
+            )
         )
     ).all()
+    if not hits:
+        return None  # the usual case: most new names have no form in the other script
+    entities_by_id = {
+        row.id: row
+        for row in conn.execute(
+            select(entity_registry.c.id, entity_registry.c.name, entity_registry.c.key).where(
+                entity_registry.c.id.in_(sorted({h.registry_id for h in hits})),
+                entity_registry.c.label == label,
+            )
+        )
+    }
+    rows = [
+        (h.kind, h.term, entities_by_id[h.registry_id])
+        for h in hits
+        if h.registry_id in entities_by_id
+    ]
     found_by: dict[tuple[str, str], dict[int, object]] = defaultdict(dict)
-    for row in rows:
+    for kind, term, row in rows:
         if row.id != exclude and is_latin(row.name) != latin:
-            found_by[(row.kind, row.term)][row.id] = row
+            found_by[(kind, term)][row.id] = row
     for tier in tiers:
         found = {rid: row for term in tier for rid, row in found_by.get(term, {}).items()}
         if found:
