@@ -94,6 +94,7 @@ def test_a_lower_case_noun_announces_the_label_of_the_name_after_it():
     )
     assert {("Renault", "ORG"), ("Prince Moulay Abdellah", "LOC"), ("Mawazine", "MISC")} <= found
     assert not any(text.startswith(("constructeur", "stade", "festival")) for text, _ in found)
+    assert not _found("Le texte est publié sur le site Internet du ministère.")
 
 
 def test_events_by_their_head_or_acronym_and_nationalities_are_misc():

@@ -32,6 +32,8 @@ _CUES = {
     "film livre roman album série émission navire",
 }
 _CUE_LABEL = {fold(w): label for label, words in _CUES.items() for w in words.split()}
+# Capitalized common words a cue noun is often followed by ("le site Internet").
+_NOT_NAMES = frozenset("internet web".split())
 
 # Capitalized heads that open the name of an event ("Coupe d'Afrique des nations").
 _EVENT_HEADS = frozenset(
@@ -71,7 +73,12 @@ def cue_spans(words: list[str], lex: Lexicon) -> list[Span]:
     while i < n:
         w, low = words[i], fold(words[i])
         label = _CUE_LABEL.get(low) if w[:1].islower() else None
-        if label and i + 1 < n and _capitalized(words[i + 1]):
+        if (
+            label
+            and i + 1 < n
+            and _capitalized(words[i + 1])
+            and fold(words[i + 1]) not in _NOT_NAMES
+        ):
             end = _run_end(words, i + 1, numbers=label == "MISC")
             spans.append((i + 1, end, label))
             i = end
