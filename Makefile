@@ -74,7 +74,9 @@ train-ner: install
 
 # The French entity model (docs/languages.md): the French part of the Europeana Newspapers
 # NER corpus (CC0, EuropeanaNewspapers/ner-corpora enp_FR.bnf.bio) at AKHBAR_NER_FR_DATA or
-# ../shared/data/ner_fr/enp_FR.bnf.bio; about 40 s. The first-name list it reads is compiled
+# ../shared/data/ner_fr/enp_FR.bnf.bio (from a clone of that repository: `git show
+# HEAD:enp_FR.bnf.bio/enp_FR.bnf.bio > enp_FR.bnf.bio`); about 40 s, and it gives the
+# shipped model_fr/crf.npz byte for byte. The first-name list it reads is compiled
 # by `python -m akhbar.training.entities.french_lists` (group ner-train).
 train-ner-fr: install
 	$(UV) run --frozen python -m akhbar.training.entities.french

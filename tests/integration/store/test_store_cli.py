@@ -195,3 +195,42 @@ class TestEntityRegistry:
         assert result.exit_code == 0, result.output
         report = lines(result.stdout)[-1]
         assert report["articles"] == len(articles) and report["entities"] > 0
+
+
+class TestFrenchAndArabicArticlesOfOneEntity:
+    """Issue 18, end to end: a French and an Arabic article through today's enrich and the
+    store's upsert; ``entities show`` gives one entity with both articles and both scripts,
+    whichever article was stored first."""
+
+    FRENCH = (
+        "Le chef du gouvernement Aziz Akhannouch a présidé jeudi 27 novembre 2025 à Rabat "
+        "le conseil de gouvernement."
+    )
+    ARABIC = "ترأس رئيس الحكومة عزيز أخنوش يوم الخميس بالرباط اجتماع مجلس الحكومة."
+
+    def _enriched(self, article_id: str, text: str):
+        import datetime as dt
+
+        from akhbar.enrich.core import enrich
+        from akhbar.shared.schemas import Article
+
+        return enrich(Article(id=article_id, title=article_id, published=dt.date(2025, 11, 27),
+                              body=[text]))
+
+    @pytest.mark.parametrize("french_first", [True, False])
+    def test_show_lists_both_articles_and_scripts(self, store, database_url, french_first):
+        pages = [self._enriched("fr", self.FRENCH), self._enriched("ar", self.ARABIC)]
+        for page in pages if french_first else pages[::-1]:
+            store.upsert(page)
+        for query in ("Akhannouch", "أخنوش"):
+            result = runner.invoke(registry_app(), ["show", query, "--database-url", database_url])
+            assert result.exit_code == 0, result.output
+            (entity,) = lines(result.stdout)
+            assert entity["name"] == "عزيز أخنوش" and entity["articles"] == 2
+            assert {a["script"] for a in entity["aliases"] if a["source"] == "seen"} == {
+                "arabic", "latin"
+            }
+        found = runner.invoke(
+            articles_app, ["search", "--entity", "الرباط", "--database-url", database_url]
+        )
+        assert {a["id"] for a in lines(found.stdout)} == {"fr", "ar"}

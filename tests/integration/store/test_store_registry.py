@@ -92,6 +92,88 @@ class TestOneEntityAcrossArticles:
         assert [e.label for e in store.find_entities("الرباط", label="LOC")] == ["LOC"]
 
 
+AKHANNOUCH = "عزيز أخنوش"
+
+
+class TestFrenchAndArabicFormsOfOneEntity:
+    """Issue 18: a name from a French article joins the Arabic entity it names, whichever
+    came first, and only when exactly one entity fits."""
+
+    def _one(self, store: Store, query: str):
+        (entity,) = store.find_entities(query)
+        return entity
+
+    def test_a_french_name_joins_the_arabic_entity_stored_first(self, store: Store):
+        store.upsert(article("ar", "2025-11-20", (AKHANNOUCH, AKHANNOUCH, "PER")))
+        store.upsert(article("fr", "2025-11-21", ("Aziz Akhannouch", "Aziz Akhannouch", "PER")))
+        entity = self._one(store, "Akhannouch")
+        assert entity.name == AKHANNOUCH and entity.articles == 2
+        seen = {a.alias for a in store.entity(entity.id).aliases if a.source == "seen"}
+        assert seen == {AKHANNOUCH, "Aziz Akhannouch"}
+        assert ids(store.search(entity="أخنوش")) == ids(store.search(entity="Akhannouch")) == {
+            "ar", "fr"
+        }
+
+    def test_an_arabic_name_takes_in_the_french_entity_stored_first(self, store: Store):
+        store.upsert(article("fr", "2025-11-20", ("Aziz Akhannouch", "Aziz Akhannouch", "PER"),
+                             ("Rabat", "Rabat", "LOC")))
+        assert self._one(store, "Akhannouch").name == "Aziz Akhannouch"
+        store.upsert(article("ar", "2025-11-21", (AKHANNOUCH, AKHANNOUCH, "PER"),
+                             ("الرباط", "الرباط", "LOC")))
+        entity = self._one(store, "Akhannouch")
+        assert entity.name == AKHANNOUCH and entity.articles == 2 and entity.mentions == 2
+        assert "Aziz Akhannouch" in entity.latin
+        rabat = self._one(store, "الرباط")
+        assert rabat.name == "الرباط" and rabat.articles == 2
+
+    def test_a_french_surname_joins_the_arabic_full_name_either_way(self, store: Store):
+        store.upsert(article("fr1", "2025-11-20", ("Akhannouch", "Akhannouch", "PER")))
+        store.upsert(article("ar", "2025-11-21", (AKHANNOUCH, AKHANNOUCH, "PER")))
+        store.upsert(article("fr2", "2025-11-22", ("Akhannouch", "Akhannouch", "PER")))
+        entity = self._one(store, "أخنوش")
+        assert entity.name == AKHANNOUCH and entity.articles == 3
+
+    def test_a_skeleton_joins_a_spelling_no_table_knows(self, store: Store):
+        # "بنكيران" is in no table: its Latin name is a romanization, the skeleton links.
+        store.upsert(article("ar", "2025-11-20", ("عبد الإله بنكيران", "عبد الإله بنكيران",
+                                                  "PER")))
+        store.upsert(article("fr", "2025-11-21", ("Abdelilah Benkirane", "Abdelilah Benkirane",
+                                                  "PER")))
+        assert self._one(store, "Benkirane").articles == 2
+
+    def test_a_surname_two_arabic_entities_share_joins_neither(self, store: Store):
+        store.upsert(article("ar", "2025-11-20", ("شكيب بنموسى", "شكيب بنموسى", "PER"),
+                             ("محمد بنموسى", "محمد بنموسى", "PER")))
+        store.upsert(article("fr", "2025-11-21", ("Benmoussa", "Benmoussa", "PER")))
+        assert {e.name: e.articles for e in store.find_entities("Benmoussa", label="PER")}[
+            "Benmoussa"
+        ] == 1
+        assert {e.articles for e in store.find_entities("شكيب بنموسى")} == {1}
+
+    def test_another_label_is_never_joined(self, store: Store):
+        store.upsert(article("ar", "2025-11-20", ("الرباط", "الرباط", "LOC")))
+        store.upsert(article("fr", "2025-11-21", ("Rabat", "Rabat", "ORG")))
+        assert {(e.name, e.label) for e in store.find_entities("Rabat")} == {
+            ("الرباط", "LOC"), ("Rabat", "ORG")
+        }
+
+    def test_a_split_keeps_the_french_name_apart_and_reindex_keeps_the_links(self, store):
+        store.upsert(article("ar", "2025-11-20", (AKHANNOUCH, AKHANNOUCH, "PER"),
+                             ("الرباط", "الرباط", "LOC")))
+        store.upsert(article("fr", "2025-11-21", ("Aziz Akhannouch", "Aziz Akhannouch", "PER"),
+                             ("Rabat", "Rabat", "LOC")))
+        store.reindex()
+        assert self._one(store, "Aziz Akhannouch").articles == 2
+        assert self._one(store, "Rabat").articles == 2
+        store.split_entity(AKHANNOUCH, "Aziz Akhannouch")
+        store.reindex()
+        # Both are found by the Latin name (the Arabic one keeps its curated Latin name),
+        # but they stay two entities of one article each.
+        assert {e.name: e.articles for e in store.find_entities("Aziz Akhannouch")} == {
+            "Aziz Akhannouch": 1, AKHANNOUCH: 1
+        }
+
+
 class TestSearchByAnyName:
     @pytest.fixture
     def filled(self, store: Store) -> Store:

@@ -62,3 +62,64 @@ def test_language_without_extractors_gets_none():
     assert article.language == "en"
     out = enrich(article)
     assert out.entities == [] and out.dates == []
+
+
+def test_cached_word_scores_equal_scoring_every_attribute():
+    """The per-word score cache gives the emissions CRF attributes would give, for short
+    sentences (edges on both sides of a word) and long ones, repeated words included."""
+    import numpy as np
+
+    from akhbar.enrich.entities import french
+
+    weights, lex = french.load_model()
+    texts = (LEAD, "Rabat", "M. Akhannouch", "Le Maroc et la France , le Maroc .")
+    batch = [[w for w, _, _ in french.tokenize(text)] for text in texts]
+    together, sent, pos = french.emissions_many(batch, weights, lex)
+    for k, words in enumerate(batch):
+        expected = weights.score_groups(french.token_features(words, lex))
+        np.testing.assert_allclose(french.emissions(words, weights, lex), expected, atol=1e-9)
+        mine = sent == k
+        assert pos[mine].tolist() == list(range(len(words)))
+        np.testing.assert_allclose(together[mine], expected, atol=1e-9)
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label) for e in find_entities_fr(text)}
+
+
+def test_a_lower_case_noun_announces_the_label_of_the_name_after_it():
+    found = _found(
+        "Le constructeur Renault a exposé au stade Prince Moulay Abdellah pendant le "
+        "festival Mawazine."
+    )
+    assert {("Renault", "ORG"), ("Prince Moulay Abdellah", "LOC"), ("Mawazine", "MISC")} <= found
+    assert not any(text.startswith(("constructeur", "stade", "festival")) for text, _ in found)
+    assert not _found("Le texte est publié sur le site Internet du ministère.")
+
+
+def test_events_by_their_head_or_acronym_and_nationalities_are_misc():
+    found = _found("La CAN 2025 précède la Coupe du monde, et les Marocains y croient.")
+    assert {("CAN 2025", "MISC"), ("Coupe du monde", "MISC"), ("Marocains", "MISC")} <= found
+
+
+def test_a_plural_party_name_is_an_organization_not_a_people():
+    assert ("Républicains", "ORG") in _found("Le patron des Républicains a posé ses conditions.")
+
+
+def test_a_given_name_the_model_cut_short_gets_its_surname():
+    assert ("Walid Regragui", "PER") in _found(
+        "Le sélectionneur Walid Regragui a convoqué 26 joueurs."
+    )
+
+
+def test_a_place_after_a_name_the_noun_announced_keeps_its_own_span():
+    found = _found("Le match se jouera au stade Prince Moulay Abdellah de Rabat.")
+    assert {("Prince Moulay Abdellah", "LOC"), ("Rabat", "LOC")} <= found
+
+
+def test_a_capitalized_function_word_never_opens_a_name_but_an_article_may():
+    from akhbar.enrich.entities.french import lower_lead
+
+    assert lower_lead(["Selon", "Javier", "López"]) == 1
+    assert lower_lead(["Le", "colistier", "de", "Donald", "Trump"]) == 3
+    assert lower_lead(["Le", "Caire"]) == 0

@@ -43,6 +43,17 @@ DATELINES = [
     "Temps de Lecture 4 min.",
     "Updated 3 hours ago",
     "Published on 4 March 2024 at 10:15 GMT",
+    # Moroccan French-language outlets' bylines and publication lines.
+    "Par Le360 (avec MAP) | Le 27/11/2025 à 14h30",
+    "Par Mohamed Amine Hafidi • Publié le jeudi 27 novembre 2025 à 10:15",
+    "Rédaction Médias24 | 27 novembre 2025 à 12:00",
+    "Hespress FR - Jeudi 27 novembre 2025",
+    "27/11/2025 à 11h40 - Par Le Matin",
+    "Rabat, 27 nov. 2025 (MAP)",
+    "Publié le 27.11.2025 | Temps de lecture : 3 min",
+    "Publié le : 27 fév 2025",
+    "Par Karim Saidi, correspondant à Rabat",
+    "Propos recueillis par Nadia Lamlili",
 ]
 
 PROSE_WITH_DATES = [
@@ -52,6 +63,8 @@ PROSE_WITH_DATES = [
     "TANGER, 7 janvier 2026 – Le port de Tanger Med a traité plus de dix millions de conteneurs.",
     "Le rapport publié le 12/03/2024 montre une hausse nette des exportations agricoles.",
     "Par ailleurs, le ministre a annoncé le 3 mai 2024 un plan de soutien aux éleveurs.",
+    "Le conseil se tiendra le 27 novembre à Rabat",
+    "Le 27 novembre, Aziz Akhannouch a présidé le conseil de gouvernement à Rabat.",
     "The ministry said on 4 March 2024 that exports of phosphate rose by a fifth.",
     # Short sentences: they end as sentences do.
     "وتوفي في 12 يناير 2024.",

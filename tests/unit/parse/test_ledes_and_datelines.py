@@ -89,3 +89,21 @@ class TestPlainTextDatelines:
         article = extract(text)
         assert article.published == dt.date(2025, 11, 27)
         assert article.body[0].startswith("ترأس الملك يوم الخميس 27 نونبر 2025")
+
+    def test_moroccan_french_byline_and_update_line_give_the_publication_time(self):
+        """"Par ... • Publié le ... - Mis à jour le ..." under the title: the publication
+        time is read, not the update, and the line leaves the body."""
+        text = (
+            "Akhannouch préside le conseil de gouvernement\n"
+            "Par Karim Saidi • Publié le jeudi 27 novembre 2025 à 10:15 - Mis à jour le "
+            "28/11/2025 à 09h12\n"
+            "Le chef du gouvernement Aziz Akhannouch a présidé jeudi à Rabat le conseil de "
+            "gouvernement, consacré au projet de loi de finances.\n"
+            "Propos recueillis par Nadia Lamlili\n"
+            "Le conseil a également adopté plusieurs projets de décrets.\n"
+        )
+        article = extract(text)
+        assert article.title == "Akhannouch préside le conseil de gouvernement"
+        assert article.published == dt.datetime(2025, 11, 27, 10, 15)
+        assert [p[:9] for p in article.body] == ["Le chef d", "Le consei"]
+        assert article.language == "fr"

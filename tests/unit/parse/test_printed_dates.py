@@ -24,6 +24,10 @@ class TestMonthNames:
             ("الأربعاء، 28 آب/اغسطس 2013", dt.date(2013, 8, 28)),  # two names for one month
             ("24 نيسان / أبريل 2020", dt.date(2020, 4, 24)),
             ("March 17, 2020", dt.date(2020, 3, 17)),
+            ("Publié le 27 fév 2025", dt.date(2025, 2, 27)),  # French abbreviations
+            ("Publié le 3 juill. 2025", dt.date(2025, 7, 3)),
+            ("Rabat, 27 nov. 2025 (MAP)", dt.date(2025, 11, 27)),
+            ("Le 1er décembre 2025", dt.date(2025, 12, 1)),
         ],
     )
     def test_month_name_of_each_region_reads(self, printed, expected):

@@ -19,6 +19,7 @@ from akhbar.store.registry import (
     entity_key,
     is_latin,
     latin_fold,
+    link_tiers,
     name_terms,
     query_terms,
     short_form_owner,
@@ -71,6 +72,11 @@ class TestLatin:
     def test_an_arabic_name_and_its_latin_spelling_share_a_skeleton(self, arabic, latin):
         assert sound_words(arabic) == sound_words(latin)
 
+    @pytest.mark.parametrize("arabic, latin", [("عزيز أخنوش", "Aziz Akhannouch"),
+                                               ("عبد اللطيف حموشي", "Abdellatif Hammouchi")])
+    def test_a_vowel_between_two_like_consonants_is_skipped_in_both_scripts(self, arabic, latin):
+        assert "".join(sound_words(arabic)) == "".join(sound_words(latin))
+
     def test_different_names_have_different_skeletons(self):
         assert sound_words("حموشي") != sound_words("Akhannouch")
         assert sound_words("الرباط") != sound_words("Marrakech")
@@ -103,6 +109,38 @@ class TestQueryTerms:
         assert (WORD, "عبد") in terms and (WORD, "بن") not in name_terms("علي بن صالح")
 
 
+class TestLinkTiers:
+    def test_a_latin_name_looks_for_its_latin_form_then_its_skeleton(self):
+        assert link_tiers("Aziz Akhannouch", ["Aziz Akhannouch"], "PER")[:2] == [
+            [(LATIN, "aziz akhannouch")],
+            [(SOUND, "ZKNX")],
+        ]
+
+    def test_a_latin_surname_also_looks_for_a_word_of_a_latin_name(self):
+        assert link_tiers("Akhannouch", ["Akhannouch"], "PER")[-1] == [
+            (LATIN_WORD, "akhannouch"), (SOUND_WORD, "KNX")
+        ]
+
+    def test_an_arabic_full_name_also_looks_for_its_latin_surname(self):
+        tiers = link_tiers("عزيز أخنوش", ["Aziz Akhannouch"], "PER")
+        assert tiers[-1] == [(LATIN, "akhannouch")]
+        # A Latin full name never goes looking for a surname: two of them would both join.
+        assert (LATIN, "akhannouch") not in {
+            t for tier in link_tiers("Aziz Akhannouch", ["Aziz Akhannouch"], "PER") for t in tier
+        }
+
+    def test_places_take_no_word_tiers(self):
+        assert [k for tier in link_tiers("Rabat", ["Rabat"], "LOC") for k, _ in tier] == [
+            LATIN, SOUND
+        ]
+
+    def test_what_a_latin_name_looks_up_an_arabic_entity_is_filed_under(self):
+        filed = name_terms("عزيز أخنوش", ["Aziz Akhannouch"])
+        for query in ("Aziz Akhannouch", "AKHANNOUCH"):
+            tiers = link_tiers(query, [query], "PER")
+            assert any(t in filed for tier in tiers for t in tier), query
+
+
 class TestShortForms:
     def test_a_surname_joins_the_one_full_name_it_ends(self):
         assert short_form_owner("حموشي", "PER", [(7, "عبد لطيف حموشي")]) == 7
@@ -129,6 +167,12 @@ class TestLatinNames:
         assert latin_names("منظمة الأنتربول", "ORG") == ("Interpol",)
         assert latin_names("الرباط", "LOC") == ("Rabat",)
         assert latin_names("عزيز أخنوش", "PER") == ("Aziz Akhannouch",)
+
+    def test_moroccan_institutions_have_the_names_french_articles_give_them(self):
+        assert latin_names("المكتب الشريف للفوسفاط", "ORG") == (
+            "Office chérifien des phosphates", "OCP"
+        )
+        assert "Royal Air Maroc" in latin_names("الخطوط الملكية المغربية", "ORG")
 
     def test_a_country_the_tagger_called_an_organization_keeps_its_name(self):
         assert "Morocco" in latin_names("المغرب", "ORG")

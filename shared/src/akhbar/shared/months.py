@@ -35,12 +35,12 @@ ARABIC_MONTH_NAMES: dict[int, tuple[str, ...]] = {
 # datelines and tables); the French date extractor in enrich reads free text with these.
 FRENCH_MONTH_NAMES: dict[int, tuple[str, ...]] = {
     1: ("janvier", "janv"),
-    2: ("février", "fevrier", "févr", "fevr"),
+    2: ("février", "fevrier", "févr", "fevr", "fév", "fev"),
     3: ("mars",),
     4: ("avril", "avr"),
     5: ("mai",),
     6: ("juin",),
-    7: ("juillet", "juil"),
+    7: ("juillet", "juil", "juill"),
     8: ("août", "aout"),
     9: ("septembre", "sept"),
     10: ("octobre", "oct"),

@@ -52,6 +52,7 @@ _LABELS = "تحرير حوار تقرير متابعة المصدر مصدر sou
 _SIGNS = (
     "مراسل مراسلة المراسل محرر المحرر "
     "correspondant correspondante correspondants envoyé envoyée spécial spéciale "
+    "propos recueillis "  # "Propos recueillis par ...", an interview's byline
     "وكالات رويترز بترا وام واس قنا كونا سانا الأناضول "
     "afp reuters ap ansa dpa map aps tap"
 )

@@ -82,7 +82,9 @@ _LATIN_ARTICLE = re.compile(r"^(?:al|el|ar|er|as|es|at|et|ad|ed|an|en|az|ez)-(?=
 def _collapse(classes: Iterable[str]) -> str:
     out: list[str] = []
     for c in classes:
-        if not out or out[-1] != c:
+        # Letters without a class (vowels) are skipped, not kept as gaps: Arabic leaves
+        # them out too, so "Aziz" (Z, Z around a vowel) is one Z like "عزيز".
+        if c and (not out or out[-1] != c):
             out.append(c)
     return "".join(out)
 
@@ -166,6 +168,50 @@ def query_terms(query: str) -> list[list[tuple[str, str]]]:
     tiers = [[(NAME, key)]]
     if " " not in key and len(key) >= MIN_WORD:
         tiers.append([(WORD, key)])
+    return tiers
+
+
+def link_tiers(
+    name: str, latin_names: Iterable[str], label: str
+) -> list[list[tuple[str, str]]]:
+    """What to look up, in tiers, to find the entity of the other script that ``name``
+    names: an Arabic name finds its Latin-script entity and a Latin name its Arabic one.
+
+    ``latin_names`` are the name's Latin forms (for a Latin name, the name itself). Both
+    kinds of entity file their Latin forms under ``latin`` and skeletons under ``sound``
+    (``name_terms``), so one set of tiers works both ways: a Latin form first ("Aziz
+    Akhannouch", "Rabat"), then the whole name's consonant skeleton. A one-word person or
+    organization also tries a word of a Latin name ("Akhannouch" of "Aziz Akhannouch"),
+    and a longer one the last word of its Latin forms (the surname an article gave alone).
+    The caller joins only when a tier finds exactly one entity of the other script.
+    """
+    latin = [f for f in (latin_fold(n) for n in latin_names) if f]
+    tiers: list[list[tuple[str, str]]] = []
+    if latin:
+        tiers.append([(LATIN, f) for f in sorted(set(latin))])
+    sounds = {
+        joined
+        for text in (name, *latin_names)
+        if len(joined := "".join(sound_words(text))) >= MIN_SOUND
+    }
+    if sounds:
+        tiers.append([(SOUND, s) for s in sorted(sounds)])
+    if label in SHORT_FORM_LABELS and latin:
+        # A surname looks for full names holding it by spelling and by skeleton at once, so
+        # a second full name whose romanization spells it otherwise ("Banmousa") still
+        # counts against the join.
+        words = {f for f in latin if " " not in f and len(f) >= MIN_WORD}
+        if words:
+            sounds_of = {s for w in words if len(s := sound_word(w)) >= MIN_SOUND}
+            tiers.append(
+                [(LATIN_WORD, w) for w in sorted(words)]
+                + [(SOUND_WORD, s) for s in sorted(sounds_of)]
+            )
+        # Only an Arabic full name takes in a Latin surname: two Latin full names ending in
+        # one surname must not both join the Arabic entity filed under it.
+        heads = {f.split()[-1] for f in latin if " " in f and len(f.split()[-1]) >= MIN_WORD}
+        if heads and not is_latin(name):
+            tiers.append([(LATIN, h) for h in sorted(heads)])
     return tiers
 
 

@@ -12,7 +12,17 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import Connection, bindparam, case, delete, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from akhbar.store.latin import latin_names
@@ -25,7 +35,13 @@ from akhbar.store.models import (
     entity_registry,
     entity_terms,
 )
-from akhbar.store.registry import entity_key, name_terms, short_form_owner
+from akhbar.store.registry import (
+    entity_key,
+    is_latin,
+    link_tiers,
+    name_terms,
+    short_form_owner,
+)
 
 # A short form joins a full name only if that name was seen within this long of the article.
 SHORT_FORM_WINDOW = dt.timedelta(days=365)
@@ -94,7 +110,7 @@ def _create(conn: Connection, name: str, key: str, label: str) -> int:
 
 def _add_names(conn: Connection, rid: int, name: str, label: str) -> None:
     """File ``name`` (one more spelling of entity ``rid``) under its terms and Latin names."""
-    latin = latin_names(name, label)
+    latin = _latin_forms(name, label)
     if latin:
         conn.execute(
             dialect_insert(conn, entity_aliases).on_conflict_do_nothing(),
@@ -108,13 +124,73 @@ def _add_names(conn: Connection, rid: int, name: str, label: str) -> None:
         )
 
 
-def place(conn: Connection, canonical: str, label: str, when: dt.datetime | None) -> int:
+def _latin_forms(name: str, label: str) -> tuple[str, ...]:
+    """The Latin names an entity is filed under for one of its names: a Latin name (from a
+    French article) is its own Latin name; an Arabic one has those of ``latin_names``."""
+    return (name.strip(),) if is_latin(name) else latin_names(name, label)
+
+
+def _other_script(conn: Connection, name: str, label: str, exclude: int | None = None):
+    """The one registry entity of the other script (and this label) that ``name`` names:
+    "Aziz Akhannouch" → "عزيز أخنوش" and back. The first tier of ``link_tiers`` that finds
+    any entity decides; two or more found there is no answer, never a guess. Every tier is
+    read at once (new names are placed often: one round trip, not four)."""
+    tiers = link_tiers(name, _latin_forms(name, label), label)
+    if not tiers:
+        return None
+    latin = is_latin(name)
+    # Terms first, by their primary key; a join filtered on the label made SQLite scan the
+    # whole registry for every new name.
+    hits = conn.execute(
+        select(entity_terms.c.kind, entity_terms.c.term, entity_terms.c.registry_id).where(
+            tuple_(entity_terms.c.kind, entity_terms.c.term).in_(
+                sorted({t for tier in tiers for t in tier})
+            )
+        )
+    ).all()
+    if not hits:
+        return None  # the usual case: most new names have no form in the other script
+    entities_by_id = {
+        row.id: row
+        for row in conn.execute(
+            select(entity_registry.c.id, entity_registry.c.name, entity_registry.c.key).where(
+                entity_registry.c.id.in_(sorted({h.registry_id for h in hits})),
+                entity_registry.c.label == label,
+            )
+        )
+    }
+    rows = [
+        (h.kind, h.term, entities_by_id[h.registry_id])
+        for h in hits
+        if h.registry_id in entities_by_id
+    ]
+    found_by: dict[tuple[str, str], dict[int, object]] = defaultdict(dict)
+    for kind, term, row in rows:
+        if row.id != exclude and is_latin(row.name) != latin:
+            found_by[(kind, term)][row.id] = row
+    for tier in tiers:
+        found = {rid: row for term in tier for rid, row in found_by.get(term, {}).items()}
+        if found:
+            return next(iter(found.values())) if len(found) == 1 else None
+    return None
+
+
+def place(
+    conn: Connection,
+    canonical: str,
+    label: str,
+    when: dt.datetime | None,
+    merged: set[int] | None = None,
+) -> int:
     """The registry entity a canonical name belongs to, made if there is none.
 
     A correction decides first; then the entity filed under the same key; then, for a
-    one-word name, the one full name it is the short form of; else a new entity. A new full
-    name takes in an entity that was only its short form so far, when it is the only full
-    name that short form fits.
+    Latin name, the one Arabic entity it names (``_other_script``); then, for a one-word
+    name, the one full name it is the short form of; else a new entity. A new full name
+    takes in an entity that was only its short form so far, when it is the only full name
+    that short form fits, and a new Arabic name the one Latin-script entity (names from
+    French articles) that names it. The ids of entities that took another in, and were
+    recounted from the stored mentions then, are added to ``merged``.
     """
     key = entity_key(canonical) or canonical.strip()
     target = _correction(conn, key, label)
@@ -134,30 +210,58 @@ def place(conn: Connection, canonical: str, label: str, when: dt.datetime | None
             )
         return found.id
     if target is None:  # a split pins a name to stand alone
+        if is_latin(canonical):
+            # A French article's name joins the Arabic entity it names.
+            other = _other_script(conn, canonical, label)
+            if other is not None:
+                _add_names(conn, other.id, canonical, label)
+                return other.id
         owner = short_form_owner(key, label, _full_names_ending(conn, key, label, when))
         if owner is not None:
             _add_names(conn, owner, canonical, label)
             return owner
     rid = _create(conn, canonical, key, label)
-    _absorb_short_form(conn, rid, key, label, when)
+    took_in = _absorb_short_form(conn, rid, key, label, when)
+    if target is None and not is_latin(canonical):
+        took_in |= _absorb_other_script(conn, rid, canonical, label)
+    if took_in and merged is not None:
+        merged.add(rid)
     return rid
+
+
+def _absorb_other_script(conn: Connection, rid: int, name: str, label: str) -> bool:
+    """A new Arabic entity takes in the one Latin-script entity (names from French articles
+    so far) that names it, unless a split pinned that entity to stand alone."""
+    other = _other_script(conn, name, label, exclude=rid)
+    if other is not None and _correction(conn, other.key, label) is None:
+        merge_into(conn, other.id, rid)
+        return True
+    return False
 
 
 def _absorb_short_form(
     conn: Connection, rid: int, key: str, label: str, when: dt.datetime | None
-) -> None:
+) -> bool:
     words = key.split()
     if len(words) < 2:
-        return
+        return False
     short = _registry_by_key(conn, words[-1], label)
     if short is None or _correction(conn, short.key, label) is not None:
-        return
+        return False
     if short_form_owner(short.key, label, _full_names_ending(conn, short.key, label, when)) == rid:
         merge_into(conn, short.id, rid)
+        return True
+    return False
 
 
-def link(conn: Connection, entity_ids: Iterable[int], when: dt.datetime | None) -> dict[int, int]:
-    """Registry id of each ``entities`` row, placing those not placed yet."""
+def link(
+    conn: Connection,
+    entity_ids: Iterable[int],
+    when: dt.datetime | None,
+    merged: set[int] | None = None,
+) -> dict[int, int]:
+    """Registry id of each ``entities`` row, placing those not placed yet (``merged`` as in
+    ``place``)."""
     ids = sorted(set(entity_ids))
     if not ids:
         return {}
@@ -171,7 +275,7 @@ def link(conn: Connection, entity_ids: Iterable[int], when: dt.datetime | None) 
         return placed  # the usual case once the store has seen a name
     # Key order: two writers placing the same new names create them in the same order.
     for row in sorted(unplaced, key=lambda r: (entity_key(r.canonical), r.id)):
-        rid = place(conn, row.canonical, row.label, when)
+        rid = place(conn, row.canonical, row.label, when, merged)
         conn.execute(update(entities).where(entities.c.id == row.id), {"registry_id": rid})
     # Read again: a full name placed after its short form may have taken that entity in.
     return {
@@ -263,16 +367,21 @@ def upkeep(
 
 def upkeep_many(
     conn: Connection, batch: list[tuple[Mentions, dt.datetime | None]], sign: int = 1
-) -> None:
+) -> set[int]:
     """Count several articles' mentions (each with its publication instant) into the
-    registry, or out of it: one statement per table for the whole batch."""
+    registry, or out of it: one statement per table for the whole batch. Returns the
+    entities that took another in while the names were placed (see ``place``)."""
     batch = [(mentions, when) for mentions, when in batch if mentions]
     if not batch:
-        return
+        return set()
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     latest = max((when for _, when in batch if when is not None), default=None)
+    merged: set[int] = set()
     registry_of = link(
-        conn, (eid for mentions, _ in batch for eid, _ in mentions), latest if sign > 0 else None
+        conn,
+        (eid for mentions, _ in batch for eid, _ in mentions),
+        latest if sign > 0 else None,
+        merged,
     )
     n_articles: Counter[int] = Counter()
     n_mentions: Counter[int] = Counter()
@@ -317,6 +426,19 @@ def upkeep_many(
         )
         conn.execute(delete(entity_aliases).where(entity_aliases.c.mentions <= 0,
                                                   entity_aliases.c.source == SEEN))
+    # An entity that took another in while the names were placed was recounted then, before
+    # this batch's names were filed under it, and counted again just above: count it once
+    # from the stored mentions instead (this batch's are stored before upkeep runs).
+    _recount_alive(conn, merged)
+    return merged
+
+
+def _recount_alive(conn: Connection, rids: set[int]) -> None:
+    alive = conn.execute(
+        select(entity_registry.c.id).where(entity_registry.c.id.in_(sorted(rids)))
+    ).scalars().all()
+    for rid in alive:
+        recount(conn, rid)
 
 
 def article_mentions(conn: Connection, pk: int) -> list[tuple[int, str]]:
@@ -488,6 +610,7 @@ def rebuild(
     total = conn.execute(select(func.count()).select_from(articles)).scalar_one()
     order = (articles.c.published_at.is_(None), articles.c.published_at, articles.c.pk)
     done, last = 0, None
+    merged: set[int] = set()
     keys = select(articles.c.pk, articles.c.published_at, articles.c.stored_at).order_by(*order)
     pages = conn.execute(keys).all()  # (pk, dates) of every article: small beside the mentions
     while done < len(pages):
@@ -499,11 +622,14 @@ def rebuild(
             .order_by(entity_mentions.c.id)
         ):
             by_article[row.article_pk].append((row.entity_id, row.text))
-        upkeep_many(
+        merged |= upkeep_many(
             conn, [(by_article.get(p.pk, []), p.published_at or p.stored_at) for p in chunk]
         )
         done += len(chunk)
         last = done
         if progress is not None:
             progress(done, total)
+    # A merge recounted its entity from every stored mention, later articles' too, which
+    # the batches after it counted again: count those entities once more from scratch.
+    _recount_alive(conn, merged)
     return last or 0

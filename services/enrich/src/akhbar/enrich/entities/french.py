@@ -57,7 +57,12 @@ _PLACE_CUES = frozenset("à au aux en ville région province préfecture capital
 
 _LOCK = threading.Lock()
 _MODEL: tuple[CrfWeights, dict[str, tuple[str, ...]]] | None = None
-
+# Word -> its scores at each offset of ``OFFSETS`` (rows) for each label: every word is
+# scored once per model, not once per occurrence and neighbour. Bounded: news brings new
+# words forever, so the cache starts over when full.
+_TABLES: dict[str, np.ndarray] = {}
+_TABLES_MAX = 200_000
+_EDGES: dict[str, np.ndarray] = {}  # "first" and the "{off}edge" rows of the current model
 
 @functools.lru_cache(maxsize=200_000)  # bounded: news brings new words forever
 def fold(word: str) -> str:
@@ -119,8 +124,21 @@ def _word_features(word: str, lex: Lexicon) -> list[str]:
     return feats
 
 
+OFFSETS = (-2, -1, 0, 1, 2)  # the neighbours a word's attributes look at
+
+
+def _seen_from(off: int, word: str, own: list[str]) -> list[str]:
+    """The attributes a word gives the word ``off`` places away: its folded form, shape,
+    and its case, gazetteer and cue flags (``own`` past the five word attributes)."""
+    return [f"{off}w={fold(word)}", f"{off}sh={shape(word)}", *(f"{off}{f}" for f in own[5:])]
+
+
 def token_features(words: list[str], lex: Lexicon | None = None) -> list[list[str]]:
-    """CRF attributes of each word of one sentence: its own and its neighbours'."""
+    """CRF attributes of each word of one sentence: its own and its neighbours'.
+
+    Every attribute depends on one word and its offset (or on the sentence's edge), which
+    is what lets ``tag_many`` score each distinct word once and reuse it (``_word_table``).
+    """
     lex = lexicon() if lex is None else lex
     own = [_word_features(w, lex) for w in words]
     out = []
@@ -132,11 +150,7 @@ def token_features(words: list[str], lex: Lexicon | None = None) -> list[list[st
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
-                low = fold(words[j])
-                feats.append(f"{off}w={low}")
-                feats.append(f"{off}sh={shape(words[j])}")
-                for f in own[j][5:]:  # cap, allcap, gaz and the cues of the neighbour
-                    feats.append(f"{off}{f}")
+                feats.extend(_seen_from(off, words[j], own[j]))
             else:
                 feats.append(f"{off}edge")
         out.append(feats)
@@ -179,6 +193,65 @@ def use_model(weights: CrfWeights) -> None:
     global _MODEL
     with _LOCK:
         _MODEL = (weights, lexicon())
+        _TABLES.clear()
+        _EDGES.clear()
+
+
+def _word_tables(words: list[str], weights: CrfWeights, lex: Lexicon) -> list[np.ndarray]:
+    """The (offsets × labels) score table of each word, new words scored in one gather."""
+    new = [w for w in dict.fromkeys(words) if w not in _TABLES]
+    if new:
+        if len(_TABLES) + len(new) > _TABLES_MAX:
+            _TABLES.clear()
+        groups: list[list[str]] = []
+        for w in new:
+            own = _word_features(w, lex)
+            groups.extend(own if off == 0 else _seen_from(off, w, own) for off in OFFSETS)
+        rows = weights.score_groups(groups).reshape(len(new), len(OFFSETS), -1)
+        _TABLES.update(zip(new, rows, strict=True))
+    return [_TABLES[w] for w in words]
+
+
+def _edges(weights: CrfWeights) -> dict[str, np.ndarray]:
+    if not _EDGES:
+        names = ["first", *(f"{off}edge" for off in OFFSETS if off)]
+        _EDGES.update(zip(names, weights.score_groups([[n] for n in names]), strict=True))
+    return _EDGES
+
+
+def emissions_many(
+    sentences: list[list[str]], weights: CrfWeights, lex: Lexicon
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Emission scores of every word of several sentences, as (scores, sentence, position)
+    per word: equal to scoring ``token_features`` attribute by attribute, as sums of
+    per-word rows gathered across sentence edges in a few array operations."""
+    flat = [w for words in sentences for w in words]
+    n = len(flat)
+    labels = len(weights.labels)
+    lengths = np.array([len(words) for words in sentences], dtype=np.int64)
+    sent = np.repeat(np.arange(len(sentences)), lengths)
+    pos = np.arange(n) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    if not n:
+        return np.zeros((0, labels)), sent, pos
+    tables = np.stack(_word_tables(flat, weights, lex))
+    edges = _edges(weights)
+    out = tables[:, OFFSETS.index(0)].copy()
+    out[pos == 0] += edges["first"]
+    length = lengths[sent]
+    at = np.arange(n)
+    for k, off in enumerate(OFFSETS):
+        if off == 0:
+            continue
+        inside = (pos + off >= 0) & (pos + off < length)
+        out[inside] += tables[at[inside] + off, k]
+        out[~inside] += edges[f"{off}edge"]
+    return out, sent, pos
+
+
+def emissions(words: list[str], weights: CrfWeights, lex: Lexicon) -> np.ndarray:
+    """Emission scores of one sentence's words (``emissions_many`` of one sentence)."""
+    with _LOCK:
+        return emissions_many([words], weights, lex)[0]
 
 
 def tag(words: list[str]) -> list[str]:
@@ -191,15 +264,12 @@ def tag_many(sentences: list[list[str]]) -> list[list[str]]:
     weights, lex = load_model()
     if not sentences:
         return []
-    groups = [f for words in sentences for f in token_features(words, lex)]
-    rows = weights.score_groups(groups)
     lengths = np.array([len(w) for w in sentences])
-    emissions = np.zeros((len(sentences), max(lengths.max(), 1), len(weights.labels)))
-    at = 0
-    for k, n in enumerate(lengths.tolist()):
-        emissions[k, :n] = rows[at : at + n]
-        at += n
-    paths = viterbi_batch(emissions, lengths, weights.transitions)
+    scores = np.zeros((len(sentences), max(lengths.max(), 1), len(weights.labels)))
+    with _LOCK:  # the word cache is shared by threads
+        flat, sent, pos = emissions_many(sentences, weights, lex)
+    scores[sent, pos] = flat
+    paths = viterbi_batch(scores, lengths, weights.transitions)
     return [[weights.labels[i] for i in path] for path in paths]
 
 
@@ -238,6 +308,34 @@ def _word(tok: str) -> bool:
     return tok[:1].isalpha()
 
 
+def head_span_end(words: list[str], i: int) -> int:
+    """Where a name opened by the head noun ``words[i]`` ends: it goes on over capitalized
+    words, describing adjectives ("mondiale", "marocaine") and a joiner with the word after
+    it ("de football", "au Plan", "de l'Intérieur")."""
+    n = len(words)
+    j = end = i + 1
+    while j < n:
+        nxt, lowj = words[j], fold(words[j])
+        if nxt[:1].isupper() and _word(nxt):
+            j += 1
+            end = j
+        elif nxt[:1].islower() and _DESCRIBING.search(lowj) and lowj not in _STOP:
+            j += 1
+            end = j
+        elif lowj in _JOINERS:
+            k = j + 1
+            if k < n and fold(words[k]) in _ARTICLES:
+                k += 1
+            if k < n and _word(words[k]) and fold(words[k]) not in _STOP:
+                j = k + 1
+                end = j
+            else:
+                break
+        else:
+            break
+    return end
+
+
 def organization_spans(words: list[str]) -> list[tuple[int, int]]:
     """Token spans of organizations named by a head noun ("Banque mondiale") or an acronym
     ("CNSS", "ONU")."""
@@ -252,27 +350,7 @@ def organization_spans(words: list[str]) -> list[tuple[int, int]]:
             low == "ministere" and i + 1 < n and fold(words[i + 1]) in ("de", "des", "du", "d'")
         )
         if starts:
-            j = i + 1
-            end = j
-            while j < n:
-                nxt, lowj = words[j], fold(words[j])
-                if nxt[:1].isupper() and _word(nxt):
-                    j += 1
-                    end = j
-                elif nxt[:1].islower() and _DESCRIBING.search(lowj) and lowj not in _STOP:
-                    j += 1
-                    end = j
-                elif lowj in _JOINERS:
-                    k = j + 1
-                    if k < n and fold(words[k]) in _ARTICLES:
-                        k += 1
-                    if k < n and _word(words[k]) and fold(words[k]) not in _STOP:
-                        j = k + 1
-                        end = j
-                    else:
-                        break
-                else:
-                    break
+            end = head_span_end(words, i)
             if end > i + 1 or w[:1].isupper() and low in ("ministere",):
                 spans.append((i, end))
                 i = end
@@ -289,10 +367,29 @@ def organization_spans(words: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _lower_lead(words: list[str]) -> int:
-    """How many lower-case words open a span (never all of them)."""
+# Words that open a sentence with a capital but never a name ("Selon Javier López"): a
+# span the model starts on them loses them. An article opens names ("Le Caire", "La Haye",
+# "Le Monde"), so it is dropped only before a lower-case word ("Le colistier de ...").
+_FUNCTION_WORDS = frozenset(
+    "selon pour dans avec sur par et mais ou donc car ce cette ces son sa ses leur leurs "
+    "notre nos votre vos mon ma mes apres avant depuis pendant lors chez vers contre entre "
+    "sans sous".split()
+)
+_ARTICLE_WORDS = frozenset("le la les un une des du de au aux".split())
+
+
+def lower_lead(words: list[str]) -> int:
+    """How many lower-case words (or capitalized function words) open a span (never all
+    of them)."""
     k = 0
-    while k < len(words) - 1 and words[k][:1].islower() and not _ELIDED.match(words[k]):
+    while k < len(words) - 1 and not _ELIDED.match(words[k]):
+        low = fold(words[k])
+        if not (
+            words[k][:1].islower()
+            or low in _FUNCTION_WORDS
+            or (low in _ARTICLE_WORDS and words[k + 1][:1].islower())
+        ):
+            break
         k += 1
     return k
 
@@ -322,6 +419,9 @@ def find_entities_fr_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
         for name, text in fields
         for sent in sentences(tokenize(text or ""))
     ]
+    from . import french_cues  # rules over this module's model (imports it)
+
+    lex = load_model()[1]
     all_tags = tag_many([[w for w, _, _ in sent] for _, _, sent in where])
     for (name, text, sent), tags in zip(where, all_tags, strict=True):
         words = [w for w, _, _ in sent]
@@ -333,8 +433,13 @@ def find_entities_fr_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
         )]
         # a name starts with a capital: "compagnie" in "compagnie Royal Air Maroc" is not
         # part of it (the rule's "ministère de ..." is the one exception, and it is ORG)
-        model = [(a + _lower_lead(words[a:b]), b, lab) for a, b, lab in model]
-        for a, b, label in _merge(model, rule):
+        model = [(a + lower_lead(words[a:b]), b, lab) for a, b, lab in model]
+        model = french_cues.complete_given_names(model, words, lex)
+        # Names a noun announces come first, then the organizations' rule, then the model.
+        spans = french_cues.overlay(
+            french_cues.cue_spans(words, lex), _merge(model, rule), words, lex
+        )
+        for a, b, label in spans:
             start, end = sent[a][1], sent[b - 1][2]
             surface = text[start:end]
             if _ELIDED.match(surface):  # "l'ONU" tagged whole: the name is "ONU"
