@@ -1,6 +1,7 @@
 """Proclitics split off for features and trimmed off entity spans."""
 
 from akhbar.enrich.entities.clitics import attached_prefix, strip_proclitics
+from akhbar.enrich.entities.normalize import normalize
 
 KNOWN = {
     "مراكش": {"LOC"},
@@ -48,3 +49,16 @@ class TestAttachedPrefix:
         """وإسرائيل -> إسرائيل; و before an unknown word (ودار) is the conjunction."""
         assert attached_prefix("واسرائيل", "LOC", KNOWN) == 1
         assert attached_prefix("ودار", "LOC", KNOWN) == 1
+
+    def test_clitic_before_an_organization_or_event_head_is_cut(self):
+        """ "لجماعة الإخوان المسلمين" starts at جماعة, "ببطولة كأس العالم" at بطولة: no name
+        starts with a preposition glued to its head noun."""
+        assert attached_prefix(normalize("لجماعة"), "ORG", {}) == 1
+        assert attached_prefix(normalize("وبحزب"), "ORG", {}) == 2
+        assert attached_prefix(normalize("ببطولة"), "MISC", {}) == 1
+
+    def test_head_of_another_label_is_not_cut(self):
+        """A place noun is no organization's head: "بمدينة" in an ORG stays whole, and a
+        person's first word is never cut for being a head noun."""
+        assert attached_prefix(normalize("بمدينة"), "ORG", {}) == 0
+        assert attached_prefix(normalize("لحزب"), "PER", {}) == 0

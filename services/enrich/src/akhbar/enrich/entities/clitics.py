@@ -50,8 +50,14 @@ def attached_prefix(word: str, label: str, known: Mapping[str, Collection[str]])
     or is a known name of the same ``label`` while the whole word is not (وجدة is a city,
     not و + جدة); names that begin with these letters (لبنان, بيروت, فاس) leave no known
     rest of their label behind. A leading و before an unknown word is the conjunction.
+    The rest may also be the head noun an organization's or event's name starts with
+    ("لجماعة الإخوان المسلمين" -> جماعة, "ببطولة ..." -> بطولة): no name starts with a
+    clitic glued to such a head.
     """
+    from .triggers import TRIGGERS  # triggers needs the gazetteer; this module stays light
+
     whole = label in known.get(word, ())
+    head_class = _HEAD_CLASS.get(label)
     for cut in (2, 1):
         head, rest = word[:cut], word[cut:]
         if len(rest) < 3 or not _is_clitic_chain(head):
@@ -60,11 +66,24 @@ def attached_prefix(word: str, label: str, known: Mapping[str, Collection[str]])
             return cut
         if not whole and (label in known.get(rest, ()) or label in known.get("ال" + rest, ())):
             return cut
+        if (
+            not whole
+            and head_class
+            and (TRIGGERS.get(rest) == head_class or rest in _ALSO_HEADS.get(label, ()))
+        ):
+            return cut
     if word.startswith("لل") and len(word) > 4:
         return 2
     if word[:1] == "و" and len(word) > 3 and word not in known:
         return 1
     return 0
+
+
+# The trigger class (``triggers``) of the head nouns that open names of a label.
+_HEAD_CLASS = {"ORG": "TORG", "MISC": "TMISC"}
+# جماعة is a place noun among the triggers (a Moroccan commune) and heads groups too
+# (جماعة الإخوان المسلمين, جماعة العدل والإحسان).
+_ALSO_HEADS = {"ORG": frozenset({"جماعه"})}
 
 
 def _is_clitic_chain(head: str) -> bool:
