@@ -267,4 +267,8 @@ def create_app(database_url: str | None = None) -> FastAPI:
         """Correct the registry: ``alias`` is not this entity; it becomes one of its own."""
         return _correct(lambda: store.split_entity(entity_id, alias))
 
+    # The newsroom window (HTML pages at /, docs/ui.md), beside the JSON routes above.
+    from akhbar.store.web import mount
+
+    mount(app, store)
     return app

@@ -45,6 +45,8 @@ class ArticleFilter:
     offset: int = 0
     # One registry entity by its id (``/entities/{id}/articles``), beside ``entity`` by name.
     entity_id: int | None = None
+    # The article's language (ISO 639-1 as ``Article.language`` holds it: ``ar``, ``fr``...).
+    language: str | None = None
 
     def __post_init__(self) -> None:
         # Frozen: the checked values are set through object.__setattr__, once, here.

@@ -162,6 +162,8 @@ def search_articles(conn: Connection, filters: ArticleFilter) -> list[ArticleSum
                 select(outlets.c.id).where(outlets.c.name_normalized == normalize(outlet))
             )
         )
+    if filters.language is not None:
+        query = query.where(articles.c.language == filters.language)
     query = _published_between(query, since, until)
     if text_query is not None:
         words = search_tokens(text_query)

@@ -139,6 +139,11 @@ class Store:
                 offset=offset,
             )
 
+    def reader(self):
+        """A pooled connection for one read (``with store.reader() as conn``): what the
+        web pages' own queries (``akhbar.store.web.queries``) run on."""
+        return self._reader.connect()
+
     # ------------------------------------------------------------ the entity registry
 
     def find_entities(
