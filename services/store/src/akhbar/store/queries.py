@@ -137,19 +137,11 @@ def _text_match(conn: Connection, words: list[str]):
     return articles.c.pk.in_(matching)
 
 
-def search_articles(conn: Connection, filters: ArticleFilter) -> list[ArticleSummary]:
+def filtered(conn: Connection, query: Select, filters: ArticleFilter) -> Select | None:
+    """``query`` (over ``articles``) narrowed to the articles matching ``filters``' entity,
+    label, outlet, dates and text (not its page); None when the text has nothing searchable,
+    so nothing can match. Shared by article search and the story list."""
     entity, label, outlet = filters.entity, filters.label, filters.outlet
-    since, until, text_query = filters.since, filters.until, filters.text
-    limit, offset = filters.limit, filters.offset
-    query = select(
-        articles.c.id,
-        articles.c.title,
-        articles.c.published,
-        articles.c.url,
-        articles.c.original_url,
-        outlets.c.name.label("source_name"),
-    ).select_from(articles.outerjoin(outlets, outlets.c.id == articles.c.outlet_id))
-
     if entity is not None:
         query = query.where(articles.c.pk.in_(_mentioning_entity(conn, entity, label)))
     elif label is not None:
@@ -162,12 +154,31 @@ def search_articles(conn: Connection, filters: ArticleFilter) -> list[ArticleSum
                 select(outlets.c.id).where(outlets.c.name_normalized == normalize(outlet))
             )
         )
-    query = _published_between(query, since, until)
-    if text_query is not None:
-        words = search_tokens(text_query)
+    query = _published_between(query, filters.since, filters.until)
+    if filters.text is not None:
+        words = search_tokens(filters.text)
         if not words:
-            return []  # nothing searchable (only punctuation): nothing can match
+            return None  # nothing searchable (only punctuation): nothing can match
         query = query.where(_text_match(conn, words))
+    return query
+
+
+def search_articles(conn: Connection, filters: ArticleFilter) -> list[ArticleSummary]:
+    limit, offset = filters.limit, filters.offset
+    query = filtered(
+        conn,
+        select(
+            articles.c.id,
+            articles.c.title,
+            articles.c.published,
+            articles.c.url,
+            articles.c.original_url,
+            outlets.c.name.label("source_name"),
+        ).select_from(articles.outerjoin(outlets, outlets.c.id == articles.c.outlet_id)),
+        filters,
+    )
+    if query is None:
+        return []
 
     query = (
         query.order_by(articles.c.published_at.desc().nulls_last(), articles.c.pk.desc())
