@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Connection, Select, func, literal_column, select, text
+from sqlalchemy import Connection, Select, String, cast, func, literal_column, select, text
 
 from akhbar.shared.schemas import DateMention, EnrichedArticle, Entity, Headline
 from akhbar.store.entity_queries import mentioning_registry, resolve, spelling_ids
@@ -154,6 +154,12 @@ def filtered(conn: Connection, query: Select, filters: ArticleFilter) -> Select 
                 select(outlets.c.id).where(outlets.c.name_normalized == normalize(outlet))
             )
         )
+    if filters.story is not None:
+        query = query.where(
+            articles.c.pk.in_(
+                select(story_articles.c.article_pk).where(story_articles.c.story_id == filters.story)
+            )
+        )
     query = _published_between(query, filters.since, filters.until)
     if filters.text is not None:
         words = search_tokens(filters.text)
@@ -161,6 +167,26 @@ def filtered(conn: Connection, query: Select, filters: ArticleFilter) -> Select 
             return None  # nothing searchable (only punctuation): nothing can match
         query = query.where(_text_match(conn, words))
     return query
+
+
+def _earliest_per_story(conn: Connection, filters: ArticleFilter) -> Select:
+    """The pks of the earliest matching article of each story (``--collapse``): earliest by
+    publication, then storage order; an article with no story (stored before grouping
+    existed) stands for itself."""
+    story = func.coalesce(story_articles.c.story_id, cast(articles.c.pk, String))
+    rank = (
+        func.row_number()
+        .over(partition_by=story, order_by=(articles.c.published_at.asc().nulls_last(), articles.c.pk))
+        .label("rank")
+    )
+    ranked = filtered(
+        conn,
+        select(articles.c.pk, rank).select_from(
+            articles.outerjoin(story_articles, story_articles.c.article_pk == articles.c.pk)
+        ),
+        filters,
+    ).subquery()
+    return select(ranked.c.pk).where(ranked.c.rank == 1)
 
 
 def search_articles(conn: Connection, filters: ArticleFilter) -> list[ArticleSummary]:
@@ -174,11 +200,18 @@ def search_articles(conn: Connection, filters: ArticleFilter) -> list[ArticleSum
             articles.c.url,
             articles.c.original_url,
             outlets.c.name.label("source_name"),
-        ).select_from(articles.outerjoin(outlets, outlets.c.id == articles.c.outlet_id)),
+            story_articles.c.story_id,
+        ).select_from(
+            articles.outerjoin(outlets, outlets.c.id == articles.c.outlet_id).outerjoin(
+                story_articles, story_articles.c.article_pk == articles.c.pk
+            )
+        ),
         filters,
     )
     if query is None:
         return []
+    if filters.collapse:
+        query = query.where(articles.c.pk.in_(_earliest_per_story(conn, filters)))
 
     query = (
         query.order_by(articles.c.published_at.desc().nulls_last(), articles.c.pk.desc())
@@ -193,6 +226,7 @@ def search_articles(conn: Connection, filters: ArticleFilter) -> list[ArticleSum
             published=parse_published(row.published) if row.published else None,
             url=row.url,
             original_url=row.original_url,
+            story_id=row.story_id,
         )
         for row in conn.execute(query)
     ]
