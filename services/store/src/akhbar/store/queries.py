@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Connection, Select, func, literal_column, select, text
+from sqlalchemy import Connection, Select, String, cast, func, literal_column, select, text
 
 from akhbar.shared.schemas import DateMention, EnrichedArticle, Entity, Headline
 from akhbar.store.entity_queries import mentioning_registry, resolve, spelling_ids
@@ -137,19 +137,11 @@ def _text_match(conn: Connection, words: list[str]):
     return articles.c.pk.in_(matching)
 
 
-def search_articles(conn: Connection, filters: ArticleFilter) -> list[ArticleSummary]:
+def filtered(conn: Connection, query: Select, filters: ArticleFilter) -> Select | None:
+    """``query`` (over ``articles``) narrowed to the articles matching ``filters``' entity,
+    label, outlet, dates and text (not its page); None when the text has nothing searchable,
+    so nothing can match. Shared by article search and the story list."""
     entity, label, outlet = filters.entity, filters.label, filters.outlet
-    since, until, text_query = filters.since, filters.until, filters.text
-    limit, offset = filters.limit, filters.offset
-    query = select(
-        articles.c.id,
-        articles.c.title,
-        articles.c.published,
-        articles.c.url,
-        articles.c.original_url,
-        outlets.c.name.label("source_name"),
-    ).select_from(articles.outerjoin(outlets, outlets.c.id == articles.c.outlet_id))
-
     if entity is not None:
         query = query.where(articles.c.pk.in_(_mentioning_entity(conn, entity, label)))
     elif label is not None:
@@ -162,14 +154,66 @@ def search_articles(conn: Connection, filters: ArticleFilter) -> list[ArticleSum
                 select(outlets.c.id).where(outlets.c.name_normalized == normalize(outlet))
             )
         )
+    if filters.story is not None:
+        query = query.where(
+            articles.c.pk.in_(
+                select(story_articles.c.article_pk).where(story_articles.c.story_id == filters.story)
+            )
+        )
     if filters.language is not None:
         query = query.where(articles.c.language == filters.language)
-    query = _published_between(query, since, until)
-    if text_query is not None:
-        words = search_tokens(text_query)
+    query = _published_between(query, filters.since, filters.until)
+    if filters.text is not None:
+        words = search_tokens(filters.text)
         if not words:
-            return []  # nothing searchable (only punctuation): nothing can match
+            return None  # nothing searchable (only punctuation): nothing can match
         query = query.where(_text_match(conn, words))
+    return query
+
+
+def _earliest_per_story(conn: Connection, filters: ArticleFilter) -> Select:
+    """The pks of the earliest matching article of each story (``--collapse``): earliest by
+    publication, then storage order; an article with no story (stored before grouping
+    existed) stands for itself."""
+    story = func.coalesce(story_articles.c.story_id, cast(articles.c.pk, String))
+    rank = (
+        func.row_number()
+        .over(partition_by=story, order_by=(articles.c.published_at.asc().nulls_last(), articles.c.pk))
+        .label("rank")
+    )
+    ranked = filtered(
+        conn,
+        select(articles.c.pk, rank).select_from(
+            articles.outerjoin(story_articles, story_articles.c.article_pk == articles.c.pk)
+        ),
+        filters,
+    ).subquery()
+    return select(ranked.c.pk).where(ranked.c.rank == 1)
+
+
+def search_articles(conn: Connection, filters: ArticleFilter) -> list[ArticleSummary]:
+    limit, offset = filters.limit, filters.offset
+    query = filtered(
+        conn,
+        select(
+            articles.c.id,
+            articles.c.title,
+            articles.c.published,
+            articles.c.url,
+            articles.c.original_url,
+            outlets.c.name.label("source_name"),
+            story_articles.c.story_id,
+        ).select_from(
+            articles.outerjoin(outlets, outlets.c.id == articles.c.outlet_id).outerjoin(
+                story_articles, story_articles.c.article_pk == articles.c.pk
+            )
+        ),
+        filters,
+    )
+    if query is None:
+        return []
+    if filters.collapse:
+        query = query.where(articles.c.pk.in_(_earliest_per_story(conn, filters)))
 
     query = (
         query.order_by(articles.c.published_at.desc().nulls_last(), articles.c.pk.desc())
@@ -184,6 +228,7 @@ def search_articles(conn: Connection, filters: ArticleFilter) -> list[ArticleSum
             published=parse_published(row.published) if row.published else None,
             url=row.url,
             original_url=row.original_url,
+            story_id=row.story_id,
         )
         for row in conn.execute(query)
     ]

@@ -56,25 +56,19 @@ def outlet_names(conn: Connection) -> list[str]:
     return list(conn.execute(select(outlets.c.name).order_by(outlets.c.name)).scalars())
 
 
-def stories_with_sizes(conn: Connection, article_ids: list[str]) -> dict[str, tuple[str, int]]:
-    """For each of these articles that is grouped: its story id and how many articles the
-    story holds."""
-    if not article_ids:
+def story_sizes(conn: Connection, story_ids: list[str]) -> dict[str, int]:
+    """How many articles each of these stories holds (a count of its ``story_articles``
+    rows, read through their story_id index; the stories' own reads are
+    ``story_queries``)."""
+    if not story_ids:
         return {}
-    rows = conn.execute(
-        select(articles.c.id, story_articles.c.story_id)
-        .join(story_articles, story_articles.c.article_pk == articles.c.pk)
-        .where(articles.c.id.in_(article_ids))
-    ).all()
-    story_ids = sorted({r.story_id for r in rows})
-    sizes = dict(
+    return dict(
         conn.execute(
             select(story_articles.c.story_id, func.count())
-            .where(story_articles.c.story_id.in_(story_ids))
+            .where(story_articles.c.story_id.in_(sorted(set(story_ids))))
             .group_by(story_articles.c.story_id)
         ).all()
-    ) if story_ids else {}
-    return {r.id: (r.story_id, sizes.get(r.story_id, 1)) for r in rows}
+    )
 
 
 def bodies(conn: Connection, article_ids: list[str]) -> dict[str, tuple[int, list[str]]]:

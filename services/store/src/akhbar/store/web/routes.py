@@ -16,6 +16,7 @@ from akhbar.shared.schemas import EnrichedArticle
 from akhbar.store.filters import ArticleFilter
 from akhbar.store.normalize import search_tokens
 from akhbar.store.store import Store
+from akhbar.store.story_views import StoryArticle, StoryDetail
 from akhbar.store.views import ArticleSummary
 from akhbar.store.web import charts, queries
 from akhbar.store.web.marks import Span, pieces, snippet
@@ -41,7 +42,7 @@ def results(store: Store, found: list[ArticleSummary], filters: ArticleFilter) -
     ids = [a.id for a in found]
     with store.reader() as conn:
         texts = queries.bodies(conn, ids)
-        stories = queries.stories_with_sizes(conn, ids)
+        sizes = queries.story_sizes(conn, [a.story_id for a in found if a.story_id])
         marked = (
             queries.entity_spans(conn, [pk for pk, _ in texts.values()], filters.entity)
             if filters.entity else {}
@@ -54,12 +55,11 @@ def results(store: Store, found: list[ArticleSummary], filters: ArticleFilter) -
         for field, start, end in marked.get(pk, []):
             if field.startswith("body."):
                 spans.setdefault(int(field[5:]), []).append(Span(start, end, "match"))
-        story = stories.get(a.id)
         rows.append({
             "article": a,
             "snippet": snippet(body, spans, words),
-            "story_id": story[0] if story else None,
-            "story_size": story[1] if story else None,
+            "story_id": a.story_id,
+            "story_size": sizes.get(a.story_id) if a.story_id else None,
         })
     return rows
 
@@ -68,7 +68,8 @@ def article_view(store: Store, article: EnrichedArticle) -> dict:
     """The article's fields cut into highlighted pieces, each entity linked to its page."""
     with store.reader() as conn:
         rids = queries.registry_ids(conn, [(e.canonical, e.label) for e in article.entities])
-        story = queries.stories_with_sizes(conn, [article.id]).get(article.id)
+        story_id = store.stories_of([article.id]).get(article.id)
+        size = queries.story_sizes(conn, [story_id]).get(story_id) if story_id else None
     spans: dict[str, list[Span]] = {}
     for e in article.entities:
         rid = rids.get((e.canonical, e.label))
@@ -101,9 +102,39 @@ def article_view(store: Store, article: EnrichedArticle) -> dict:
             {"url": h.url, **field(f"headlines.{i}", h.text)} for i, h in enumerate(article.headlines)
         ],
         "entities": list(seen.values()),
-        "story_id": story[0] if story else None,
-        "story_size": story[1] if story else None,
+        "story_id": story_id,
+        "story_size": size,
     }
+
+
+def story_view(story: StoryDetail) -> dict:
+    """The story's articles by outlet, in time order, each copy folded under the article it
+    copies (followed to the original when it copies a copy), wherever that one is listed.
+    A copy whose original is no longer stored stands on its own."""
+    by_id = {a.id: a for a in story.articles}
+
+    def original(a: StoryArticle) -> str:
+        seen = {a.id}
+        while a.copy_of in by_id and a.copy_of not in seen:
+            a = by_id[a.copy_of]
+            seen.add(a.id)
+        return a.id
+
+    copies: dict[str, list[StoryArticle]] = {}
+    for a in story.articles:
+        if a.relation == "copy" and original(a) != a.id:
+            copies.setdefault(original(a), []).append(a)
+    folded = {c.id for group in copies.values() for c in group}
+    outlets = []
+    for cover in story.by_outlet:
+        heads = [by_id[i] for i in cover.articles if i in by_id and i not in folded]
+        if heads:
+            outlets.append({
+                "outlet": cover.outlet,
+                "first": cover.first,
+                "articles": [{"article": a, "copies": copies.get(a.id, [])} for a in heads],
+            })
+    return {"story": story, "outlets": outlets}
 
 
 def pipeline_state() -> dict:
@@ -186,5 +217,13 @@ def router(store: Store) -> APIRouter:
             "total": store.count(),
             "pipeline": pipeline_state(),
         })
+
+    @pages.get("/s/{story_id}")
+    def story(request: Request, story_id: str):
+        only(request.query_params)
+        found = store.story(story_id)
+        if found is None:
+            raise PageNotFound(f"لا توجد قصة بالمعرف {story_id!r} / no story with id {story_id!r}")
+        return render(request, "story.html", story_view(found))
 
     return pages
