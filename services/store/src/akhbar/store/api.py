@@ -103,8 +103,10 @@ Since = Annotated[str | None, Query(description=f"published on or after: {DATE_H
 Until = Annotated[str | None, Query(description=f"published on or before: {DATE_HELP}")]
 
 
-def create_app(database_url: str | None = None) -> FastAPI:
-    """The API over the store at ``database_url`` (else ``DATABASE_URL``, else SQLite)."""
+def create_app(database_url: str | None = None, redis_url: str | None = None) -> FastAPI:
+    """The API over the store at ``database_url`` (else ``DATABASE_URL``, else SQLite); the
+    dashboard reads the pipeline's state from ``redis_url`` (else ``REDIS_URL``, else the
+    embedded server ``akhbar run`` started)."""
     store = Store.from_url(database_url)
 
     @contextlib.asynccontextmanager
@@ -322,5 +324,5 @@ def create_app(database_url: str | None = None) -> FastAPI:
     # The newsroom window (HTML pages at /, docs/ui.md), beside the JSON routes above.
     from akhbar.store.web import mount
 
-    mount(app, store)
+    mount(app, store, redis_url)
     return app

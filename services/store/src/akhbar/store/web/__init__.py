@@ -12,12 +12,12 @@ from fastapi.staticfiles import StaticFiles
 from akhbar.store.store import Store
 
 
-def mount(app: FastAPI, store: Store) -> None:
+def mount(app: FastAPI, store: Store, redis_url: str | None = None) -> None:
     from akhbar.store.web.params import BadParam
     from akhbar.store.web.render import render
     from akhbar.store.web.routes import PageNotFound, router
 
-    app.include_router(router(store))
+    app.include_router(router(store, redis_url))
     static = resources.files("akhbar.store.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 

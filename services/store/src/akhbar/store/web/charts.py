@@ -53,7 +53,7 @@ def per_day_per_outlet(counts: list[tuple[dt.date, str, int]], first: dt.date, l
     bars, labels = [], []
     for row, day in enumerate(days):
         y = row * (row_h + gap)
-        labels.append((0, y + row_h * 0.7, day.isoformat()))
+        labels.append((0, round(y + row_h * 0.7, 1), day.isoformat()))
         x = float(label_w)
         parts = sorted(by_day[day], key=lambda p: (ranked.index(p[0]), p[0]))
         for outlet, n in parts:
@@ -61,7 +61,7 @@ def per_day_per_outlet(counts: list[tuple[dt.date, str, int]], first: dt.date, l
             bars.append(Bar(round(x, 1), y, round(w, 1), row_h, colour.get(outlet, OTHER),
                             f"{day.isoformat()} · {outlet or '?'}: {n}"))
             x += w
-        labels.append((round(x + 6, 1), y + row_h * 0.7, str(day_total[day])))
+        labels.append((round(x + 6, 1), round(y + row_h * 0.7, 1), str(day_total[day])))
     legend = [(colour[o], o or "?") for o in ranked[: len(PALETTE)]]
     if len(ranked) > len(PALETTE):
         legend.append((OTHER, OTHERS))

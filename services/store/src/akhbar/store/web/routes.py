@@ -137,10 +137,10 @@ def story_view(story: StoryDetail) -> dict:
     return {"story": story, "outlets": outlets}
 
 
-def pipeline_state() -> dict:
+def pipeline_state(redis_url: str | None) -> dict:
     """``akhbar stats``' report, or why it could not be read."""
     try:
-        client = redis_client(timeout_s=REDIS_TIMEOUT_S)
+        client = redis_client(redis_url, timeout_s=REDIS_TIMEOUT_S)
         try:
             report = collect_stats(client)
         finally:
@@ -150,7 +150,7 @@ def pipeline_state() -> dict:
     return {"report": report, "code": health_code(report)}
 
 
-def router(store: Store) -> APIRouter:
+def router(store: Store, redis_url: str | None = None) -> APIRouter:
     pages = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
     @pages.get("/")
@@ -215,7 +215,7 @@ def router(store: Store) -> APIRouter:
             "week": [{"entity": t, "id": ids.get((t.canonical, t.label))} for t in week],
             "week_from": last - dt.timedelta(days=6) if last else None,
             "total": store.count(),
-            "pipeline": pipeline_state(),
+            "pipeline": pipeline_state(redis_url),
         })
 
     @pages.get("/s/{story_id}")
