@@ -231,7 +231,7 @@ class TestDashboard:
         page = web.get("/dashboard")
         assert page.status_code == 200
         text = page.text
-        assert 'aria-label="6 مقالا من 2025-11-11 إلى 2025-11-24"' in text
+        assert 'aria-label="6 مقالا من \u20662025-11-11\u2069 إلى \u20662025-11-24\u2069"' in text
         assert "<title>2025-11-20 · هسبريس: 1</title>" in text
         week = text.split('id="week-h"', 1)[1]
         assert re.search(r'href="/e/\d+">عزيز أخنوش</a>', week)

@@ -76,10 +76,12 @@ class TestCharts:
     def test_per_day_per_outlet_stacks_each_day_and_lists_every_day(self):
         d = dt.date(2025, 11, 20)
         chart = charts.per_day_per_outlet([(d, "هسبريس", 3), (d, "الأول", 1)], d - dt.timedelta(days=2), d)
-        assert [t for _, _, t in chart.labels if "-" in t] == ["2025-11-20", "2025-11-19", "2025-11-18"]
+        assert [t for _, _, t, _ in chart.labels if "-" in t] == ["2025-11-20", "2025-11-19", "2025-11-18"]
         first, second = chart.bars
+        # Right to left: the biggest outlet starts at the right, the next continues leftwards.
         assert first.title.endswith("هسبريس: 3") and first.width == 450.0
-        assert second.x == first.x + first.width and second.width == 150.0
+        assert first.x + first.width == chart.width - 90
+        assert second.x + second.width == first.x and second.width == 150.0
         assert chart.rows == [("هسبريس", 3), ("الأول", 1)]
 
     def test_per_day_leaves_gaps_and_scales_to_the_peak(self):
