@@ -10,7 +10,7 @@ Each page is requested through FastAPI's TestClient (routing, queries, template 
 no network), with parameters drawn from the store's own entities, words and articles; the
 reference is the JSON endpoint with the same filters. The ratio is page p95 / JSON p95.
 
-    uv run python bench/bench_ui.py [--n 20000] [--reps 200] [--redis redis://127.0.0.1:6379/0]
+    uv run python bench/bench_ui.py [--n 20000] [--reps 200] [--db PATH] [--redis redis://127.0.0.1:6379/0]
 """
 
 from __future__ import annotations
@@ -77,11 +77,12 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=20_000, help="articles in the store")
     parser.add_argument("--reps", type=int, default=200, help="requests per page")
     parser.add_argument("--batch", type=int, default=500)
+    parser.add_argument("--db", type=Path, help="the SQLite file to fill or reuse (default var/bench-ui-N.db)")
     parser.add_argument("--redis", default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
                         help="where the dashboard reads the pipeline's state")
     args = parser.parse_args()
 
-    path = REPO / "var" / f"bench-ui-{args.n}.db"
+    path = args.db or REPO / "var" / f"bench-ui-{args.n}.db"
     path.parent.mkdir(exist_ok=True)
     fill(path, args.n, args.batch)
 

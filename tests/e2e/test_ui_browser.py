@@ -36,8 +36,8 @@ CHROMIUM = Path(os.environ.get("AKHBAR_CHROMIUM", "/usr/bin/chromium"))
 CHROMEDRIVER = Path(os.environ.get("AKHBAR_CHROMEDRIVER", "/usr/bin/chromedriver"))
 # The screenshots the README shows (make ui-screens sets this to docs/img).
 README_SHOTS = os.environ.get("AKHBAR_UI_SCREENS_DIR")
-README_NAMES = {"search-desktop", "article-desktop", "article-phone", "dashboard-desktop", "entity-phone"}
-WIDTHS = {"phone": (390, 844), "desktop": (1280, 860)}
+README_NAMES = {"results-desktop", "article-desktop", "article-phone", "dashboard-desktop"}
+WIDTHS = {"phone": (390, 780), "desktop": (1280, 720)}
 SEED = "maghress-alaoual-2025-11-24.txt"
 FRENCH = REPO / "tests" / "data" / "parse" / "french_publie_le.html"
 
