@@ -125,6 +125,8 @@ def main() -> None:
         "search: outlet + month": (
             lambda r: "/?outlet={}&since={}&until={}".format(r.choice(OUTLETS), *month(r)),
             lambda r: "/articles?limit=20&outlet={}&since={}&until={}".format(r.choice(OUTLETS), *month(r))),
+        # No synthetic article has a language: the worst case, a filter that matches nothing.
+        "search: language": (lambda r: "/?lang=fr", lambda r: "/articles?limit=20"),
         "article": (lambda r: f"/a/{r.choice(article_ids)}", lambda r: f"/articles/{r.choice(article_ids)}"),
         "entity": (lambda r: f"/e/{r.choice(entity_ids)}", lambda r: f"/entities/{r.choice(entity_ids)}"),
         "story": (lambda r: f"/s/{r.choice(stories)}", lambda r: f"/stories/{r.choice(stories)}"),
