@@ -275,6 +275,26 @@ class TestBadInput:
         assert "nope" in response.text or "999999" in response.text
 
 
+class TestUntrustedAndEmpty:
+    def test_only_http_links_come_from_the_pages_pushed(self, web, filled, database_url):
+        hostile = EnrichedArticle.model_validate({
+            **french_article().model_dump(), "id": "hostile", "url": "javascript:alert(1)",
+            "headlines": [{"text": "<script>alert(2)</script>", "url": "javascript:alert(3)"},
+                          {"text": "ok", "url": "https://example.org/x"}],
+        })
+        filled.upsert(hostile)
+        page = web.get("/a/hostile").text
+        assert "javascript:" not in page and "<script>alert" not in page
+        assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page
+        assert 'href="https://example.org/x"' in page
+
+    def test_an_empty_store_shows_empty_pages(self, store, database_url):
+        with TestClient(create_app(database_url, redis_url="redis://127.0.0.1:1/0")) as client:
+            assert "لا نتائج" in client.get("/").text
+            dashboard = client.get("/dashboard")
+            assert dashboard.status_code == 200 and "لا مقالات مؤرخة بعد" in dashboard.text
+
+
 class TestBesideTheJsonApi:
     def test_json_routes_and_their_errors_are_unchanged(self, web):
         assert web.get("/articles", params={"outlet": "هسبريس"}).json()["items"][0]["id"] == "hespress-2025-11-22-can"

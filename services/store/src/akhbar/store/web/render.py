@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import jinja2
 from fastapi import Request
@@ -16,6 +16,18 @@ def _query(form: dict[str, str], **changes) -> str:
     return urlencode({k: v for k, v in merged.items() if v and not (k == "page" and v == "1")})
 
 
+def web_link(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address, else None: the URLs come from the pages people
+    pushed, and a ``javascript:`` one must never become a link."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in ("http", "https") else None
+
+
 @functools.cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -26,6 +38,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.globals["query"] = _query
+    env.filters["web_link"] = web_link
     return env
 
 
