@@ -161,6 +161,29 @@ return Array.from(document.querySelectorAll('.article .body p')).map((p, i) =>
 """
 
 
+CONTRAST = """
+// WCAG contrast of each element's text against the first opaque background behind it.
+function rgb(c) { const m = c.match(/[\\d.]+/g).map(Number); return m.length > 3 && m[3] === 0 ? null : m.slice(0, 3); }
+function lum([r, g, b]) {
+  const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+}
+return Array.from(document.querySelectorAll(arguments[0])).map(el => {
+  let bg = null, node = el;
+  while (node && !(bg = rgb(getComputedStyle(node).backgroundColor))) node = node.parentElement;
+  const a = lum(rgb(getComputedStyle(el).color)), b = lum(bg || [255, 255, 255]);
+  return [el.tagName + '.' + el.className, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)];
+});
+"""
+
+
+def low_contrast(browser, selector: str) -> list:
+    """The elements whose text has less than WCAG AA's 4.5:1 contrast."""
+    measured = browser.execute_script(CONTRAST, selector)
+    assert len(measured) > 5 and all(1 <= ratio <= 21 for _, ratio in measured), measured
+    return [(name, round(ratio, 2)) for name, ratio in measured if ratio < 4.5]
+
+
 def test_search_article_entity_story_in_a_real_browser(site, browser):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
@@ -172,6 +195,7 @@ def test_search_article_entity_story_in_a_real_browser(site, browser):
     browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
     active = browser.switch_to.active_element
     assert active.get_attribute("class") == "skip" and active.is_displayed()
+    assert low_contrast(browser, "label, input, select, button, a, h1, .meta, small") == []
     shoot(browser, "search")
 
     # Search by a Latin spelling of a name the articles write in Arabic.
@@ -206,6 +230,7 @@ def test_search_article_entity_story_in_a_real_browser(site, browser):
     tip = browser.execute_script(
         "return getComputedStyle(arguments[0], '::after').getPropertyValue('content')", date)
     assert date.get_attribute("data-tip").split(" · ")[0] in tip
+    assert low_contrast(browser, ".hl, .meta, .body p, .side a, summary") == []
     shoot(browser, "article")
 
     person = browser.find_element(By.XPATH, "//div[@class='body']//a[contains(@class,'hl-PER') and contains(., 'حموشي')]")
