@@ -237,7 +237,7 @@ def test_search_article_entity_story_in_a_real_browser(site, browser):
     name = person.get_attribute("data-tip").split(" · ")[0]
     person.click()
     assert browser.find_element(By.TAG_NAME, "h1").text == name
-    latin = browser.find_element(By.CSS_SELECTOR, '#aliases-h ~ ul[lang="en"]').text
+    latin = browser.find_element(By.CSS_SELECTOR, '#aliases-h ~ ul.latin').text
     assert "Hammouchi" in latin
     assert browser.find_elements(By.CSS_SELECTOR, ".chart svg rect")
     shoot(browser, "entity")

@@ -191,6 +191,7 @@ def router(store: Store, redis_url: str | None = None) -> APIRouter:
         latest = store.search(ArticleFilter(entity_id=detail.id, limit=ENTITY_ARTICLES))
         return render(request, "entity.html", {
             "entity": detail,
+            "labels": LABEL_NAMES,
             "arabic": [a for a in detail.aliases if a.script == "arabic"],
             "latin": [a for a in detail.aliases if a.script == "latin"],
             "chart": charts.per_day([(d.day, d.mentions) for d in detail.timeline]),
