@@ -91,3 +91,13 @@ class TestCharts:
         assert high.height == 140 and low.height == 70
         assert high.x == 3 * chart.width / 4
         assert charts.per_day([]) is None
+
+
+class TestLinks:
+    def test_only_http_and_https_addresses_become_links(self):
+        from akhbar.store.web.render import web_link
+
+        assert web_link("https://www.hespress.com/x") == "https://www.hespress.com/x"
+        assert web_link(" http://a.ma/b ") == "http://a.ma/b"
+        for bad in ("javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "//evil", "", None):
+            assert web_link(bad) is None
