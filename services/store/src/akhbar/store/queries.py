@@ -120,8 +120,15 @@ def _published_between(query: Select, since: Bound, until: Bound) -> Select:
     return query
 
 
-def _text_match(conn: Connection, words: list[str]):
-    """A condition on ``articles`` true where every word occurs in title or body."""
+def _text_match(conn: Connection, words: list[str], newest_first: bool = False):
+    """A condition on ``articles`` true where every word occurs in title or body.
+
+    ``newest_first``: the query reads one page newest first. On SQLite the matches are then
+    tested while the published_at index is walked from the newest, instead of every match
+    being fetched and sorted: a common word (70,000 of 100,000 articles) takes 9 ms instead
+    of 180 ms, and a word matching nothing walks the index in 10 ms (bench/bench_ui.py).
+    ``pk + 0`` keeps SQLite's planner from driving the query by the list of matches.
+    """
     if conn.dialect.name == "postgresql":
         # search_tsv is to_tsvector('simple', search_text), stored (migration 0003).
         return text("articles.search_tsv @@ plainto_tsquery('simple', :q)").bindparams(
@@ -134,10 +141,12 @@ def _text_match(conn: Connection, words: list[str]):
         .select_from(text("article_fts"))
         .where(text("article_fts MATCH :q").bindparams(q=fts_query))
     )
-    return articles.c.pk.in_(matching)
+    return ((articles.c.pk + 0) if newest_first else articles.c.pk).in_(matching)
 
 
-def filtered(conn: Connection, query: Select, filters: ArticleFilter) -> Select | None:
+def filtered(
+    conn: Connection, query: Select, filters: ArticleFilter, newest_first: bool = False
+) -> Select | None:
     """``query`` (over ``articles``) narrowed to the articles matching ``filters``' entity,
     label, outlet, dates and text (not its page); None when the text has nothing searchable,
     so nothing can match. Shared by article search and the story list."""
@@ -167,7 +176,7 @@ def filtered(conn: Connection, query: Select, filters: ArticleFilter) -> Select 
         words = search_tokens(filters.text)
         if not words:
             return None  # nothing searchable (only punctuation): nothing can match
-        query = query.where(_text_match(conn, words))
+        query = query.where(_text_match(conn, words, newest_first))
     return query
 
 
@@ -209,6 +218,7 @@ def search_articles(conn: Connection, filters: ArticleFilter) -> list[ArticleSum
             )
         ),
         filters,
+        newest_first=not filters.collapse,
     )
     if query is None:
         return []
