@@ -8,7 +8,7 @@ SERVICES := ingest parse enrich store
 # The AsyncAPI documents describe the compose deployment.
 DOCS_ENV := REDIS_URL=redis://redis:6379/0
 
-.PHONY: install run test test-fast lint up down docs bench bench-pipeline ner-clusters ner-corpus-names ner-trigger-names train-ner train-ner-fr eval-ner eval-stories bench-stories clean
+.PHONY: install browser ui-screens bench-ui run test test-fast lint up down docs bench bench-pipeline ner-clusters ner-corpus-names ner-trigger-names train-ner train-ner-fr eval-ner eval-stories bench-stories clean
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -20,8 +20,29 @@ install: $(UV)
 run: install
 	$(UV) run --frozen akhbar run --demo
 
-test: install
+# The browser test (tests/e2e/test_ui_browser.py) drives Debian's chromium through its
+# chromedriver; nothing is downloaded besides the two Debian packages. As root they are
+# installed when missing; otherwise the test fails saying how to install them.
+browser:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing chromium and chromium-driver (Debian packages) for the browser test"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	else \
+		echo "note: /usr/bin/chromium or /usr/bin/chromedriver is missing and this is not root:"; \
+		echo "      sudo apt-get install -y chromium chromium-driver (the browser test fails without them)"; \
+	fi
+
+test: install browser
 	$(UV) run --frozen pytest
+
+# The README's screenshots of the web pages (docs/img/ui-*.png), from the browser test.
+ui-screens: install browser
+	AKHBAR_UI_SCREENS_DIR=docs/img $(UV) run --frozen pytest tests/e2e/test_ui_browser.py -q
+
+# Page latency of the web UI beside the JSON API's, over a store of BENCH_UI_N articles.
+bench-ui: install
+	$(UV) run --frozen python bench/bench_ui.py --n $(or $(BENCH_UI_N),20000)
 
 test-fast: install
 	$(UV) run --frozen pytest -m "not e2e and not quality"

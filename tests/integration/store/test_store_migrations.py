@@ -38,7 +38,7 @@ def test_opening_an_empty_database_migrates_it_to_head(fresh_database_url):
         "story_bands",
         "story_keys",
     } <= names
-    assert head == "0006"
+    assert head == "0007"
 
 
 def test_opening_twice_keeps_the_data(fresh_database_url, articles):
@@ -72,7 +72,7 @@ def test_a_database_at_the_first_revision_upgrades_on_open(fresh_database_url, a
     monkeypatch.undo()
     with Store.from_url(fresh_database_url) as store:
         with store.engine.connect() as conn:
-            assert MigrationContext.configure(conn).get_current_revision() == "0006"
+            assert MigrationContext.configure(conn).get_current_revision() == "0007"
         assert store.get(article.id) == article
 
 

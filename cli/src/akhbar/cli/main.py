@@ -27,6 +27,7 @@ COMMANDS: dict[str, Lazy] = {
     "stats": Lazy("akhbar.cli.operating:stats_cmd", "Per stream: length; per group: lag, pending, consumers; DLQ sizes. Exit 1 if the DLQ is not empty."),
     "dlq": Lazy("akhbar.cli.operating:dlq_app", "Dead letters: messages a service gave up on, with the reason."),
     "articles": Lazy("akhbar.store.cli:articles_app", "Query stored articles."),
+    "stories": Lazy("akhbar.store.cli:stories_app", "Stories: articles grouped as copies or reports of one event."),
     "store": Lazy("akhbar.store.cli:store_app", "Look after the store."),
     "api": Lazy("akhbar.store.cli:api_command", "Serve the read API (OpenAPI at /docs and /openapi.json) with uvicorn."),
 }

@@ -11,6 +11,7 @@ import typer
 from akhbar.cli.connect import redis_client
 from akhbar.cli.errors import fail, friendly
 from akhbar.shared import streams
+from akhbar.shared.pipeline_state import collect_stats, health_code
 from akhbar.shared.schemas import DeadLetter
 from akhbar.shared.wire import load
 
@@ -73,53 +74,6 @@ def dlq_replay(
         pipe.xdel(streams.dlq(name), dlq_id)
         new_id, _ = pipe.execute()
         typer.echo(json.dumps({"replayed": dlq_id, "to": streams.INPUT[name], "id": new_id}))
-
-
-# A consumer reports every few seconds; one silent this long has stopped (killed, or its
-# Redis connection is down).
-SILENT_AFTER_S = 30
-
-
-def stage_states(client, now: float | None = None) -> dict[str, list[dict]]:
-    """Per service, each consumer's last report: working, or stalled on what and since when."""
-    now = time.time() if now is None else now
-    out: dict[str, list[dict]] = {s: [] for s in streams.SERVICES}
-    for consumer, raw in sorted(client.hgetall(streams.STATUS).items()):
-        try:
-            state = json.loads(raw)
-        except json.JSONDecodeError:
-            continue
-        seen = now - float(state.get("updated", 0))
-        row = {"consumer": consumer, "state": state.get("state", "?"), "seen_s_ago": round(seen, 1)}
-        if seen > SILENT_AFTER_S:
-            row["state"] = "silent"
-        if state.get("state") == "stalled":
-            row.update(dependency=state.get("dependency"), reason=state.get("reason"),
-                       stalled_s=round(now - float(state.get("since") or now), 1))
-        out.setdefault(state.get("service", "?"), []).append(row)
-    return out
-
-
-def collect_stats(client) -> dict:
-    report: dict = {"streams": {}, "dlq": {}}
-    for stream in (streams.RAW, streams.ACCEPTED, streams.PARSED, streams.ENRICHED, streams.STORED):
-        info = {"length": client.xlen(stream), "groups": {}}
-        groups = client.xinfo_groups(stream) if client.exists(stream) else []
-        for g in groups:
-            info["groups"][g["name"]] = {
-                "lag": g.get("lag"), "pending": g["pending"], "consumers": g["consumers"],
-                "last_delivered": g["last-delivered-id"],
-            }
-        report["streams"][stream] = info
-    for service in streams.SERVICES:
-        report["dlq"][service] = client.xlen(streams.dlq(service))
-    report["stages"] = stage_states(client)
-    return report
-
-
-def health_code(report: dict) -> int:
-    """0 all clear; 1 dead letters waiting."""
-    return 1 if any(report["dlq"].values()) else 0
 
 
 @friendly

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from akhbar.shared.schemas import EnrichedArticle, EntityLabel
 from akhbar.store.filters import ArticleFilter
 from akhbar.store.store import Store
+from akhbar.store.story_views import StoryDetail, StorySummary
 from akhbar.store.views import (
     ArticleSummary,
     DayCount,
@@ -46,6 +47,13 @@ class EntityPage(BaseModel):
 
 class RegistryPage(BaseModel):
     items: list[RegistryEntity]
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+class StoryPage(BaseModel):
+    items: list[StorySummary]
     limit: int
     offset: int
     next_offset: int | None
@@ -95,8 +103,10 @@ Since = Annotated[str | None, Query(description=f"published on or after: {DATE_H
 Until = Annotated[str | None, Query(description=f"published on or before: {DATE_HELP}")]
 
 
-def create_app(database_url: str | None = None) -> FastAPI:
-    """The API over the store at ``database_url`` (else ``DATABASE_URL``, else SQLite)."""
+def create_app(database_url: str | None = None, redis_url: str | None = None) -> FastAPI:
+    """The API over the store at ``database_url`` (else ``DATABASE_URL``, else SQLite); the
+    dashboard reads the pipeline's state from ``redis_url`` (else ``REDIS_URL``, else the
+    embedded server ``akhbar run`` started)."""
     store = Store.from_url(database_url)
 
     @contextlib.asynccontextmanager
@@ -120,7 +130,10 @@ def create_app(database_url: str | None = None) -> FastAPI:
     @app.get(
         "/articles",
         dependencies=[
-            only_params("entity", "label", "outlet", "since", "until", "text", "limit", "offset")
+            only_params(
+                "entity", "label", "outlet", "since", "until", "text", "story", "collapse",
+                "limit", "offset",
+            )
         ],
     )
     def search_articles(
@@ -133,6 +146,10 @@ def create_app(database_url: str | None = None) -> FastAPI:
         since: Since = None,
         until: Until = None,
         text: Annotated[str | None, Query(description="words in title or body")] = None,
+        story: Annotated[str | None, Query(description="only the articles of this story")] = None,
+        collapse: Annotated[
+            bool, Query(description="one article per story: its earliest matching article")
+        ] = False,
         limit: PageSize = 50,
         offset: Offset = 0,
     ) -> ArticlePage:
@@ -144,10 +161,47 @@ def create_app(database_url: str | None = None) -> FastAPI:
             since=_bound(since, "since"),
             until=_bound(until, "until"),
             text=text,
+            story=story,
+            collapse=collapse,
             limit=limit + 1,
             offset=offset,
         )
         return ArticlePage(**_page(store.search(filters), limit, offset))
+
+    @app.get(
+        "/stories",
+        dependencies=[only_params("since", "until", "entity", "outlet", "limit", "offset")],
+    )
+    def list_stories(
+        since: Since = None,
+        until: Until = None,
+        entity: Annotated[
+            str | None, Query(description="with an article mentioning this entity (any name)")
+        ] = None,
+        outlet: Annotated[str | None, Query(description="with an article of this outlet")] = None,
+        limit: PageSize = 50,
+        offset: Offset = 0,
+    ) -> StoryPage:
+        """Stories with an article matching every filter given, newest first (by their
+        latest matching article): first seen, size, copies, outlets, last updated."""
+        found = store.stories(
+            since=_bound(since, "since"),
+            until=_bound(until, "until"),
+            entity=entity,
+            outlet=outlet,
+            limit=limit + 1,
+            offset=offset,
+        )
+        return StoryPage(**_page(found, limit, offset))
+
+    @app.get("/stories/{story_id}", dependencies=[only_params()])
+    def get_story(story_id: Annotated[str, Path()]) -> StoryDetail:
+        """One story: its articles by time and outlet (relation first, copy or same_event,
+        the article a copy copies), the first seen, the entities and dates merged."""
+        story = store.story(story_id)
+        if story is None:
+            raise HTTPException(404, f"no story with id {story_id!r}")
+        return story
 
     @app.get("/articles/{article_id}", dependencies=[only_params()])
     def get_article(article_id: Annotated[str, Path()]) -> EnrichedArticle:
@@ -267,4 +321,8 @@ def create_app(database_url: str | None = None) -> FastAPI:
         """Correct the registry: ``alias`` is not this entity; it becomes one of its own."""
         return _correct(lambda: store.split_entity(entity_id, alias))
 
+    # The newsroom window (HTML pages at /, docs/ui.md), beside the JSON routes above.
+    from akhbar.store.web import mount
+
+    mount(app, store, redis_url)
     return app

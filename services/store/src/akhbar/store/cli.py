@@ -1,4 +1,5 @@
-"""``akhbar articles get|search``, ``akhbar entities top`` and ``akhbar api``.
+"""``akhbar articles get|search``, ``akhbar entities top``, ``akhbar stories list|show``
+and ``akhbar api``.
 
 The ``akhbar`` CLI mounts these; each opens the store at ``--database-url`` (else
 ``DATABASE_URL``, else the SQLite default). Usage errors exit 2 with a message, database
@@ -99,6 +100,10 @@ def search(
     since: str | None = typer.Option(None, "--since", help="Published on or after (YYYY-MM-DD)."),
     until: str | None = typer.Option(None, "--until", help="Published on or before (YYYY-MM-DD)."),
     text: str | None = typer.Option(None, "--text", help="Words in title or body."),
+    story: str | None = typer.Option(None, "--story", metavar="ID", help="Only the articles of this story."),
+    collapse: bool = typer.Option(
+        False, "--collapse", help="One article per story: its earliest matching article."
+    ),
     limit: int = typer.Option(50, "--limit", min=1, help="Articles to print."),
     offset: int = typer.Option(0, "--offset", min=0, help="Articles to skip."),
     as_table: bool = typer.Option(False, "--table", help="A readable table, not JSON lines."),
@@ -113,6 +118,8 @@ def search(
         since=since_at,
         until=until_at,
         text=text,
+        story=story,
+        collapse=collapse,
         limit=limit,
         offset=offset,
     )
@@ -257,6 +264,86 @@ def entities_split(
     with _opened(database_url) as store:
         new = _found(lambda: store.split_entity(name, alias, label.value if label else None))
     typer.echo(new.model_dump_json())
+
+
+stories_app = typer.Typer(
+    help="Stories: articles grouped as copies or reports of one event.", no_args_is_help=True
+)
+
+
+def _when(value) -> str:
+    return value.isoformat(sep=" ", timespec="minutes") if value is not None else ""
+
+
+@stories_app.command("list")
+def stories_list(
+    since: str | None = typer.Option(None, "--since", help="With an article published on or after (YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, "--until", help="With an article published on or before (YYYY-MM-DD)."),
+    entity: str | None = typer.Option(
+        None, "--entity", help="With an article mentioning this entity (any name or spelling)."
+    ),
+    outlet: str | None = typer.Option(None, "--outlet", help="With an article of this outlet."),
+    limit: int = typer.Option(50, "--limit", min=1, help="Stories to print."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Stories to skip."),
+    as_table: bool = typer.Option(False, "--table", help="A readable table, not JSON lines."),
+    database_url: str | None = _database_url_option(),
+) -> None:
+    """Print stories newest first (by their latest matching article), one JSON line each:
+    first seen, size, copies, outlets, last updated."""
+    since_at, until_at = _bounds(since, until)
+    with _opened(database_url) as store:
+        found = store.stories(
+            since=since_at, until=until_at, entity=entity, outlet=outlet, limit=limit, offset=offset
+        )
+    if as_table:
+        rows = [
+            (_when(s.last_updated), s.size, s.copies, len(s.outlets), s.first_seen.title, s.id)
+            for s in found
+        ]
+        typer.echo(table(rows, ["last updated", "articles", "copies", "outlets", "first title", "id"]), nl=False)
+    else:
+        typer.echo(json_lines(found), nl=False)
+
+
+def _story_table(story) -> str:
+    head = [
+        ("id", story.id),
+        ("first seen", f"{_when(story.first_seen.seen_at)} {story.first_seen.outlet or ''}: "
+                       f"{story.first_seen.title}"),
+        ("articles", f"{story.size} ({story.copies} copies, {story.same_event} same event)"),
+        ("outlets", ", ".join(story.outlets)),
+        ("last updated", _when(story.last_updated)),
+    ]
+    parts = [
+        table(head, ["story", ""]),
+        "\n",
+        table([(o.outlet, _when(a.seen_at), a.relation, a.copy_of or "", a.title, a.id)
+               for o in story.by_outlet for a in story.articles if a.id in o.articles],
+              ["outlet", "time", "relation", "copy of", "title", "id"]),
+        "\n",
+        table([(e.name, e.label, e.articles) for e in story.entities], ["entity", "label", "articles"]),
+        "\n",
+        table([(d.value, d.kind, d.articles) for d in story.dates], ["date", "kind", "articles"]),
+    ]
+    return "".join(parts)
+
+
+@stories_app.command("show")
+def stories_show(
+    story_id: str = typer.Argument(..., metavar="ID", help="The story id (s-...)."),
+    as_table: bool = typer.Option(False, "--table", help="Readable tables, not one JSON line."),
+    database_url: str | None = _database_url_option(),
+) -> None:
+    """Print one story as JSON: its articles by time (and by outlet) with how each joined,
+    the first seen, the entities and dates merged (exit 1 when there is no such story)."""
+    with _opened(database_url) as store:
+        story = store.story(story_id)
+    if story is None:
+        raise _fail(f"no story with id {story_id!r}", 1)
+    if as_table:
+        typer.echo(_story_table(story), nl=False)
+    else:
+        typer.echo(story.model_dump_json())
 
 
 store_app = typer.Typer(help="Look after the store.", no_args_is_help=True)

@@ -71,6 +71,7 @@ articles = Table(
     UniqueConstraint("id"),
     Index(None, "published_at"),
     Index(None, "outlet_id", "published_at"),
+    Index(None, "language", "published_at"),  # the web search's language filter (0007)
 )
 
 headlines = Table(

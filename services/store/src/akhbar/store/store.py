@@ -8,10 +8,11 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import IntegrityError
 
 from akhbar.shared.schemas import EnrichedArticle
-from akhbar.store import entity_queries, queries
+from akhbar.store import entity_queries, queries, story_queries
 from akhbar.store.db import create_store_engine, migrate
 from akhbar.store.filters import ArticleFilter, check_label
 from akhbar.store.settings import default_database_url
+from akhbar.store.story_views import StoryDetail, StorySummary
 from akhbar.store.views import (
     ArticleSummary,
     DayCount,
@@ -139,6 +140,11 @@ class Store:
                 offset=offset,
             )
 
+    def reader(self):
+        """A pooled connection for one read (``with store.reader() as conn``): what the
+        web pages' own queries (``akhbar.store.web.queries``) run on."""
+        return self._reader.connect()
+
     # ------------------------------------------------------------ the entity registry
 
     def find_entities(
@@ -232,6 +238,29 @@ class Store:
             return {}
         with self._reader.connect() as conn:
             return queries.stories_of(conn, article_ids)
+
+    def stories(
+        self,
+        *,
+        since: DateArg = None,
+        until: DateArg = None,
+        entity: str | None = None,
+        outlet: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[StorySummary]:
+        """Stories with an article matching every filter given, newest first
+        (``story_queries.list_stories``)."""
+        with self._reader.connect() as conn:
+            return story_queries.list_stories(
+                conn, since=since, until=until, entity=entity, outlet=outlet,
+                limit=limit, offset=offset,
+            )
+
+    def story(self, story_id: str) -> StoryDetail | None:
+        """One story: its articles by outlet and time, entities and dates merged."""
+        with self._snapshot.connect() as conn:
+            return story_queries.get_story(conn, story_id)
 
     def count(self) -> int:
         with self._reader.connect() as conn:

@@ -19,6 +19,8 @@ class ArticleSummary(BaseModel):
     published: dt.datetime | dt.date | None = None
     url: str | None = None
     original_url: str | None = None
+    # The story it was grouped into (None for an article stored before grouping existed).
+    story_id: str | None = None
 
 
 class TopEntity(BaseModel):
