@@ -61,6 +61,8 @@ class Processed:
     output: BaseModel
     key: str
     log: dict[str, Any] = field(default_factory=dict)
+    # Messages for the stage's other streams (``streams.ALSO``), committed with the output.
+    also: list[tuple[str, BaseModel]] = field(default_factory=list)
 
 
 Handler = Callable[[dict[str, str]], Processed]
@@ -124,6 +126,7 @@ class ReliableStage:
         self.settings = settings
         self.input = streams.INPUT[service]
         self.output = streams.OUTPUT[service]
+        self.also = streams.ALSO.get(service, ())
         self.dlq = streams.dlq(service)
         self.group = streams.group(service)
         self.consumer = consumer or settings.consumer_name(service)
@@ -182,6 +185,7 @@ class ReliableStage:
         for entry_id, outcome in outcomes:
             if isinstance(outcome, Processed):
                 adds.append((self.output, encode(outcome.output, outcome.key)))
+                adds.extend((stream, encode(message, outcome.key)) for stream, message in outcome.also)
                 acks.append(entry_id)
                 result.ok += 1
             elif isinstance(outcome, DeadLetter):

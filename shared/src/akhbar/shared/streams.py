@@ -30,6 +30,8 @@ ACCEPTED = f"{PREFIX}:pages:accepted"
 PARSED = f"{PREFIX}:articles:parsed"
 ENRICHED = f"{PREFIX}:articles:enriched"
 STORED = f"{PREFIX}:articles:stored"
+# The store also announces each article's story (docs/stories.md); read outside akhbar.
+STORIES_UPDATED = f"{PREFIX}:stories:updated"
 
 # A hash: consumer name -> its JSON state (working, or stalled and why), for `akhbar stats`.
 STATUS = f"{PREFIX}:status"
@@ -39,6 +41,8 @@ SERVICES = ("ingest", "parse", "enrich", "store")
 # Each service reads one stream and writes the next.
 INPUT = {"ingest": RAW, "parse": ACCEPTED, "enrich": PARSED, "store": ENRICHED}
 OUTPUT = {"ingest": ACCEPTED, "parse": PARSED, "enrich": ENRICHED, "store": STORED}
+# Streams a stage writes besides its output, in the same transaction (kept like its output).
+ALSO = {"store": (STORIES_UPDATED,)}
 
 
 def dlq(service: str) -> str:
