@@ -222,6 +222,14 @@ class Store:
         with self.engine.execution_options(write=True).begin() as conn:
             return _registry_db().rebuild(conn, progress=progress)
 
+    def group_ungrouped(self, progress=None) -> int:
+        """Group every stored article that has no story yet (stored before story grouping
+        existed), oldest first; articles already grouped keep their story, so it can run any
+        number of times. ``progress(done, total)`` after each batch. Returns articles grouped."""
+        from akhbar.store.story_index import backfill
+
+        return backfill(self.engine, progress=progress)
+
     def registry_size(self) -> int:
         """How many entities the registry holds."""
         with self._reader.connect() as conn:

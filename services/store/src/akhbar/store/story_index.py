@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, Engine, func, insert, select
 
 from akhbar.shared.schemas import EnrichedArticle
 from akhbar.store.models import articles
@@ -126,6 +126,47 @@ class SqlIndex:
                 insert(story_keys),
                 [{"key": k, "published_at": item.published, "article_pk": pk} for k in keys],
             )
+
+
+def _ungrouped(conn: Connection, limit: int) -> list:
+    """Articles with no story yet (stored before grouping existed), in publication order."""
+    grouped = select(story_articles.c.article_pk)
+    return conn.execute(
+        select(articles.c.pk, articles.c.id, articles.c.published_at, articles.c.stored_at)
+        .where(articles.c.pk.not_in(grouped))
+        .order_by(articles.c.published_at.is_(None), articles.c.published_at, articles.c.pk)
+        .limit(limit)
+    ).all()
+
+
+def count_ungrouped(conn: Connection) -> int:
+    grouped = select(story_articles.c.article_pk)
+    return conn.execute(
+        select(func.count()).select_from(articles).where(articles.c.pk.not_in(grouped))
+    ).scalar_one()
+
+
+def backfill(engine: Engine, batch: int = 200, progress=None) -> int:
+    """Group every stored article that has no story yet, oldest first, as if it had just
+    arrived; ``progress(done, total)`` after each batch. Each batch commits on its own (a
+    stop halfway loses nothing: the next run goes on from there). Articles already grouped
+    are not touched, so running it again changes nothing. Returns the articles grouped."""
+    from akhbar.store.queries import get_article  # the read path, only for this upkeep
+
+    with engine.connect() as conn:
+        total = count_ungrouped(conn)
+    done = 0
+    while True:
+        with engine.execution_options(write=True).begin() as conn:
+            rows = _ungrouped(conn, batch)
+            for row in rows:
+                article = get_article(conn, row.id)
+                file_story(conn, row.pk, story_features(article, row.published_at or row.stored_at))
+        if not rows:
+            return done
+        done += len(rows)
+        if progress is not None:
+            progress(done, max(total, done))
 
 
 def file_story(
