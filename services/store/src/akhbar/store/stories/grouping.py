@@ -23,6 +23,7 @@ from akhbar.store.stories.text import (
     Shingles,
     cosine,
     jaccard,
+    lead_found,
     sentence_containment,
     shingles,
     tfidf,
@@ -42,6 +43,12 @@ class Params:
 
     copy_jaccard: float = 0.3
     copy_sentences: float = 0.7
+    # The sentence test needs something to count: a shorter text of fewer word triples than
+    # this (a title, one short sentence) is judged by Jaccard alone.
+    copy_min_triples: int = 10
+    # A copy also keeps this share of one of the two leads (``lead_found``); 0 turns the
+    # condition off. Off by default: see docs/stories.md (it cost held recall).
+    copy_lead: float = 0.0
     event_score: float = 0.475
     entity_weight: float = 0.3
     date_weight: float = 0.1
@@ -142,15 +149,29 @@ def event_score(a: Features, b: Features, params: Params) -> float:
     return score
 
 
+def copy_level(j: float, sentences: float, lead: float, smaller: int, params: Params) -> float:
+    """The copy decision from the measures (shared with the evaluation): 1 + Jaccard for a
+    near-duplicate (it ranks before any partial copy), the sentence share for a truncated or
+    extended repost, 0 when not a copy. ``smaller``: word triples of the shorter text."""
+    if params.copy_lead > 0 and lead < params.copy_lead:
+        return 0.0
+    if j >= params.copy_jaccard:
+        return 1.0 + j
+    if smaller >= params.copy_min_triples and sentences >= params.copy_sentences:
+        return sentences
+    return 0.0
+
+
 def copy_score(a: Features, b: Features, params: Params) -> float:
     """How much of a copy ``b`` is of ``a`` (0 when it is not one): exact Jaccard of their
     word triples, or the share of the shorter's sentences found in the longer (a truncated or
     extended repost keeps its sentences but not the Jaccard of the whole)."""
-    j = jaccard(a.shingles.unique, b.shingles.unique)
-    if j >= params.copy_jaccard:
-        return 1.0 + j  # a near-duplicate ranks before any partial copy
-    c = sentence_containment(a.shingles, b.shingles)
-    return c if c >= params.copy_sentences else 0.0
+    x, y = a.shingles, b.shingles
+    j = jaccard(x.unique, y.unique)
+    lead = lead_found(x, y) if params.copy_lead > 0 else 1.0
+    smaller = min(len(x.unique), len(y.unique))
+    sentences = sentence_containment(x, y) if j < params.copy_jaccard else 0.0
+    return copy_level(j, sentences, lead, smaller, params)
 
 
 def _order(item: Features) -> tuple:
