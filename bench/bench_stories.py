@@ -99,7 +99,7 @@ def database_ms(n: int, pg_url: str) -> None:
         url = pg_url.rsplit("/", 1)[0] + "/" + name
         saved = akhbar.store.upsert.file_story
         if not grouping:
-            akhbar.store.upsert.file_story = lambda *args: None
+            akhbar.store.upsert.file_story = lambda *args, **kwargs: None
         try:
             with Store.from_url(url) as store:
                 t = time.perf_counter()

@@ -232,7 +232,8 @@ def _write(
         _write_children(conn, pk, article, entity_ids)
         if registry:
             _count(conn, (_mentions(prepared), seen), pending)
-        file_story(conn, pk, prepared.story)  # same transaction: stored and grouped, or neither
+        # Same transaction: stored and grouped, or neither.
+        file_story(conn, pk, prepared.story, new=True)
         return True
     query = select(articles.c.pk, articles.c.content_hash).where(
         articles.c.id == bindparam("article_id")

@@ -34,6 +34,8 @@ Relation = Literal["first", "copy", "same_event"]
 # Words of title and lead an article is looked up by for same-event candidates (its
 # highest-weighted ones), besides its entities.
 KEY_TERMS = 8
+# Newest postings read per lookup key (per index): a common word cannot flood the candidates.
+POSTING_SCAN = 200
 VECTOR_TERMS = 40  # the stored vector keeps its heaviest words; the rest weigh little
 
 
@@ -229,7 +231,7 @@ class MemoryIndex:
     are forgotten, so memory stays flat however many articles pass through."""
 
     horizon: dt.timedelta = dt.timedelta(days=14)
-    posting_scan: int = 200  # newest postings read per key: a common word cannot flood it
+    posting_scan: int = POSTING_SCAN
     items: dict[str, Features] = field(default_factory=dict)
     _bands: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     _keys: dict[str, deque] = field(default_factory=lambda: defaultdict(deque))
