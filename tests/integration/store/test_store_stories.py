@@ -130,3 +130,22 @@ class TestStoryBackfill:
         report = json.loads(result.stdout.splitlines()[-1])
         assert report["grouped"] == 5 and report["articles"] == 5
         assert store.stories_of(["riyadh-1"])["riyadh-1"] == story_id_for("maghress-1")
+
+
+def test_the_database_index_answers_both_lookups_together_as_one_by_one(store):
+    """``SqlIndex.candidates`` (two statements) finds the same candidates, in the same order,
+    as its ``by_bands`` and ``by_keys`` asked one after the other."""
+    from akhbar.store.stories import Params
+    from akhbar.store.stories.grouping import both_lookups
+    from akhbar.store.story_index import SqlIndex, story_features
+
+    fill(store)
+    late = story_article("wam-1", AGENCY, outlet="wam", hour=6)
+    item = story_features(late, dt.datetime(2015, 7, 22, 6))
+    p = Params()
+    with store.engine.connect() as conn:
+        index = SqlIndex(conn, {})
+        together = index.candidates(item, p.copy_window, p.event_window, p.max_candidates)
+        apart = both_lookups(index, item, p.copy_window, p.event_window, p.max_candidates)
+    assert [[f.id for f in found] for found in together] == [[f.id for f in found] for found in apart]
+    assert {f.id for f in together[0]} == {"spa-1", "okaz-1", "riyadh-1", "maghress-1"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
-from sqlalchemy import Connection, Engine, func, insert, select, union_all
+from sqlalchemy import Connection, Engine, func, insert, literal, null, select, union_all
 
 from akhbar.shared.schemas import EnrichedArticle
 from akhbar.store.models import articles
@@ -83,33 +83,18 @@ class SqlIndex:
         self.pk_of.update((r.id, r.article_pk) for r in rows)
         return rows
 
-    def by_bands(self, bands, start, end):
-        """Articles sharing an LSH band, within the window, oldest first.
+    def _band_hits(self, bands):
+        return select(
+            literal("b").label("tag"), story_bands.c.article_pk, null().label("at")
+        ).where(story_bands.c.band.in_(sorted(set(bands))))
 
-        Two statements, the band hits read first and passed on as values: as one statement
-        with a subquery, PostgreSQL walked every article of the 14-day window and probed the
-        band index for each (45 ms an article at 1,500 stored, growing with the window); the
-        band lookup alone is a primary-key range read."""
-        if not bands:
-            return []
-        pks = self.conn.execute(
-            select(story_bands.c.article_pk).where(story_bands.c.band.in_(sorted(set(bands)))).distinct()
-        ).scalars().all()
-        if not pks:
-            return []
-        rows = sorted(self._rows(pks, start, end), key=lambda r: (r.published_at, r.id))
-        return [_row_features(r) for r in rows]
-
-    def by_keys(self, keys, start, end, limit):
-        """The ``limit`` articles within the window sharing the most keys (then oldest).
-
-        Each key's newest POSTING_SCAN postings of the window are read, as ``MemoryIndex``
-        reads them: a common word cannot make the lookup read every article of the window,
-        which a plain GROUP BY over all postings did, a cost growing with the store."""
-        if not keys:
-            return []
-        per_key = [
-            select(story_keys.c.article_pk, story_keys.c.published_at)
+    def _key_postings(self, keys, start, end):
+        """Each key's newest POSTING_SCAN postings of the window, as ``MemoryIndex`` reads
+        them: a common word cannot make the lookup read every article of the window (a plain
+        GROUP BY over all postings did, at a cost growing with the store)."""
+        return [
+            select(literal("k").label("tag"), story_keys.c.article_pk,
+                   story_keys.c.published_at.label("at"))
             .where(story_keys.c.key == k, story_keys.c.published_at.between(start, end))
             .order_by(story_keys.c.published_at.desc())
             .limit(POSTING_SCAN)
@@ -117,14 +102,61 @@ class SqlIndex:
             .select()
             for k in sorted(set(keys))
         ]
+
+    def _lookup(self, parts) -> tuple[set[int], dict[int, int], dict[int, dt.datetime]]:
+        """Run the lookups in one statement: band hits, and key counts with their times."""
+        band_pks: set[int] = set()
         counts: dict[int, int] = {}
-        first: dict[int, dt.datetime] = {}
-        for pk, at in self.conn.execute(union_all(*per_key)):
-            counts[pk] = counts.get(pk, 0) + 1
-            first[pk] = at
-        if not counts:
+        at: dict[int, dt.datetime] = {}
+        if parts:
+            for tag, pk, when in self.conn.execute(union_all(*parts)):
+                if tag == "b":
+                    band_pks.add(pk)
+                else:
+                    counts[pk] = counts.get(pk, 0) + 1
+                    at[pk] = when
+        return band_pks, counts, at
+
+    def candidates(self, item, copy_window, event_window, limit):
+        """Both candidate lists in two statements: the lookups (band hits and key postings
+        read first and passed on as values: as one statement with a subquery, PostgreSQL
+        walked every article of the 14-day window and probed the band index for each, 45 ms
+        an article at 1,500 stored), then the candidates' rows."""
+        keys = item.event_keys()
+        c_start, c_end = item.published - copy_window, item.published + copy_window
+        e_start, e_end = item.published - event_window, item.published + event_window
+        parts = ([self._band_hits(item.bands)] if item.bands else [])
+        parts += self._key_postings(keys, e_start, e_end) if keys else []
+        band_pks, counts, at = self._lookup(parts)
+        chosen = set(sorted(counts, key=lambda pk: (-counts[pk], at[pk], pk))[:limit])
+        wanted = band_pks | chosen
+        if not wanted:
+            return [], []
+        rows = self._rows(wanted, min(c_start, e_start), max(c_end, e_end))
+        copies = sorted(
+            (r for r in rows if r.article_pk in band_pks and c_start <= r.published_at <= c_end),
+            key=lambda r: (r.published_at, r.id),
+        )
+        events = sorted(
+            (r for r in rows if r.article_pk in chosen),
+            key=lambda r: (-counts[r.article_pk], r.published_at, r.id),
+        )
+        return [_row_features(r) for r in copies], [_row_features(r) for r in events]
+
+    def by_bands(self, bands, start, end):
+        """Articles sharing an LSH band, within the window, oldest first."""
+        band_pks, _, _ = self._lookup([self._band_hits(bands)] if bands else [])
+        if not band_pks:
             return []
-        chosen = sorted(counts, key=lambda pk: (-counts[pk], first[pk], pk))[:limit]
+        rows = sorted(self._rows(band_pks, start, end), key=lambda r: (r.published_at, r.id))
+        return [_row_features(r) for r in rows]
+
+    def by_keys(self, keys, start, end, limit):
+        """The ``limit`` articles within the window sharing the most keys (then oldest)."""
+        _, counts, at = self._lookup(self._key_postings(keys, start, end) if keys else [])
+        chosen = sorted(counts, key=lambda pk: (-counts[pk], at[pk], pk))[:limit]
+        if not chosen:
+            return []
         rows = self._rows(chosen, start, end)
         rows.sort(key=lambda r: (-counts[r.article_pk], r.published_at, r.id))
         return [_row_features(r) for r in rows]

@@ -132,7 +132,24 @@ class Index(Protocol):
         self, keys: list[str], start: dt.datetime, end: dt.datetime, limit: int
     ) -> list[Features]: ...
 
+    def candidates(
+        self, item: Features, copy_window: dt.timedelta, event_window: dt.timedelta, limit: int
+    ) -> tuple[list[Features], list[Features]]:
+        """``by_bands`` within ``copy_window`` and ``by_keys`` within ``event_window`` of the
+        item, together (an index over a database answers both in fewer statements)."""
+        ...
+
     def add(self, item: Features) -> None: ...
+
+
+def both_lookups(index, item: Features, copy_window, event_window, limit):
+    """``Index.candidates`` as its two lookups, one after the other."""
+    return (
+        index.by_bands(item.bands, item.published - copy_window, item.published + copy_window),
+        index.by_keys(
+            item.event_keys(), item.published - event_window, item.published + event_window, limit
+        ),
+    )
 
 
 def story_id_for(founder_id: str) -> str:
@@ -185,14 +202,8 @@ def decide(item: Features, index: Index, params: Params = Params()) -> Assignmen
     known = index.get(item.id)
     if known is not None:
         return Assignment(known.story_id, known.relation)
-    copies = index.by_bands(
-        item.bands, item.published - params.copy_window, item.published + params.copy_window
-    )
-    events = index.by_keys(
-        item.event_keys(),
-        item.published - params.event_window,
-        item.published + params.event_window,
-        params.max_candidates,
+    copies, events = index.candidates(
+        item, params.copy_window, params.event_window, params.max_candidates
     )
     pool = {c.id: c for c in [*copies, *events] if c.id != item.id}
     best: tuple | None = None
@@ -264,6 +275,9 @@ class MemoryIndex:
         found = list(self._within(counts, start, end))
         found.sort(key=lambda f: (-counts[f.id], f.published, f.id))
         return found[:limit]
+
+    def candidates(self, item, copy_window, event_window, limit):
+        return both_lookups(self, item, copy_window, event_window, limit)
 
     def add(self, item: Features) -> None:
         self.items[item.id] = item
