@@ -149,3 +149,23 @@ def test_the_database_index_answers_both_lookups_together_as_one_by_one(store):
         apart = both_lookups(index, item, p.copy_window, p.event_window, p.max_candidates)
     assert [[f.id for f in found] for found in together] == [[f.id for f in found] for found in apart]
     assert {f.id for f in together[0]} == {"spa-1", "okaz-1", "riyadh-1", "maghress-1"}
+
+
+def test_an_article_finds_an_earlier_one_of_its_own_batch(store):
+    """A batch's index rows are written together at its end; meanwhile a later article of
+    the batch (a batch is written in id order) still finds an earlier one and records which,
+    and an unrelated one after a copy records no match."""
+    store.upsert_many([
+        story_article("1-spa", AGENCY, outlet="spa"),
+        story_article("2-okaz", ["واس - جدة: " + AGENCY[0], AGENCY[1]], outlet="okaz", hour=11),
+        story_article("3-market", ["سجلت أسواق الأسهم الأوروبية تراجعا ملحوظا في ختام تعاملات "
+                                    "الأربعاء متأثرة بنتائج شركات التقنية."], outlet="spa", hour=12,
+                      entity=None, date=None),
+    ])
+    story = store.story(story_id_for("1-spa"))
+    assert [(a.id, a.relation, a.copy_of) for a in story.articles] == [
+        ("1-spa", "first", None), ("2-okaz", "copy", "1-spa")]
+    market = store.story(story_id_for("3-market"))
+    assert [(a.id, a.relation, a.matched) for a in market.articles] == [("3-market", "first", None)]
+    with store.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(story_articles)).scalar() == 3

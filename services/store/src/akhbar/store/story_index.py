@@ -12,7 +12,7 @@ from akhbar.shared.schemas import EnrichedArticle
 from akhbar.store.models import articles
 from akhbar.store.stories import Assignment, Features, Params, decide, features
 from akhbar.store.stories.article import doc_from_article
-from akhbar.store.stories.grouping import POSTING_SCAN
+from akhbar.store.stories.grouping import POSTING_SCAN, MemoryIndex, both_lookups
 from akhbar.store.stories.text import Idf, Shingles
 from akhbar.store.story_models import story_articles, story_bands, story_keys
 
@@ -54,23 +54,39 @@ def _row_features(row) -> Features:
     )
 
 
-class SqlIndex:
-    """``Index`` over one open connection (the upsert's transaction)."""
+# The articles grouped in one batch are held here until the batch's index rows are written
+# together; none is forgotten for its age while the batch lasts.
+_BATCH_HORIZON = dt.timedelta(days=36500)
 
-    def __init__(self, conn: Connection, pk_of: dict[str, int], fresh: frozenset[str] = frozenset()) -> None:
+
+class SqlIndex:
+    """``Index`` over one open connection (the upsert's transaction).
+
+    What ``add`` files is kept in memory (a ``MemoryIndex`` of this batch) and written by
+    ``flush`` in three statements for the whole batch, not three per article; lookups read the
+    database and that memory together, so a later article of the batch still finds an
+    earlier one. The caller flushes before its transaction commits (``file_story`` does for
+    one article, the batch upsert once for all)."""
+
+    def __init__(self, conn: Connection, pk_of: dict[str, int], fresh: set[str] | frozenset[str] = frozenset()) -> None:
         self.conn = conn
         self.pk_of = pk_of  # article id -> pk: the article(s) being written, candidates read
         # Ids whose article row this transaction has just created: no index row can exist
         # for them, so ``get`` need not ask (a statement saved per new article).
-        self.fresh = fresh
+        self.fresh = set(fresh)
         self.match_pk: int | None = None
+        self.pending = MemoryIndex(horizon=_BATCH_HORIZON)
+        self._rows_out: list[dict] = []
+        self._bands_out: list[dict] = []
+        self._keys_out: list[dict] = []
 
     def _select(self):
         return select(*_COLUMNS).join(articles, articles.c.pk == story_articles.c.article_pk)
 
     def get(self, article_id: str) -> Features | None:
-        if article_id in self.fresh:
-            return None
+        held = self.pending.get(article_id)
+        if held is not None or article_id in self.fresh:
+            return held
         row = self.conn.execute(self._select().where(articles.c.id == article_id)).first()
         return None if row is None else _row_features(row)
 
@@ -130,8 +146,9 @@ class SqlIndex:
         band_pks, counts, at = self._lookup(parts)
         chosen = set(sorted(counts, key=lambda pk: (-counts[pk], at[pk], pk))[:limit])
         wanted = band_pks | chosen
+        held_copies, held_events = both_lookups(self.pending, item, copy_window, event_window, limit)
         if not wanted:
-            return [], []
+            return held_copies, _top(item, held_events, limit)
         rows = self._rows(wanted, min(c_start, e_start), max(c_end, e_end))
         copies = sorted(
             (r for r in rows if r.article_pk in band_pks and c_start <= r.published_at <= c_end),
@@ -141,30 +158,31 @@ class SqlIndex:
             (r for r in rows if r.article_pk in chosen),
             key=lambda r: (-counts[r.article_pk], r.published_at, r.id),
         )
-        return [_row_features(r) for r in copies], [_row_features(r) for r in events]
+        found_copies = [_row_features(r) for r in copies] + held_copies
+        found_copies.sort(key=lambda f: (f.published, f.id))
+        return found_copies, _top(item, [_row_features(r) for r in events] + held_events, limit)
 
     def by_bands(self, bands, start, end):
         """Articles sharing an LSH band, within the window, oldest first."""
         band_pks, _, _ = self._lookup([self._band_hits(bands)] if bands else [])
-        if not band_pks:
-            return []
-        rows = sorted(self._rows(band_pks, start, end), key=lambda r: (r.published_at, r.id))
-        return [_row_features(r) for r in rows]
+        found = [_row_features(r) for r in self._rows(band_pks, start, end)] if band_pks else []
+        found += self.pending.by_bands(bands, start, end)
+        return sorted(found, key=lambda f: (f.published, f.id))
 
     def by_keys(self, keys, start, end, limit):
         """The ``limit`` articles within the window sharing the most keys (then oldest)."""
         _, counts, at = self._lookup(self._key_postings(keys, start, end) if keys else [])
         chosen = sorted(counts, key=lambda pk: (-counts[pk], at[pk], pk))[:limit]
-        if not chosen:
-            return []
-        rows = self._rows(chosen, start, end)
-        rows.sort(key=lambda r: (-counts[r.article_pk], r.published_at, r.id))
-        return [_row_features(r) for r in rows]
+        found = [_row_features(r) for r in self._rows(chosen, start, end)] if chosen else []
+        found += self.pending.by_keys(keys, start, end, limit)
+        shared = {f.id: len(set(keys) & set(f.event_keys())) for f in found}
+        found.sort(key=lambda f: (-shared[f.id], f.published, f.id))
+        return found[:limit]
 
     def add(self, item: Features) -> None:
         pk = self.pk_of[item.id]
-        self.conn.execute(
-            insert(story_articles),
+        self.pending.add(item)
+        self._rows_out.append(
             {
                 "article_pk": pk,
                 "story_id": item.story_id,
@@ -176,18 +194,28 @@ class SqlIndex:
                 "vector": item.vector,
                 "entities": sorted(item.entities),
                 "dates": sorted(item.dates),
-            },
+            }
         )
-        if item.bands:
-            self.conn.execute(
-                insert(story_bands), [{"band": b, "article_pk": pk} for b in sorted(set(item.bands))]
-            )
-        keys = item.event_keys()
-        if keys:
-            self.conn.execute(
-                insert(story_keys),
-                [{"key": k, "published_at": item.published, "article_pk": pk} for k in keys],
-            )
+        self._bands_out += [{"band": b, "article_pk": pk} for b in sorted(set(item.bands))]
+        self._keys_out += [
+            {"key": k, "published_at": item.published, "article_pk": pk} for k in item.event_keys()
+        ]
+
+    def flush(self) -> None:
+        """Write what ``add`` filed since the last flush: three statements in all."""
+        for table, rows in (
+            (story_articles, self._rows_out), (story_bands, self._bands_out), (story_keys, self._keys_out)
+        ):
+            if rows:
+                self.conn.execute(insert(table), rows)
+                rows.clear()
+
+
+def _top(item: Features, found: list[Features], limit: int) -> list[Features]:
+    """Same-event candidates by keys shared with ``item``, then oldest, then id."""
+    keys = set(item.event_keys())
+    shared = {f.id: len(keys & set(f.event_keys())) for f in found}
+    return sorted(found, key=lambda f: (-shared[f.id], f.published, f.id))[:limit]
 
 
 def _ungrouped(conn: Connection, limit: int) -> list:
@@ -221,9 +249,12 @@ def backfill(engine: Engine, batch: int = 200, progress=None) -> int:
     while True:
         with engine.execution_options(write=True).begin() as conn:
             rows = _ungrouped(conn, batch)
+            index = SqlIndex(conn, {})
             for row in rows:
                 article = get_article(conn, row.id)
-                file_story(conn, row.pk, story_features(article, row.published_at or row.stored_at))
+                features_ = story_features(article, row.published_at or row.stored_at)
+                file_story(conn, row.pk, features_, index=index)
+            index.flush()
         if not rows:
             return done
         done += len(rows)
@@ -232,20 +263,36 @@ def backfill(engine: Engine, batch: int = 200, progress=None) -> int:
 
 
 def file_story(
-    conn: Connection, pk: int, item: Features, params: Params | None = None, *, new: bool = False
+    conn: Connection,
+    pk: int,
+    item: Features,
+    params: Params | None = None,
+    *,
+    new: bool = False,
+    index: SqlIndex | None = None,
 ) -> Assignment:
     """Group the article written at ``pk`` in this transaction. An article already grouped
     keeps its story, even when a new version of it is written (stories do not move).
-    ``new``: this transaction has just created the article's row (so it has no story yet)."""
-    index = SqlIndex(conn, {item.id: pk}, frozenset({item.id}) if new else frozenset())
+    ``new``: this transaction has just created the article's row (so it has no story yet).
+    ``index``: the batch's index, which the caller flushes once after the batch; without it,
+    the article's index rows are written here."""
+    own = index is None
+    if index is None:
+        index = SqlIndex(conn, {})
+    index.pk_of[item.id] = pk
+    if new:
+        index.fresh.add(item.id)
     known = index.get(item.id)
     if known is not None:
         return Assignment(known.story_id, known.relation)
     decision = decide(item, index, params or Params())
+    index.match_pk = None
     if decision.match_id is not None:
         index.match_pk = index.pk_of.get(decision.match_id) or conn.execute(
             select(articles.c.pk).where(articles.c.id == decision.match_id)
         ).scalar()
     item.story_id, item.relation = decision.story_id, decision.relation
     index.add(item)
+    if own:
+        index.flush()
     return decision
