@@ -54,11 +54,6 @@ def _row_features(row) -> Features:
     )
 
 
-# The articles grouped in one batch are held here until the batch's index rows are written
-# together; none is forgotten for its age while the batch lasts.
-_BATCH_HORIZON = dt.timedelta(days=36500)
-
-
 class SqlIndex:
     """``Index`` over one open connection (the upsert's transaction).
 
@@ -75,7 +70,8 @@ class SqlIndex:
         # for them, so ``get`` need not ask (a statement saved per new article).
         self.fresh = set(fresh)
         self.match_pk: int | None = None
-        self.pending = MemoryIndex(horizon=_BATCH_HORIZON)
+        # none is forgotten for its age while the batch lasts
+        self.pending = MemoryIndex(horizon=None)
         self._rows_out: list[dict] = []
         self._bands_out: list[dict] = []
         self._keys_out: list[dict] = []

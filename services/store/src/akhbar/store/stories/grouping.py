@@ -241,7 +241,7 @@ class MemoryIndex:
     its index in the database). Articles older than ``horizon`` before the newest one seen
     are forgotten, so memory stays flat however many articles pass through."""
 
-    horizon: dt.timedelta = dt.timedelta(days=14)
+    horizon: dt.timedelta | None = dt.timedelta(days=14)  # None: forget nothing
     posting_scan: int = POSTING_SCAN
     items: dict[str, Features] = field(default_factory=dict)
     _bands: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -288,7 +288,8 @@ class MemoryIndex:
         self._order.append(item.id)
         if self._newest is None or item.published > self._newest:
             self._newest = item.published
-        self._forget(self._newest - self.horizon)
+        if self.horizon is not None:
+            self._forget(self._newest - self.horizon)
 
     def _forget(self, before: dt.datetime) -> None:
         # Arrival order approximates time order; a late article is forgotten when it reaches
