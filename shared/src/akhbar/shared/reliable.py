@@ -61,7 +61,8 @@ class Processed:
     output: BaseModel
     key: str
     log: dict[str, Any] = field(default_factory=dict)
-    # Messages for the stage's other streams (``streams.ALSO``), committed with the output.
+    # Messages for the stage's other streams (``StageSpec.also_produces``), committed with
+    # the output, in the same transaction.
     also: list[tuple[str, BaseModel]] = field(default_factory=list)
 
 
@@ -119,6 +120,7 @@ class ReliableStage:
         settings: Settings,
         consumer: str | None = None,
         batch_handler: BatchHandler | None = None,
+        also: tuple[str, ...] = (),
     ) -> None:
         self.service = service
         self.handler = handler
@@ -126,7 +128,8 @@ class ReliableStage:
         self.settings = settings
         self.input = streams.INPUT[service]
         self.output = streams.OUTPUT[service]
-        self.also = streams.ALSO.get(service, ())
+        # Streams the stage writes besides its output (``StageSpec.also_produces``).
+        self.also = also
         self.dlq = streams.dlq(service)
         self.group = streams.group(service)
         self.consumer = consumer or settings.consumer_name(service)

@@ -62,7 +62,8 @@ class StageSpec:
     """Loads what the core needs (a model, a connection) before the first entry is read."""
     retention: Retention = Retention()
     also_produces: dict[str, type[BaseModel]] = field(default_factory=dict)
-    """The message type of each stream the stage writes besides its output (``streams.ALSO``)."""
+    """The message type of each stream the stage writes besides its output, in the same
+    transaction (``Processed.also``); kept like the output."""
 
 
 @dataclass
@@ -84,7 +85,10 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
         streams.check_cluster_ready()
     url = resolve_redis_url(settings, start=True)
     broker = make_broker(url, cluster=settings.redis_cluster, apply_types=False)
-    stage = ReliableStage(spec.service, spec.handler, settings, batch_handler=spec.batch_handler)
+    stage = ReliableStage(
+        spec.service, spec.handler, settings, batch_handler=spec.batch_handler,
+        also=tuple(spec.also_produces),
+    )
     run = _Runtime(sink=sink)
 
     broker.publisher(

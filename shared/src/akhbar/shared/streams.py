@@ -41,8 +41,6 @@ SERVICES = ("ingest", "parse", "enrich", "store")
 # Each service reads one stream and writes the next.
 INPUT = {"ingest": RAW, "parse": ACCEPTED, "enrich": PARSED, "store": ENRICHED}
 OUTPUT = {"ingest": ACCEPTED, "parse": PARSED, "enrich": ENRICHED, "store": STORED}
-# Streams a stage writes besides its output, in the same transaction (kept like its output).
-ALSO = {"store": (STORIES_UPDATED,)}
 
 
 def dlq(service: str) -> str:
