@@ -57,6 +57,11 @@ def test_kill9_mid_run_loses_and_doubles_nothing(pipeline, victim):
     assert len({s["article_id"] for s in stored}) == N
     assert all(s["created"] for s in stored)  # no article was stored twice
     assert pipeline.redis.xlen(streams.ENRICHED) == N  # publish+ack is one transaction
+    # Each stored article's story went out with its ArticleStored, in the same transaction.
+    updates = [json.loads(f["data"]) for _, f in pipeline.redis.xrange(streams.STORIES_UPDATED)]
+    assert sorted(u["article_id"] for u in updates) == sorted(s["article_id"] for s in stored)
+    assert {u["article_id"]: u["story_id"] for u in updates} == {
+        s["article_id"]: s["story_id"] for s in stored}
     assert pipeline.pending() == {s: 0 for s in streams.SERVICES}
     assert pipeline.dlq_sizes() == {s: 0 for s in streams.SERVICES}
 

@@ -58,7 +58,7 @@ def test_a_database_at_the_first_revision_upgrades_on_open(fresh_database_url, a
     from akhbar.store.db import alembic_config
 
     # The older release wrote articles without grouping them into stories.
-    monkeypatch.setattr(akhbar.store.upsert, "file_story", lambda *args: None)
+    monkeypatch.setattr(akhbar.store.upsert, "file_story", lambda *args, **kwargs: None)
 
     article = next(iter(articles.values()))
     # registry=False: what the release before the entity registry wrote.

@@ -4,13 +4,16 @@ and PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from akhbar.shared.schemas import EnrichedArticle, Entity
 from akhbar.store import Store
 from akhbar.store.stories import story_id_for
-from akhbar.store.story_models import story_articles
+from akhbar.store.story_models import story_articles, story_bands, story_keys
+from tests.story_articles import MARKET, fill
+from tests.story_articles import article as story_article
 
 AGENCY = [
     "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في قصر السلام بجدة اليوم وزير "
@@ -69,3 +72,100 @@ class TestStoreStories:
         with Store.from_url(fresh_database_url) as again:
             again.upsert(article("spa-1", AGENCY, day=22))
             assert story(again, "spa-1") == story(again, "okaz-1") == story_id_for("okaz-1")
+
+
+def _forget_stories(store: Store) -> None:
+    """What a store written before story grouping existed (migration 0005) looks like."""
+    with store.engine.begin() as conn:
+        for table in (story_bands, story_keys, story_articles):
+            conn.execute(delete(table))
+
+
+def _index(store: Store) -> list[tuple]:
+    with store.engine.connect() as conn:
+        return sorted(conn.execute(select(story_articles.c.article_pk, story_articles.c.story_id,
+                                          story_articles.c.relation, story_articles.c.match_pk)))
+
+
+class TestStoryBackfill:
+    def test_reindex_groups_articles_stored_before_grouping_as_live_grouping_did(self, store):
+        """The backfill groups oldest first, as if each had just arrived: the same stories
+        as grouping at upsert gave, with a progress report; a second run changes nothing."""
+        fill(store)
+        live = _index(store)
+        _forget_stories(store)
+        assert store.stories_of(["spa-1"]) == {}
+        calls = []
+        assert store.group_ungrouped(lambda done, total: calls.append((done, total))) == 5
+        assert calls[-1] == (5, 5)
+        regrouped = _index(store)
+        # Story ids and relations as live; the earliest copy (maghress, 08:00) now founds
+        # the story, since the backfill meets it first: the ids name the founder.
+        assert {r[1] for r in regrouped} == {story_id_for("maghress-1"), MARKET}
+        assert [r[2] for r in regrouped].count("copy") == [r[2] for r in live].count("copy")
+        assert store.group_ungrouped() == 0
+        assert _index(store) == regrouped
+
+    def test_after_the_backfill_a_push_keeps_its_story_and_a_late_article_joins(self, store):
+        """Pushing an article again does not move it; an article arriving after the backfill,
+        published before everything stored, joins the story it belongs to."""
+        fill(store)
+        _forget_stories(store)
+        store.group_ungrouped()
+        before = store.stories_of(["okaz-1"])["okaz-1"]
+        store.upsert(story_article("okaz-1", AGENCY, outlet="okaz", hour=11))
+        assert store.stories_of(["okaz-1"])["okaz-1"] == before
+        store.upsert(story_article("wam-1", AGENCY, outlet="wam", hour=6))
+        assert store.stories_of(["wam-1"])["wam-1"] == before
+
+    def test_reindex_command_reports_the_articles_it_grouped(self, store, database_url):
+        from typer.testing import CliRunner
+
+        from akhbar.cli.main import app
+
+        fill(store)
+        _forget_stories(store)
+        result = CliRunner().invoke(app, ["store", "reindex", "--database-url", database_url])
+        assert result.exit_code == 0, result.output
+        report = json.loads(result.stdout.splitlines()[-1])
+        assert report["grouped"] == 5 and report["articles"] == 5
+        assert store.stories_of(["riyadh-1"])["riyadh-1"] == story_id_for("maghress-1")
+
+
+def test_the_database_index_answers_both_lookups_together_as_one_by_one(store):
+    """``SqlIndex.candidates`` (two statements) finds the same candidates, in the same order,
+    as its ``by_bands`` and ``by_keys`` asked one after the other."""
+    from akhbar.store.stories import Params
+    from akhbar.store.stories.grouping import both_lookups
+    from akhbar.store.story_index import SqlIndex, story_features
+
+    fill(store)
+    late = story_article("wam-1", AGENCY, outlet="wam", hour=6)
+    item = story_features(late, dt.datetime(2015, 7, 22, 6))
+    p = Params()
+    with store.engine.connect() as conn:
+        index = SqlIndex(conn, {})
+        together = index.candidates(item, p.copy_window, p.event_window, p.max_candidates)
+        apart = both_lookups(index, item, p.copy_window, p.event_window, p.max_candidates)
+    assert [[f.id for f in found] for found in together] == [[f.id for f in found] for found in apart]
+    assert {f.id for f in together[0]} == {"spa-1", "okaz-1", "riyadh-1", "maghress-1"}
+
+
+def test_an_article_finds_an_earlier_one_of_its_own_batch(store):
+    """A batch's index rows are written together at its end; meanwhile a later article of
+    the batch (a batch is written in id order) still finds an earlier one and records which,
+    and an unrelated one after a copy records no match."""
+    store.upsert_many([
+        story_article("1-spa", AGENCY, outlet="spa"),
+        story_article("2-okaz", ["واس - جدة: " + AGENCY[0], AGENCY[1]], outlet="okaz", hour=11),
+        story_article("3-market", ["سجلت أسواق الأسهم الأوروبية تراجعا ملحوظا في ختام تعاملات "
+                                    "الأربعاء متأثرة بنتائج شركات التقنية."], outlet="spa", hour=12,
+                      entity=None, date=None),
+    ])
+    story = store.story(story_id_for("1-spa"))
+    assert [(a.id, a.relation, a.copy_of) for a in story.articles] == [
+        ("1-spa", "first", None), ("2-okaz", "copy", "1-spa")]
+    market = store.story(story_id_for("3-market"))
+    assert [(a.id, a.relation, a.matched) for a in market.articles] == [("3-market", "first", None)]
+    with store.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(story_articles)).scalar() == 3

@@ -119,6 +119,36 @@ class TestStoreHandler:
         finally:
             store.close()
 
+    async def test_each_stored_article_announces_its_story_and_a_redelivery_repeats_it(self, tmp_path):
+        """akhbar:stories:updated gets one StoryUpdated per stored article, committed with its
+        ArticleStored; a copy names the story and the article it copies; a redelivered copy
+        announces the same facts again (it never changes story)."""
+        wire = ["استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في قصر السلام بجدة "
+                "اليوم وزير الدفاع الأمريكي اشتون كارتر والوفد المرافق له.",
+                "ونقل كارتر لخادم الحرمين الشريفين تحيات الرئيس باراك أوباما، وجرى خلال "
+                "الاستقبال استعراض العلاقات الثنائية بين البلدين ومستجدات الأوضاع في المنطقة."]
+        first = EnrichedArticle(id="spa-1", title="استقبال", source_name="spa",
+                                published=dt.datetime(2015, 7, 22, 9, tzinfo=dt.UTC), body=wire)
+        copy = first.model_copy(update={"id": "okaz-1", "source_name": "okaz",
+                                        "published": dt.datetime(2015, 7, 22, 11, tzinfo=dt.UTC)})
+        sink = MemorySink()
+        app = store_app(_settings(tmp_path), sink)
+        async with TestRedisBroker(app.broker) as broker:
+            for a in (first, copy, copy):
+                await broker.publish(ArticleEnriched(article=a), stream=streams.ENRICHED)
+        stored = sink.published(streams.STORED)
+        updates = sink.published(streams.STORIES_UPDATED)
+        assert [u["article_id"] for u in updates] == ["spa-1", "okaz-1", "okaz-1"]
+        assert updates[0]["relation"] == "first" and updates[0]["match_id"] is None
+        assert {u["story_id"] for u in updates} == {s["story_id"] for s in stored}
+        assert len({u["story_id"] for u in updates}) == 1
+        facts = [(u["relation"], u["match_id"], u["story_size"]) for u in updates[1:]]
+        assert facts == [("copy", "spa-1", 2), ("copy", "spa-1", 2)]
+        assert all(u["schema_version"] == 2 for u in updates)
+        # Each StoryUpdated was added in the same commit as its ArticleStored, right after it.
+        streams_in_order = [s for s, _ in sink.adds]
+        assert streams_in_order == [streams.STORED, streams.STORIES_UPDATED] * 3
+
     def test_a_batch_is_upserted_in_one_go_with_a_created_flag_per_entry(self, tmp_path):
         """An id given twice in one batch is one row: new the first time, an update the second."""
         from akhbar.store.handlers import StoreHandlers

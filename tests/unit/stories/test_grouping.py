@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from akhbar.store.stories import Doc, MemoryIndex, Params, assign, decide, features, story_id_for
-from akhbar.store.stories.text import jaccard, sentence_containment, shingles
+from akhbar.store.stories.grouping import copy_level
+from akhbar.store.stories.text import jaccard, lead_found, sentence_containment, shingles
 
 T0 = dt.datetime(2015, 7, 22, 9, 0)
 AGENCY = (
@@ -46,6 +47,28 @@ class TestShingles:
     def test_rewritten_text_shares_no_sentence(self):
         """The same event in other words is not a copy."""
         assert sentence_containment(shingles("", [AGENCY]), shingles("", [OTHER_WORDS])) < 0.5
+
+
+    def test_a_copy_keeps_a_lead_and_a_rewrite_does_not(self):
+        """lead_found: a repost with a dateline keeps the agency's first sentence; a report in
+        other words keeps little of it."""
+        assert lead_found(shingles("", [AGENCY]), shingles("", ["واس - جدة: " + AGENCY])) == 1.0
+        assert lead_found(shingles("", [AGENCY]), shingles("", [OTHER_WORDS])) < 0.3
+
+
+class TestCopyLevel:
+    def test_a_text_too_short_to_count_sentences_is_judged_by_jaccard_alone(self):
+        """One short sentence found in a long article is not a copy of it: the sentence test
+        needs at least copy_min_triples word triples in the shorter text."""
+        p = Params()
+        assert copy_level(0.01, 1.0, 1.0, p.copy_min_triples - 1, p) == 0.0
+        assert copy_level(0.01, 1.0, 1.0, p.copy_min_triples, p) == 1.0
+        assert copy_level(0.5, 0.0, 1.0, 1, p) == 1.5  # a near-duplicate ranks before
+
+    def test_the_lead_condition_applies_only_when_set(self):
+        on = Params(copy_lead=0.3)
+        assert copy_level(0.9, 1.0, 0.2, 100, on) == 0.0
+        assert copy_level(0.9, 1.0, 0.2, 100, Params()) == 1.9
 
 
 class TestAssign:

@@ -61,6 +61,9 @@ class Processed:
     output: BaseModel
     key: str
     log: dict[str, Any] = field(default_factory=dict)
+    # Messages for the stage's other streams (``StageSpec.also_produces``), committed with
+    # the output, in the same transaction.
+    also: list[tuple[str, BaseModel]] = field(default_factory=list)
 
 
 Handler = Callable[[dict[str, str]], Processed]
@@ -117,6 +120,7 @@ class ReliableStage:
         settings: Settings,
         consumer: str | None = None,
         batch_handler: BatchHandler | None = None,
+        also: tuple[str, ...] = (),
     ) -> None:
         self.service = service
         self.handler = handler
@@ -124,6 +128,8 @@ class ReliableStage:
         self.settings = settings
         self.input = streams.INPUT[service]
         self.output = streams.OUTPUT[service]
+        # Streams the stage writes besides its output (``StageSpec.also_produces``).
+        self.also = also
         self.dlq = streams.dlq(service)
         self.group = streams.group(service)
         self.consumer = consumer or settings.consumer_name(service)
@@ -182,6 +188,7 @@ class ReliableStage:
         for entry_id, outcome in outcomes:
             if isinstance(outcome, Processed):
                 adds.append((self.output, encode(outcome.output, outcome.key)))
+                adds.extend((stream, encode(message, outcome.key)) for stream, message in outcome.also)
                 acks.append(entry_id)
                 result.ok += 1
             elif isinstance(outcome, DeadLetter):

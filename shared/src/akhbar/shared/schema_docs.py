@@ -25,6 +25,7 @@ MESSAGES: dict[str, type[BaseModel]] = {
     "articles:parsed": schemas.ArticleParsed,
     "articles:enriched": schemas.ArticleEnriched,
     "articles:stored": schemas.ArticleStored,
+    "stories:updated": schemas.StoryUpdated,
     "dlq:<service>": schemas.DeadLetter,
 }
 

@@ -140,6 +140,26 @@ class ArticleStored(_Message):
     story_id: str | None = None
 
 
+class StoryUpdated(_Message):
+    """An article is in a story (``akhbar:stories:updated``, docs/stories.md).
+
+    Published with the ``ArticleStored`` of every article the store handled that has a story,
+    in the same Redis transaction. It states a fact, not a change: a redelivered article gives
+    the same ``story_id``, ``relation`` and ``match_id`` again (its story never moves), so a
+    consumer may apply it any number of times; ``story_size`` is the size when published.
+    """
+
+    story_id: str
+    article_id: str
+    # "first" (it founded the story), "copy" or "same_event".
+    relation: Literal["first", "copy", "same_event"]
+    # The article whose story it joined (None for the first, or once that one is deleted).
+    match_id: str | None = None
+    story_size: int
+    published_at: dt.datetime
+    updated_at: dt.datetime
+
+
 class DeadLetter(_Message):
     """A message a service gave up on, with why; ``entry`` is the original stream entry."""
 

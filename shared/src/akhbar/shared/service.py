@@ -61,6 +61,9 @@ class StageSpec:
     warmup: Callable[[], object] | None = None
     """Loads what the core needs (a model, a connection) before the first entry is read."""
     retention: Retention = Retention()
+    also_produces: dict[str, type[BaseModel]] = field(default_factory=dict)
+    """The message type of each stream the stage writes besides its output, in the same
+    transaction (``Processed.also``); kept like the output."""
 
 
 @dataclass
@@ -82,13 +85,21 @@ def build_app(spec: StageSpec, settings: Settings | None = None, sink: Sink | No
         streams.check_cluster_ready()
     url = resolve_redis_url(settings, start=True)
     broker = make_broker(url, cluster=settings.redis_cluster, apply_types=False)
-    stage = ReliableStage(spec.service, spec.handler, settings, batch_handler=spec.batch_handler)
+    stage = ReliableStage(
+        spec.service, spec.handler, settings, batch_handler=spec.batch_handler,
+        also=tuple(spec.also_produces),
+    )
     run = _Runtime(sink=sink)
 
     broker.publisher(
         stage.output, schema=spec.produces, title=f"{stage.output}:publish",
         description=f"Published by {spec.service} for every entry it handled.",
     )
+    for stream in stage.also:
+        broker.publisher(
+            stream, schema=spec.also_produces[stream], title=f"{stream}:publish",
+            description=f"Published by {spec.service} beside {stage.output}, in the same transaction.",
+        )
     broker.publisher(
         stage.dlq, schema=DeadLetter, title=f"{stage.dlq}:publish",
         description=f"Entries {spec.service} gave up on, with the reason (replay: akhbar dlq replay {spec.service}).",
@@ -238,7 +249,8 @@ async def _upkeep(
             await stage.reclaim(client, sink)
             await trim_finished(client, stage.input, keep if retention.input else None)
             if retention.output:
-                await trim_finished(client, stage.output, keep)
+                for stream in (stage.output, *stage.also):
+                    await trim_finished(client, stream, keep)
             await stage.observe(client)
         except (RedisConnectionError, RedisTimeoutError, OSError) as e:
             log.warning("redis_unavailable", service=stage.service, error=str(e))

@@ -30,6 +30,8 @@ ACCEPTED = f"{PREFIX}:pages:accepted"
 PARSED = f"{PREFIX}:articles:parsed"
 ENRICHED = f"{PREFIX}:articles:enriched"
 STORED = f"{PREFIX}:articles:stored"
+# The store also announces each article's story (docs/stories.md); read outside akhbar.
+STORIES_UPDATED = f"{PREFIX}:stories:updated"
 
 # A hash: consumer name -> its JSON state (working, or stalled and why), for `akhbar stats`.
 STATUS = f"{PREFIX}:status"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from faststream import FastStream
 
-from akhbar.shared.schemas import ArticleEnriched, ArticleStored
+from akhbar.shared.schemas import ArticleEnriched, ArticleStored, StoryUpdated
 from akhbar.shared.service import Retention, StageSpec, build_app
 from akhbar.shared.settings import Settings, get_settings
+from akhbar.shared.streams import STORIES_UPDATED
 from akhbar.store.handlers import StoreHandlers
 
 
@@ -18,10 +19,14 @@ def create_app(settings: Settings | None = None, sink=None) -> FastStream:
         handler=handlers.one,
         consumes=ArticleEnriched,
         produces=ArticleStored,
-        description="Upserts enriched articles by id into SQLite or PostgreSQL and announces each stored article.",
+        description=(
+            "Upserts enriched articles by id into SQLite or PostgreSQL, groups each into a "
+            "story, and announces each stored article and its story."
+        ),
         batch_handler=handlers.batch,
         warmup=handlers.store,  # connects and runs the migrations before the first article
         # Downstream consumers read the enriched stream (the store's input) and the stored one.
         retention=Retention(input=True, output=True),
+        also_produces={STORIES_UPDATED: StoryUpdated},
     )
     return build_app(spec, settings, sink)

@@ -349,24 +349,29 @@ def stories_show(
 store_app = typer.Typer(help="Look after the store.", no_args_is_help=True)
 
 
+def _with_progress(label: str, total: int, action):
+    with typer.progressbar(length=max(total, 1), label=label, file=sys.stderr) as bar:
+        shown = 0
+
+        def progress(done: int, _total: int) -> None:
+            nonlocal shown
+            bar.update(done - shown)
+            shown = done
+
+        return action(progress)
+
+
 @store_app.command("reindex")
 def store_reindex(database_url: str | None = _database_url_option()) -> None:
     """Rebuild the entity registry from every stored article, corrections kept (also what
-    fills it in a store that held articles before it existed). A progress bar goes to
-    stderr; prints {"articles": N, "entities": M}."""
+    fills it in a store that held articles before it existed), then group into stories the
+    articles that have none (stored before grouping existed; grouped ones keep their story).
+    Progress bars go to stderr; prints {"articles": N, "entities": M, "grouped": K}."""
     with _opened(database_url) as store:
-        total = store.count()
-        with typer.progressbar(length=max(total, 1), label="reindexing", file=sys.stderr) as bar:
-            shown = 0
-
-            def progress(done: int, _total: int) -> None:
-                nonlocal shown
-                bar.update(done - shown)
-                shown = done
-
-            articles = store.reindex(progress)
+        articles = _with_progress("reindexing", store.count(), store.reindex)
         entities = store.registry_size()
-    typer.echo(json.dumps({"articles": articles, "entities": entities}))
+        grouped = _with_progress("grouping", store.count(), store.group_ungrouped)
+    typer.echo(json.dumps({"articles": articles, "entities": entities, "grouped": grouped}))
 
 
 def api_command(

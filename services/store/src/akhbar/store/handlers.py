@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from akhbar.shared.reliable import Processed, Unavailable
-from akhbar.shared.schemas import ArticleEnriched, ArticleStored
+from akhbar.shared.schemas import ArticleEnriched, ArticleStored, StoryUpdated
 from akhbar.shared.settings import Settings
+from akhbar.shared.streams import STORIES_UPDATED
 from akhbar.shared.wire import load
 
 
@@ -40,7 +41,7 @@ class StoreHandlers:
         enriched = load(ArticleEnriched, fields)
         with _database_outage():
             created = self.store().upsert(enriched.article)
-            stories = self.store().stories_of([enriched.article.id])
+            stories = self.store().story_memberships([enriched.article.id])
         return _stored(enriched, created, stories.get(enriched.article.id))
 
     def batch(self, batch: list[dict[str, str]]) -> list[Processed]:
@@ -49,7 +50,7 @@ class StoreHandlers:
         enriched = [load(ArticleEnriched, fields) for fields in batch]
         with _database_outage():
             created = self.store().upsert_many([e.article for e in enriched])
-            stories = self.store().stories_of([e.article.id for e in enriched])
+            stories = self.store().story_memberships([e.article.id for e in enriched])
         return [
             _stored(e, c, stories.get(e.article.id))
             for e, c in zip(enriched, created, strict=True)
@@ -74,11 +75,24 @@ def _database_outage() -> Iterator[None]:
         raise
 
 
-def _stored(enriched: ArticleEnriched, created: bool, story_id: str | None) -> Processed:
+def _stored(enriched: ArticleEnriched, created: bool, story) -> Processed:
+    """The ``ArticleStored`` event and, for an article with a story, its ``StoryUpdated``.
+
+    Both are built after the database transaction committed (the story read back from it)
+    and go out with the input's acknowledgement in one Redis transaction. A crash between
+    the two commits redelivers the article: it keeps its story, so the redelivery publishes
+    the same story facts again (docs/stories.md: what a consumer sees)."""
+    now = dt.datetime.now(dt.UTC)
     event = ArticleStored(
         article_id=enriched.article.id,
         created=created,
-        stored_at=dt.datetime.now(dt.UTC),
-        story_id=story_id,
+        stored_at=now,
+        story_id=story.story_id if story is not None else None,
     )
-    return Processed(event, enriched.article.id, {"article_id": enriched.article.id, "created": created})
+    also = []
+    if story is not None:
+        also.append((STORIES_UPDATED, StoryUpdated(**story.model_dump(), updated_at=now)))
+    log = {"article_id": enriched.article.id, "created": created}
+    if story is not None:
+        log["story_id"], log["relation"] = story.story_id, story.relation
+    return Processed(event, enriched.article.id, log, also)

@@ -12,7 +12,7 @@ from akhbar.store import entity_queries, queries, story_queries
 from akhbar.store.db import create_store_engine, migrate
 from akhbar.store.filters import ArticleFilter, check_label
 from akhbar.store.settings import default_database_url
-from akhbar.store.story_views import StoryDetail, StorySummary
+from akhbar.store.story_views import StoryDetail, StoryMembership, StorySummary
 from akhbar.store.views import (
     ArticleSummary,
     DayCount,
@@ -227,6 +227,14 @@ class Store:
         with self.engine.execution_options(write=True).begin() as conn:
             return _registry_db().rebuild(conn, progress=progress)
 
+    def group_ungrouped(self, progress=None) -> int:
+        """Group every stored article that has no story yet (stored before story grouping
+        existed), oldest first; articles already grouped keep their story, so it can run any
+        number of times. ``progress(done, total)`` after each batch. Returns articles grouped."""
+        from akhbar.store.story_index import backfill
+
+        return backfill(self.engine, progress=progress)
+
     def registry_size(self) -> int:
         """How many entities the registry holds."""
         with self._reader.connect() as conn:
@@ -261,6 +269,14 @@ class Store:
         """One story: its articles by outlet and time, entities and dates merged."""
         with self._snapshot.connect() as conn:
             return story_queries.get_story(conn, story_id)
+
+    def story_memberships(self, article_ids: list[str]) -> dict[str, StoryMembership]:
+        """For each of these articles that is grouped: its story, relation, match, and the
+        story's size (what ``akhbar:stories:updated`` announces)."""
+        if not article_ids:
+            return {}
+        with self._snapshot.connect() as conn:
+            return story_queries.memberships(conn, article_ids)
 
     def count(self) -> int:
         with self._reader.connect() as conn:

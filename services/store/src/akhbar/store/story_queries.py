@@ -23,6 +23,7 @@ from akhbar.store.story_views import (
     StoryDate,
     StoryDetail,
     StoryEntity,
+    StoryMembership,
     StorySummary,
 )
 from akhbar.store.when import parse_published
@@ -203,4 +204,44 @@ def _dates(conn: Connection, pks: list[int]) -> list[StoryDate]:
     return found
 
 
-__all__ = ["list_stories", "get_story"]
+def memberships(conn: Connection, article_ids: list[str]) -> dict[str, StoryMembership]:
+    """The story of each of these articles that is stored and grouped, with its relation,
+    the article it matched and the story's size now."""
+    if not article_ids:
+        return {}
+    rows = conn.execute(
+        select(
+            articles.c.id,
+            story_articles.c.story_id,
+            story_articles.c.relation,
+            story_articles.c.published_at,
+            _matched.c.id.label("matched"),
+        )
+        .select_from(
+            story_articles.join(articles, articles.c.pk == story_articles.c.article_pk)
+            .outerjoin(_matched, _matched.c.pk == story_articles.c.match_pk)
+        )
+        .where(articles.c.id.in_(article_ids))
+    ).all()
+    story_ids = sorted({r.story_id for r in rows})
+    sizes = dict(
+        conn.execute(
+            select(story_articles.c.story_id, func.count())
+            .where(story_articles.c.story_id.in_(story_ids))
+            .group_by(story_articles.c.story_id)
+        ).all()
+    ) if story_ids else {}
+    return {
+        r.id: StoryMembership(
+            story_id=r.story_id,
+            article_id=r.id,
+            relation=r.relation,
+            match_id=r.matched,
+            story_size=sizes[r.story_id],
+            published_at=r.published_at,
+        )
+        for r in rows
+    }
+
+
+__all__ = ["list_stories", "get_story", "memberships"]

@@ -80,3 +80,14 @@ class StoryDetail(StorySummary):
     by_outlet: list[OutletCoverage] = []
     entities: list[StoryEntity] = []
     dates: list[StoryDate] = []
+
+
+class StoryMembership(BaseModel):
+    """Which story one article is in, as ``akhbar:stories:updated`` announces it."""
+
+    story_id: str
+    article_id: str
+    relation: Relation
+    match_id: str | None = None
+    story_size: int
+    published_at: dt.datetime

@@ -24,7 +24,7 @@ from akhbar.store.models import (
 )
 from akhbar.store.normalize import normalize, search_document
 from akhbar.store.registry_db import article_mentions, dialect_insert, upkeep, upkeep_many
-from akhbar.store.story_index import file_story, story_features
+from akhbar.store.story_index import SqlIndex, file_story, story_features
 from akhbar.store.when import lower_bound
 
 _insert = dialect_insert
@@ -212,10 +212,12 @@ def _write(
     now: dt.datetime,
     registry: bool,
     pending: list | None = None,
+    stories=None,
 ) -> bool:
     """Write one article; with ``registry``, count its mentions into the entity registry in
     the same transaction (and the replaced version's out). With ``pending``, the new counts
-    are appended there for the caller to apply to a whole batch at once."""
+    are appended there for the caller to apply to a whole batch at once; with ``stories`` (the
+    batch's story index) its story rows wait there for the caller's flush."""
     article, entity_ids = prepared.article, prepared.entity_ids
     seen = prepared.values["published_at"] or now
     # Whoever inserts first creates the row; a concurrent second insert waits for that
@@ -232,7 +234,8 @@ def _write(
         _write_children(conn, pk, article, entity_ids)
         if registry:
             _count(conn, (_mentions(prepared), seen), pending)
-        file_story(conn, pk, prepared.story)  # same transaction: stored and grouped, or neither
+        # Same transaction: stored and grouped, or neither.
+        file_story(conn, pk, prepared.story, new=True, index=stories)
         return True
     query = select(articles.c.pk, articles.c.content_hash).where(
         articles.c.id == bindparam("article_id")
@@ -240,7 +243,8 @@ def _write(
     if conn.dialect.name == "postgresql":
         query = query.with_for_update()
     existing = conn.execute(query, {"article_id": article.id}).one()
-    file_story(conn, existing.pk, prepared.story)  # keeps its story; groups it if stored before
+    # Keeps its story; groups it if it was stored before grouping existed.
+    file_story(conn, existing.pk, prepared.story, index=stories)
     if existing.content_hash == prepared.digest:
         return False  # a redelivery of what is stored: nothing to rewrite
     conn.execute(
@@ -294,7 +298,11 @@ def upsert_articles(
     with engine.execution_options(write=True).begin() as conn:
         now = _now()
         pending: list = []
-        created = {p.article.id: _write(conn, p, now, registry, pending) for p in prepared}
+        stories = SqlIndex(conn, {})
+        created = {
+            p.article.id: _write(conn, p, now, registry, pending, stories) for p in prepared
+        }
+        stories.flush()  # the batch's story index rows, three statements for all of it
         if registry:
             upkeep_many(conn, pending)
     seen: set[str] = set()

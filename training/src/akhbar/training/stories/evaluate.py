@@ -24,8 +24,16 @@ from pathlib import Path
 from akhbar.shared.arabic import matching_form
 from akhbar.shared.schemas import Article
 from akhbar.store.stories.article import doc_from_article
-from akhbar.store.stories.grouping import Doc, MemoryIndex, Params, assign, event_score, features
-from akhbar.store.stories.text import Idf, jaccard, sentence_containment
+from akhbar.store.stories.grouping import (
+    Doc,
+    MemoryIndex,
+    Params,
+    assign,
+    copy_level,
+    event_score,
+    features,
+)
+from akhbar.store.stories.text import Idf, jaccard, lead_found, sentence_containment
 from akhbar.training.stories.corpus import CorpusArticle, read
 
 DATA = Path("tests/data/stories")
@@ -103,6 +111,8 @@ class PairScores:
     event: dict  # (entity_weight, date_weight) -> score
     title_equal: bool
     title_jaccard: float
+    lead: float = 1.0
+    smaller: int = 0
 
 
 WEIGHTS = [(e, d) for e in (0.0, 0.15, 0.3, 0.5) for d in (0.0, 0.1, 0.2)]
@@ -122,6 +132,8 @@ def pair_scores(pairs: list[dict], docs: dict[str, Doc]) -> list[PairScores]:
             row["label"], row["split"], jaccard(fa.shingles.unique, fb.shingles.unique),
             sentence_containment(fa.shingles, fb.shingles), event,
             title_key(ta) == title_key(tb) and bool(title_key(ta)), title_jaccard(ta, tb),
+            lead_found(fa.shingles, fb.shingles),
+            min(len(fa.shingles.unique), len(fb.shingles.unique)),
         ))
     return scores
 
@@ -131,23 +143,51 @@ def _grid(lo: float, hi: float, step: float) -> list[float]:
 
 
 def is_copy(s: PairScores, params: Params) -> bool:
-    return s.jaccard >= params.copy_jaccard or s.sentences >= params.copy_sentences
+    return copy_level(s.jaccard, s.sentences, s.lead, s.smaller, params) > 0
 
 
-def tune(scores: list[PairScores]) -> Params:
-    """Copy thresholds: the pair (Jaccard, sentence share) with the best dev F1 of copies, ties
-    to the higher precision. Event weights and threshold: best dev F1 of "same story"."""
-    dev = [s for s in scores if s.split == "dev"]
+# The lead condition's thresholds the cross-validation tries (0: off).
+LEADS = (0.0, 0.1, 0.2, 0.3, 0.35)
+
+
+def tune_copies(dev: list[PairScores], leads=(0.0,)) -> Params:
+    """The copy thresholds (Jaccard, sentence share; above 1: sentence test off; lead share)
+    with the best F1 of copies on these pairs, ties to the higher precision."""
     gold_copy = [s.label == "copy" for s in dev]
     best_copy = None
     for cj in _grid(0.3, 0.9, 0.05):
-        for cs in _grid(0.5, 1.0, 0.05):
-            trial = Params(copy_jaccard=cj, copy_sentences=cs)
-            p, _, f = prf([is_copy(s, trial) for s in dev], gold_copy)
-            if best_copy is None or (f, p) > best_copy[0]:
-                best_copy = ((f, p), cj, cs)
-    _, cj, cs = best_copy
-    copies = Params(copy_jaccard=cj, copy_sentences=cs)
+        for cs in [*_grid(0.5, 1.0, 0.05), 1.01]:
+            for lead in leads:
+                trial = Params(copy_jaccard=cj, copy_sentences=cs, copy_lead=lead)
+                p, _, f = prf([is_copy(s, trial) for s in dev], gold_copy)
+                if best_copy is None or (f, p) > best_copy[0]:
+                    best_copy = ((f, p), trial)
+    return best_copy[1]
+
+
+def cross_validate(scores: list[PairScores], leads, folds: int = 5, repeats: int = 4) -> tuple:
+    """Copy precision and recall of ``tune_copies`` itself, estimated on the dev pairs only:
+    tuned on 4/5, counted on the fifth, pooled over folds and ``repeats`` shuffles (seeded)."""
+    import random
+
+    dev = [s for s in scores if s.split == "dev"]
+    pred, gold = [], []
+    for rep in range(repeats):
+        order = list(range(len(dev)))
+        random.Random(rep).shuffle(order)
+        for k in range(folds):
+            test = set(order[k::folds])
+            params = tune_copies([dev[i] for i in order if i not in test], leads)
+            pred += [is_copy(dev[i], params) for i in sorted(test)]
+            gold += [dev[i].label == "copy" for i in sorted(test)]
+    return prf(pred, gold)
+
+
+def tune(scores: list[PairScores], leads=(0.0,)) -> Params:
+    """Copy thresholds by ``tune_copies`` on dev. Event weights and threshold: best dev F1 of
+    "same story"."""
+    dev = [s for s in scores if s.split == "dev"]
+    copies = tune_copies(dev, leads)
     gold_story = [s.label != "different" for s in dev]
     best = None
     for w in WEIGHTS:
@@ -232,6 +272,12 @@ def _fmt(t: tuple) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--tune", action="store_true", help="choose thresholds on the dev pairs")
+    parser.add_argument("--lead", action="store_true",
+                        help="with --tune or --cv: let the copy test also require a kept lead")
+    parser.add_argument("--copy-lead", type=float, default=None,
+                        help="evaluate with this lead condition (Params.copy_lead)")
+    parser.add_argument("--cv", action="store_true",
+                        help="cross-validate the copy tuning on the dev pairs (with and without --lead)")
     args = parser.parse_args()
     pairs, clusters = load_pairs(), load_clusters()
     refs = {p["a"] for p in pairs} | {p["b"] for p in pairs}
@@ -239,7 +285,13 @@ def main() -> None:
     pair_articles = [a for corpus in wanted_corpora for a in read(corpus) if a.ref in refs]
     docs = enriched_docs(pair_articles)
     scores = pair_scores(pairs, docs)
-    params = tune(scores) if args.tune else Params()
+    leads = LEADS if args.lead else (0.0,)
+    if args.cv:
+        for name, grid in (("jaccard + sentences", (0.0,)), ("jaccard + sentences + lead", LEADS)):
+            print(f"cv on dev, copies tuned by {name}: {_fmt(cross_validate(scores, grid))}")
+    params = tune(scores, leads) if args.tune else Params()
+    if args.copy_lead is not None:
+        params = dataclasses.replace(params, copy_lead=args.copy_lead)
     print("params:", params)
     for split in ("dev", "held"):
         r = report_pairs(scores, params, split)

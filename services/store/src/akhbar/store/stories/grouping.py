@@ -23,6 +23,7 @@ from akhbar.store.stories.text import (
     Shingles,
     cosine,
     jaccard,
+    lead_found,
     sentence_containment,
     shingles,
     tfidf,
@@ -33,6 +34,8 @@ Relation = Literal["first", "copy", "same_event"]
 # Words of title and lead an article is looked up by for same-event candidates (its
 # highest-weighted ones), besides its entities.
 KEY_TERMS = 8
+# Newest postings read per lookup key (per index): a common word cannot flood the candidates.
+POSTING_SCAN = 200
 VECTOR_TERMS = 40  # the stored vector keeps its heaviest words; the rest weigh little
 
 
@@ -42,6 +45,12 @@ class Params:
 
     copy_jaccard: float = 0.3
     copy_sentences: float = 0.7
+    # The sentence test needs something to count: a shorter text of fewer word triples than
+    # this (a title, one short sentence) is judged by Jaccard alone.
+    copy_min_triples: int = 10
+    # A copy also keeps this share of one of the two leads (``lead_found``); 0 turns the
+    # condition off. Off by default: see docs/stories.md (it cost held recall).
+    copy_lead: float = 0.0
     event_score: float = 0.475
     entity_weight: float = 0.3
     date_weight: float = 0.1
@@ -123,7 +132,24 @@ class Index(Protocol):
         self, keys: list[str], start: dt.datetime, end: dt.datetime, limit: int
     ) -> list[Features]: ...
 
+    def candidates(
+        self, item: Features, copy_window: dt.timedelta, event_window: dt.timedelta, limit: int
+    ) -> tuple[list[Features], list[Features]]:
+        """``by_bands`` within ``copy_window`` and ``by_keys`` within ``event_window`` of the
+        item, together (an index over a database answers both in fewer statements)."""
+        ...
+
     def add(self, item: Features) -> None: ...
+
+
+def both_lookups(index, item: Features, copy_window, event_window, limit):
+    """``Index.candidates`` as its two lookups, one after the other."""
+    return (
+        index.by_bands(item.bands, item.published - copy_window, item.published + copy_window),
+        index.by_keys(
+            item.event_keys(), item.published - event_window, item.published + event_window, limit
+        ),
+    )
 
 
 def story_id_for(founder_id: str) -> str:
@@ -142,15 +168,29 @@ def event_score(a: Features, b: Features, params: Params) -> float:
     return score
 
 
+def copy_level(j: float, sentences: float, lead: float, smaller: int, params: Params) -> float:
+    """The copy decision from the measures (shared with the evaluation): 1 + Jaccard for a
+    near-duplicate (it ranks before any partial copy), the sentence share for a truncated or
+    extended repost, 0 when not a copy. ``smaller``: word triples of the shorter text."""
+    if params.copy_lead > 0 and lead < params.copy_lead:
+        return 0.0
+    if j >= params.copy_jaccard:
+        return 1.0 + j
+    if smaller >= params.copy_min_triples and sentences >= params.copy_sentences:
+        return sentences
+    return 0.0
+
+
 def copy_score(a: Features, b: Features, params: Params) -> float:
     """How much of a copy ``b`` is of ``a`` (0 when it is not one): exact Jaccard of their
     word triples, or the share of the shorter's sentences found in the longer (a truncated or
     extended repost keeps its sentences but not the Jaccard of the whole)."""
-    j = jaccard(a.shingles.unique, b.shingles.unique)
-    if j >= params.copy_jaccard:
-        return 1.0 + j  # a near-duplicate ranks before any partial copy
-    c = sentence_containment(a.shingles, b.shingles)
-    return c if c >= params.copy_sentences else 0.0
+    x, y = a.shingles, b.shingles
+    j = jaccard(x.unique, y.unique)
+    lead = lead_found(x, y) if params.copy_lead > 0 else 1.0
+    smaller = min(len(x.unique), len(y.unique))
+    sentences = sentence_containment(x, y) if j < params.copy_jaccard else 0.0
+    return copy_level(j, sentences, lead, smaller, params)
 
 
 def _order(item: Features) -> tuple:
@@ -162,14 +202,8 @@ def decide(item: Features, index: Index, params: Params = Params()) -> Assignmen
     known = index.get(item.id)
     if known is not None:
         return Assignment(known.story_id, known.relation)
-    copies = index.by_bands(
-        item.bands, item.published - params.copy_window, item.published + params.copy_window
-    )
-    events = index.by_keys(
-        item.event_keys(),
-        item.published - params.event_window,
-        item.published + params.event_window,
-        params.max_candidates,
+    copies, events = index.candidates(
+        item, params.copy_window, params.event_window, params.max_candidates
     )
     pool = {c.id: c for c in [*copies, *events] if c.id != item.id}
     best: tuple | None = None
@@ -207,8 +241,8 @@ class MemoryIndex:
     its index in the database). Articles older than ``horizon`` before the newest one seen
     are forgotten, so memory stays flat however many articles pass through."""
 
-    horizon: dt.timedelta = dt.timedelta(days=14)
-    posting_scan: int = 200  # newest postings read per key: a common word cannot flood it
+    horizon: dt.timedelta | None = dt.timedelta(days=14)  # None: forget nothing
+    posting_scan: int = POSTING_SCAN
     items: dict[str, Features] = field(default_factory=dict)
     _bands: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     _keys: dict[str, deque] = field(default_factory=lambda: defaultdict(deque))
@@ -242,6 +276,9 @@ class MemoryIndex:
         found.sort(key=lambda f: (-counts[f.id], f.published, f.id))
         return found[:limit]
 
+    def candidates(self, item, copy_window, event_window, limit):
+        return both_lookups(self, item, copy_window, event_window, limit)
+
     def add(self, item: Features) -> None:
         self.items[item.id] = item
         for b in item.bands:
@@ -251,7 +288,8 @@ class MemoryIndex:
         self._order.append(item.id)
         if self._newest is None or item.published > self._newest:
             self._newest = item.published
-        self._forget(self._newest - self.horizon)
+        if self.horizon is not None:
+            self._forget(self._newest - self.horizon)
 
     def _forget(self, before: dt.datetime) -> None:
         # Arrival order approximates time order; a late article is forgotten when it reaches

@@ -119,6 +119,20 @@ def sentence_containment(a: Shingles, b: Shingles) -> float:
     return float(np.mean(found >= SENTENCE_FOUND * lengths))
 
 
+def lead_found(a: Shingles, b: Shingles) -> float:
+    """How much of a lead survives in the other text: the share of the first sentence's word
+    triples found in the other, the better of the two directions (a copy keeps its source's
+    lead, or its own lead is the source's with a dateline added; a rewrite starts anew)."""
+
+    def first_in(x: Shingles, y: Shingles) -> float:
+        if len(x.ordered) == 0 or len(y.unique) == 0:
+            return 0.0
+        end = int(x.starts[1]) if len(x.starts) > 1 else len(x.ordered)
+        return float(np.isin(x.ordered[:end], y.unique).mean())
+
+    return max(first_in(a, b), first_in(b, a))
+
+
 class Idf:
     """Inverse document frequencies of words in titles and leads of news (shipped table,
     built by ``tools/build_story_idf.py`` from egypt-2013, Apache-2.0). A word the table
