@@ -103,8 +103,8 @@ def propagate(
     return out
 
 
-def _listed_spans(matched: list[tuple[str, ...]]) -> list[tuple[int, int, str]]:
-    """(start, end, label) of each unambiguous listed match (one label, not "O")."""
+def _match_spans(matched: list[tuple[str, ...]]) -> list[tuple[int, int, str]]:
+    """(start, end, label) of each unambiguous gazetteer match (one label; "O" included)."""
     spans = []
     i = 0
     while i < len(matched):
@@ -115,8 +115,7 @@ def _listed_spans(matched: list[tuple[str, ...]]) -> list[tuple[int, int, str]]:
         j = i + 1
         while j < len(matched) and matched[j] == (f"{label}:I",):
             j += 1
-        if label != "O":
-            spans.append((i, j, label))
+        spans.append((i, j, label))
         i = j
     return spans
 
@@ -136,8 +135,8 @@ def _prefer_listed(
     choice there follows the annotation conventions, the list's does not (docs/entities.md).
     """
     spans = None
-    for start, end, label in _listed_spans(matched):
-        if end - start == 1 and sent[start] in common:
+    for start, end, label in _match_spans(matched):
+        if label == "O" or (end - start == 1 and sent[start] in common):
             continue
         if spans is None:
             spans = list(bio_spans(stags))
@@ -171,15 +170,7 @@ def _fill(
     """A copy of ``stags`` with every unambiguous gazetteer match over untagged tokens
     tagged, except listed non-names and one-word matches of ``common`` words."""
     stags = list(stags)
-    i = 0
-    while i < len(sent):
-        if not matched[i] or len(matched[i]) != 1 or not matched[i][0].endswith(":B"):
-            i += 1
-            continue
-        label = matched[i][0][:-2]
-        j = i + 1
-        while j < len(sent) and matched[j] == (f"{label}:I",):
-            j += 1
+    for i, j, label in _match_spans(matched):
         if (
             label != "O"
             and all(t == "O" for t in stags[i:j])
@@ -188,5 +179,4 @@ def _fill(
             stags[i] = f"B-{label}"
             for k in range(i + 1, j):
                 stags[k] = f"I-{label}"
-        i = j
     return stags
