@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -34,6 +36,31 @@ def _ids(out: str) -> list[str]:
     return [json.loads(line)["id"] for line in out.splitlines() if line.strip()]
 
 
+def _lines_of(stream) -> queue.Queue[str | None]:
+    """Every line ``stream`` gives, in order, then None at its end, read by a thread.
+
+    All of a child's output has to go through this one reader: ``readline()`` on a pipe fills
+    the file object's buffer with whatever the child has written so far, and
+    ``Popen.communicate()`` reads the raw descriptor, so mixing the two silently drops the
+    lines that sat in that buffer (on a busy machine the child is often many lines ahead).
+    """
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def pump() -> None:
+        for line in stream:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    return lines
+
+
+def _next_id(lines: queue.Queue[str | None]) -> str:
+    line = lines.get(timeout=30)
+    assert line is not None, "the reader stopped before printing the line"
+    return json.loads(line)["id"]
+
+
 class TestTailGroup:
     def test_a_second_run_resumes_where_the_first_stopped(self, client, redis_url):
         _push(client, [f"a{i}" for i in range(5)])
@@ -58,19 +85,21 @@ class TestTailGroup:
         assert _ids(_tail(redis_url, "--group", "crashy").stdout) == ["b0", "b1", "b2"]
         assert client.xpending(streams.ENRICHED, "crashy")["pending"] == 0
 
-    def test_ctrl_c_loses_nothing(self, client, redis_url):
+    def test_ctrl_c_loses_nothing(self, client, redis_url, tmp_path):
         """SIGINT a following reader mid-stream; the next run prints what the first did not."""
         everything = [f"c{i}" for i in range(40)]
         _push(client, everything[:20])
         env = {**os.environ, "REDIS_URL": redis_url}
-        reader = subprocess.Popen([sys.executable, "-m", "akhbar.cli", "tail", "--group", "ctrl", "--follow"],
-                                  env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        first = [json.loads(reader.stdout.readline())["id"] for _ in range(5)]
+        # stderr to a file: an unread pipe could fill up and stall the reader.
+        with (tmp_path / "stderr").open("w") as err:
+            reader = subprocess.Popen([sys.executable, "-m", "akhbar.cli", "tail", "--group", "ctrl", "--follow"],
+                                      env=env, stdout=subprocess.PIPE, stderr=err, text=True)
+        lines = _lines_of(reader.stdout)
+        first = [_next_id(lines) for _ in range(5)]
         _push(client, everything[20:])
         reader.send_signal(signal.SIGINT)
-        rest, err = reader.communicate(timeout=30)
-        assert reader.returncode == 130, err
-        first += _ids(rest)
+        assert reader.wait(timeout=30) == 130, (tmp_path / "stderr").read_text()
+        first += [json.loads(line)["id"] for line in iter(lambda: lines.get(timeout=30), None)]
         second = _ids(_tail(redis_url, "--group", "ctrl").stdout)
         assert set(first) | set(second) == set(everything)
         assert len(set(first) & set(second)) <= 1  # at most the one printed as Ctrl-C came
