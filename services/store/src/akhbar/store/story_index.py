@@ -77,6 +77,28 @@ _PG_ROWS = text(
     " FROM story_articles s JOIN articles a ON a.pk = s.article_pk"
     " WHERE s.article_pk = ANY(CAST(:pks AS bigint[])) AND s.published_at BETWEEN :start AND :end"
 )
+# Both candidate lists in one round trip (``candidates``): the two lookups as materialized
+# CTEs (read first, as values, so the planner cannot walk the window's articles probing the
+# band index for each, the first round's 45 ms plan), the key hits ranked and cut in SQL as
+# Python ranked them (shared keys, then time, then pk), then the rows of both by primary key.
+_PG_CANDIDATES = text(
+    "WITH b AS MATERIALIZED (SELECT DISTINCT article_pk FROM story_bands"
+    " WHERE band = ANY(CAST(:bands AS bigint[]))),"
+    " k AS MATERIALIZED (SELECT p.article_pk, count(*) AS n"
+    " FROM unnest(CAST(:keys AS text[])) AS k(key)"
+    " CROSS JOIN LATERAL (SELECT s.article_pk, s.published_at FROM story_keys s"
+    " WHERE s.key = k.key AND s.published_at BETWEEN :e_start AND :e_end"
+    " ORDER BY s.published_at DESC LIMIT :scan) AS p"
+    " GROUP BY p.article_pk ORDER BY count(*) DESC, max(p.published_at), p.article_pk"
+    " LIMIT :limit),"
+    " w AS (SELECT article_pk FROM b UNION SELECT article_pk FROM k)"
+    " SELECT a.id, s.article_pk, s.story_id, s.relation, s.published_at, s.shingles, s.starts,"
+    " s.vector, s.entities, s.dates, b.article_pk IS NOT NULL AS band_hit, k.n AS shared"
+    " FROM w JOIN story_articles s ON s.article_pk = w.article_pk"
+    " JOIN articles a ON a.pk = s.article_pk"
+    " LEFT JOIN b ON b.article_pk = s.article_pk LEFT JOIN k ON k.article_pk = s.article_pk"
+    " WHERE s.published_at BETWEEN :start AND :end"
+)
 # A batch's band and key rows in one constant statement each (unnest of parallel arrays)
 # rather than a row-by-row executemany.
 _PG_BANDS_OUT = text(
@@ -190,6 +212,9 @@ class SqlIndex:
         keys = item.event_keys()
         c_start, c_end = item.published - copy_window, item.published + copy_window
         e_start, e_end = item.published - event_window, item.published + event_window
+        if self.pg:
+            return self._pg_candidates(item, keys, (c_start, c_end), (e_start, e_end), limit,
+                                       both_lookups(self.pending, item, copy_window, event_window, limit))
         band_pks, counts, at = self._lookup(item.bands, keys, e_start, e_end)
         chosen = set(sorted(counts, key=lambda pk: (-counts[pk], at[pk], pk))[:limit])
         wanted = band_pks | chosen
@@ -208,6 +233,25 @@ class SqlIndex:
         found_copies = [_row_features(r) for r in copies] + held_copies
         found_copies.sort(key=lambda f: (f.published, f.id))
         return found_copies, _top(item, [_row_features(r) for r in events] + held_events, limit)
+
+    def _pg_candidates(self, item, keys, copy_window, event_window, limit, held):
+        """``candidates`` in PostgreSQL: one statement (``_PG_CANDIDATES``)."""
+        (c_start, c_end), (e_start, e_end) = copy_window, event_window
+        held_copies, held_events = held
+        rows = []
+        if item.bands or keys:
+            rows = self.conn.execute(_PG_CANDIDATES, {
+                "bands": sorted(set(item.bands)), "keys": sorted(set(keys)),
+                "e_start": e_start, "e_end": e_end, "scan": POSTING_SCAN, "limit": limit,
+                "start": min(c_start, e_start), "end": max(c_end, e_end),
+            }).all()
+            self.pk_of.update((r.id, r.article_pk) for r in rows)
+        copies = [_row_features(r) for r in rows
+                  if r.band_hit and c_start <= r.published_at <= c_end] + held_copies
+        copies.sort(key=lambda f: (f.published, f.id))
+        events = sorted((r for r in rows if r.shared is not None),
+                        key=lambda r: (-r.shared, r.published_at, r.id))
+        return copies, _top(item, [_row_features(r) for r in events] + held_events, limit)
 
     def by_bands(self, bands, start, end):
         """Articles sharing an LSH band, within the window, oldest first."""
