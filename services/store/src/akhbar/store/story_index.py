@@ -90,14 +90,16 @@ _PG_CANDIDATES = text(
     " WHERE s.key = k.key AND s.published_at BETWEEN :e_start AND :e_end"
     " ORDER BY s.published_at DESC LIMIT :scan) AS p"
     " GROUP BY p.article_pk ORDER BY count(*) DESC, max(p.published_at), p.article_pk"
-    " LIMIT :limit),"
-    " w AS (SELECT article_pk FROM b UNION SELECT article_pk FROM k)"
+    " LIMIT :limit)"
     " SELECT a.id, s.article_pk, s.story_id, s.relation, s.published_at, s.shingles, s.starts,"
-    " s.vector, s.entities, s.dates, b.article_pk IS NOT NULL AS band_hit, k.n AS shared"
-    " FROM w JOIN story_articles s ON s.article_pk = w.article_pk"
-    " JOIN articles a ON a.pk = s.article_pk"
-    " LEFT JOIN b ON b.article_pk = s.article_pk LEFT JOIN k ON k.article_pk = s.article_pk"
-    " WHERE s.published_at BETWEEN :start AND :end"
+    " s.vector, s.entities, s.dates,"
+    " s.article_pk = ANY(ARRAY(SELECT article_pk FROM b)) AS band_hit,"
+    " (SELECT k.n FROM k WHERE k.article_pk = s.article_pk) AS shared"
+    " FROM story_articles s JOIN articles a ON a.pk = s.article_pk"
+    # the rows by primary key, from an array: joined to the CTEs, the planner hashed every
+    # story row of the window instead (a cost growing with the window)
+    " WHERE s.article_pk = ANY(ARRAY(SELECT article_pk FROM b UNION SELECT article_pk FROM k))"
+    " AND s.published_at BETWEEN :start AND :end"
 )
 # A batch's band and key rows in one constant statement each (unnest of parallel arrays)
 # rather than a row-by-row executemany.
