@@ -4,6 +4,7 @@ connection, so an article is grouped in the transaction that writes it (docs/sto
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import numpy as np
 from sqlalchemy import Connection, Engine, func, insert, literal, null, select, text, union_all
@@ -112,6 +113,16 @@ _PG_KEYS_OUT = text(
     " SELECT * FROM unnest(CAST(:key AS text[]), CAST(:published_at AS timestamp[]),"
     " CAST(:article_pk AS bigint[]))"
 )
+# JSON columns travel as text (serialized as the engine does) and are cast element by element.
+_PG_ROWS_OUT = text(
+    "INSERT INTO story_articles (article_pk, story_id, relation, match_pk, published_at,"
+    " shingles, starts, vector, entities, dates)"
+    " SELECT * FROM unnest(CAST(:article_pk AS bigint[]), CAST(:story_id AS text[]),"
+    " CAST(:relation AS text[]), CAST(:match_pk AS bigint[]), CAST(:published_at AS timestamp[]),"
+    " CAST(:shingles AS bytea[]), CAST(:starts AS bytea[]), CAST(:vector AS text[])::json[],"
+    " CAST(:entities AS text[])::json[], CAST(:dates AS text[])::json[])"
+)
+_JSON_COLUMNS = ("vector", "entities", "dates")
 
 
 class SqlIndex:
@@ -297,14 +308,18 @@ class SqlIndex:
     def flush(self) -> None:
         """Write what ``add`` filed since the last flush: three statements in all."""
         for table, rows, pg_statement in (
-            (story_articles, self._rows_out, None),
+            (story_articles, self._rows_out, _PG_ROWS_OUT),
             (story_bands, self._bands_out, _PG_BANDS_OUT),
             (story_keys, self._keys_out, _PG_KEYS_OUT),
         ):
             if not rows:
                 continue
-            if self.pg and pg_statement is not None:
-                self.conn.execute(pg_statement, {c: [r[c] for r in rows] for c in rows[0]})
+            if self.pg:
+                to_text = self.conn.dialect._json_serializer or json.dumps
+                self.conn.execute(pg_statement, {
+                    c: [to_text(r[c]) for r in rows] if c in _JSON_COLUMNS else [r[c] for r in rows]
+                    for c in rows[0]
+                })
             else:
                 self.conn.execute(insert(table), rows)
             rows.clear()
