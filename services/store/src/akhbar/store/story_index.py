@@ -259,12 +259,13 @@ class SqlIndex:
                 "start": min(c_start, e_start), "end": max(c_end, e_end),
             }).all()
             self.pk_of.update((r.id, r.article_pk) for r in rows)
-        copies = [_row_features(r) for r in rows
+        decoded = {r.article_pk: _row_features(r) for r in rows}  # once, though in both lists
+        copies = [decoded[r.article_pk] for r in rows
                   if r.band_hit and c_start <= r.published_at <= c_end] + held_copies
         copies.sort(key=lambda f: (f.published, f.id))
         events = sorted((r for r in rows if r.shared is not None),
                         key=lambda r: (-r.shared, r.published_at, r.id))
-        return copies, _top(item, [_row_features(r) for r in events] + held_events, limit)
+        return copies, _top(item, [decoded[r.article_pk] for r in events] + held_events, limit)
 
     def by_bands(self, bands, start, end):
         """Articles sharing an LSH band, within the window, oldest first."""
