@@ -133,7 +133,7 @@ class TestStoryBackfill:
 
 
 def test_the_database_index_answers_both_lookups_together_as_one_by_one(store):
-    """``SqlIndex.candidates`` (two statements) finds the same candidates, in the same order,
+    """``SqlIndex.candidates`` (one statement in PostgreSQL, two in SQLite) finds the same candidates, in the same order,
     as its ``by_bands`` and ``by_keys`` asked one after the other."""
     from akhbar.store.stories import Params
     from akhbar.store.stories.grouping import both_lookups

@@ -129,3 +129,22 @@ class TestMemoryIndex:
         for day in range(10):
             assign(features(doc(f"x{day}", f"خبر {day}", UNRELATED + f" رقم {day}", 24 * day)), index)
         assert len(index.items) <= 2
+
+
+def test_membership_by_binary_search_agrees_with_numpy_isin_and_intersection():
+    """``in_sorted`` and ``jaccard`` (binary search in a sorted set) answer exactly as
+    ``np.isin`` and ``np.intersect1d`` do, empty arrays and edges of the range included."""
+    import numpy as np
+
+    from akhbar.store.stories.text import in_sorted, jaccard
+
+    rng = np.random.default_rng(17)
+    for _ in range(300):
+        a = np.unique(rng.integers(0, 200, rng.integers(0, 40)).astype(np.uint32))
+        b = np.unique(rng.integers(0, 200, rng.integers(0, 40)).astype(np.uint32))
+        x = rng.integers(0, 210, rng.integers(0, 40)).astype(np.uint32)
+        assert (in_sorted(x, b) == np.isin(x, b)).all()
+        common = len(np.intersect1d(a, b, assume_unique=True))
+        expected = common / (len(a) + len(b) - common) if len(a) and len(b) else 0.0
+        assert jaccard(a, b) == expected
+    assert not in_sorted(np.array([5], dtype=np.uint32), np.array([], dtype=np.uint32)).any()

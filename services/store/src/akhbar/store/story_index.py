@@ -4,9 +4,10 @@ connection, so an article is grouped in the transaction that writes it (docs/sto
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import numpy as np
-from sqlalchemy import Connection, Engine, func, insert, literal, null, select, union_all
+from sqlalchemy import Connection, Engine, func, insert, literal, null, select, text, union_all
 
 from akhbar.shared.schemas import EnrichedArticle
 from akhbar.store.models import articles
@@ -54,6 +55,76 @@ def _row_features(row) -> Features:
     )
 
 
+# PostgreSQL: the lookups and the candidates' rows as statements of one constant text each,
+# the lists passed as arrays. A statement whose text changes with the number of bands, keys or
+# candidates is compiled by SQLAlchemy and parsed by psycopg again for every article (most of
+# what grouping cost in the store process, docs/stories.md); one constant text is compiled
+# once, and psycopg prepares it on the server after a few uses. The key postings are the same
+# as ``_key_postings`` reads (each key's newest POSTING_SCAN of the window), through a LATERAL
+# join over the array of keys. SQLite keeps the portable statements below.
+_PG_LOOKUP = text(
+    "SELECT 'b' AS tag, b.article_pk, CAST(NULL AS timestamp) AS at FROM story_bands b"
+    " WHERE b.band = ANY(CAST(:bands AS bigint[]))"
+    " UNION ALL"
+    " SELECT 'k', p.article_pk, p.published_at"
+    " FROM unnest(CAST(:keys AS text[])) AS k(key)"
+    " CROSS JOIN LATERAL (SELECT s.article_pk, s.published_at FROM story_keys s"
+    " WHERE s.key = k.key AND s.published_at BETWEEN :start AND :end"
+    " ORDER BY s.published_at DESC LIMIT :scan) AS p"
+)
+_PG_ROWS = text(
+    "SELECT a.id, s.article_pk, s.story_id, s.relation, s.published_at, s.shingles, s.starts,"
+    " s.vector, s.entities, s.dates"
+    " FROM story_articles s JOIN articles a ON a.pk = s.article_pk"
+    " WHERE s.article_pk = ANY(CAST(:pks AS bigint[])) AND s.published_at BETWEEN :start AND :end"
+)
+# Both candidate lists in one round trip (``candidates``): the two lookups as materialized
+# CTEs (read first, as values, so the planner cannot walk the window's articles probing the
+# band index for each, the first round's 45 ms plan), the key hits ranked and cut in SQL as
+# Python ranked them (shared keys, then time, then pk), then the rows of both by primary key.
+_PG_CANDIDATES = text(
+    "WITH b AS MATERIALIZED (SELECT DISTINCT article_pk FROM story_bands"
+    " WHERE band = ANY(CAST(:bands AS bigint[]))),"
+    " k AS MATERIALIZED (SELECT p.article_pk, count(*) AS n"
+    " FROM unnest(CAST(:keys AS text[])) AS k(key)"
+    " CROSS JOIN LATERAL (SELECT s.article_pk, s.published_at FROM story_keys s"
+    " WHERE s.key = k.key AND s.published_at BETWEEN :e_start AND :e_end"
+    " ORDER BY s.published_at DESC LIMIT :scan) AS p"
+    " GROUP BY p.article_pk ORDER BY count(*) DESC, max(p.published_at), p.article_pk"
+    " LIMIT :limit)"
+    " SELECT a.id, s.article_pk, s.story_id, s.relation, s.published_at, s.shingles, s.starts,"
+    " s.vector, s.entities, s.dates,"
+    " s.article_pk = ANY(ARRAY(SELECT article_pk FROM b)) AS band_hit,"
+    " (SELECT k.n FROM k WHERE k.article_pk = s.article_pk) AS shared"
+    " FROM story_articles s JOIN articles a ON a.pk = s.article_pk"
+    # the rows by primary key, from an array: joined to the CTEs, the planner hashed every
+    # story row of the window instead (a cost growing with the window)
+    " WHERE s.article_pk = ANY(ARRAY(SELECT article_pk FROM b UNION SELECT article_pk FROM k))"
+    " AND s.published_at BETWEEN :start AND :end"
+)
+# A batch's band and key rows in one constant statement each (unnest of parallel arrays)
+# rather than a row-by-row executemany.
+_PG_BANDS_OUT = text(
+    "INSERT INTO story_bands (band, article_pk)"
+    " SELECT * FROM unnest(CAST(:band AS bigint[]), CAST(:article_pk AS bigint[]))"
+)
+_PG_KEYS_OUT = text(
+    "INSERT INTO story_keys (key, published_at, article_pk)"
+    " SELECT * FROM unnest(CAST(:key AS text[]), CAST(:published_at AS timestamp[]),"
+    " CAST(:article_pk AS bigint[]))"
+)
+# JSON columns travel as text (serialized as the engine does) and are cast element by element.
+_PG_ROWS_OUT = text(
+    "INSERT INTO story_articles (article_pk, story_id, relation, match_pk, published_at,"
+    " shingles, starts, vector, entities, dates)"
+    " SELECT * FROM unnest(CAST(:article_pk AS bigint[]), CAST(:story_id AS text[]),"
+    " CAST(:relation AS text[]), CAST(:match_pk AS bigint[]), CAST(:published_at AS timestamp[]),"
+    " CAST(:shingles AS bytea[]), CAST(:starts AS bytea[]), CAST(:vector AS text[])::json[],"
+    " CAST(:entities AS text[])::json[], CAST(:dates AS text[])::json[])"
+)
+_JSON_COLUMNS = ("vector", "entities", "dates")
+
+
 class SqlIndex:
     """``Index`` over one open connection (the upsert's transaction).
 
@@ -75,6 +146,7 @@ class SqlIndex:
         self._rows_out: list[dict] = []
         self._bands_out: list[dict] = []
         self._keys_out: list[dict] = []
+        self.pg = conn.dialect.name == "postgresql"
 
     def _select(self):
         return select(*_COLUMNS).join(articles, articles.c.pk == story_articles.c.article_pk)
@@ -87,11 +159,16 @@ class SqlIndex:
         return None if row is None else _row_features(row)
 
     def _rows(self, pks, start, end):
-        rows = self.conn.execute(
-            self._select()
-            .where(story_articles.c.article_pk.in_(sorted(pks)))
-            .where(story_articles.c.published_at.between(start, end))
-        ).all()
+        if self.pg:
+            rows = self.conn.execute(
+                _PG_ROWS, {"pks": sorted(pks), "start": start, "end": end}
+            ).all()
+        else:
+            rows = self.conn.execute(
+                self._select()
+                .where(story_articles.c.article_pk.in_(sorted(pks)))
+                .where(story_articles.c.published_at.between(start, end))
+            ).all()
         self.pk_of.update((r.id, r.article_pk) for r in rows)
         return rows
 
@@ -115,18 +192,29 @@ class SqlIndex:
             for k in sorted(set(keys))
         ]
 
-    def _lookup(self, parts) -> tuple[set[int], dict[int, int], dict[int, dt.datetime]]:
-        """Run the lookups in one statement: band hits, and key counts with their times."""
+    def _lookup(self, bands, keys, start, end) -> tuple[set[int], dict[int, int], dict[int, dt.datetime]]:
+        """Run the lookups in one statement: band hits, and key counts with their times
+        (``keys``' postings within ``start``..``end``)."""
         band_pks: set[int] = set()
         counts: dict[int, int] = {}
         at: dict[int, dt.datetime] = {}
-        if parts:
-            for tag, pk, when in self.conn.execute(union_all(*parts)):
-                if tag == "b":
-                    band_pks.add(pk)
-                else:
-                    counts[pk] = counts.get(pk, 0) + 1
-                    at[pk] = when
+        if not bands and not keys:
+            return band_pks, counts, at
+        if self.pg:
+            result = self.conn.execute(_PG_LOOKUP, {
+                "bands": sorted(set(bands)), "keys": sorted(set(keys)),
+                "start": start, "end": end, "scan": POSTING_SCAN,
+            })
+        else:
+            parts = ([self._band_hits(bands)] if bands else [])
+            parts += self._key_postings(keys, start, end) if keys else []
+            result = self.conn.execute(union_all(*parts))
+        for tag, pk, when in result:
+            if tag == "b":
+                band_pks.add(pk)
+            else:
+                counts[pk] = counts.get(pk, 0) + 1
+                at[pk] = when
         return band_pks, counts, at
 
     def candidates(self, item, copy_window, event_window, limit):
@@ -137,9 +225,10 @@ class SqlIndex:
         keys = item.event_keys()
         c_start, c_end = item.published - copy_window, item.published + copy_window
         e_start, e_end = item.published - event_window, item.published + event_window
-        parts = ([self._band_hits(item.bands)] if item.bands else [])
-        parts += self._key_postings(keys, e_start, e_end) if keys else []
-        band_pks, counts, at = self._lookup(parts)
+        if self.pg:
+            return self._pg_candidates(item, keys, (c_start, c_end), (e_start, e_end), limit,
+                                       both_lookups(self.pending, item, copy_window, event_window, limit))
+        band_pks, counts, at = self._lookup(item.bands, keys, e_start, e_end)
         chosen = set(sorted(counts, key=lambda pk: (-counts[pk], at[pk], pk))[:limit])
         wanted = band_pks | chosen
         held_copies, held_events = both_lookups(self.pending, item, copy_window, event_window, limit)
@@ -158,16 +247,36 @@ class SqlIndex:
         found_copies.sort(key=lambda f: (f.published, f.id))
         return found_copies, _top(item, [_row_features(r) for r in events] + held_events, limit)
 
+    def _pg_candidates(self, item, keys, copy_window, event_window, limit, held):
+        """``candidates`` in PostgreSQL: one statement (``_PG_CANDIDATES``)."""
+        (c_start, c_end), (e_start, e_end) = copy_window, event_window
+        held_copies, held_events = held
+        rows = []
+        if item.bands or keys:
+            rows = self.conn.execute(_PG_CANDIDATES, {
+                "bands": sorted(set(item.bands)), "keys": sorted(set(keys)),
+                "e_start": e_start, "e_end": e_end, "scan": POSTING_SCAN, "limit": limit,
+                "start": min(c_start, e_start), "end": max(c_end, e_end),
+            }).all()
+            self.pk_of.update((r.id, r.article_pk) for r in rows)
+        decoded = {r.article_pk: _row_features(r) for r in rows}  # once, though in both lists
+        copies = [decoded[r.article_pk] for r in rows
+                  if r.band_hit and c_start <= r.published_at <= c_end] + held_copies
+        copies.sort(key=lambda f: (f.published, f.id))
+        events = sorted((r for r in rows if r.shared is not None),
+                        key=lambda r: (-r.shared, r.published_at, r.id))
+        return copies, _top(item, [decoded[r.article_pk] for r in events] + held_events, limit)
+
     def by_bands(self, bands, start, end):
         """Articles sharing an LSH band, within the window, oldest first."""
-        band_pks, _, _ = self._lookup([self._band_hits(bands)] if bands else [])
+        band_pks, _, _ = self._lookup(bands, [], start, end)
         found = [_row_features(r) for r in self._rows(band_pks, start, end)] if band_pks else []
         found += self.pending.by_bands(bands, start, end)
         return sorted(found, key=lambda f: (f.published, f.id))
 
     def by_keys(self, keys, start, end, limit):
         """The ``limit`` articles within the window sharing the most keys (then oldest)."""
-        _, counts, at = self._lookup(self._key_postings(keys, start, end) if keys else [])
+        _, counts, at = self._lookup([], keys, start, end)
         chosen = sorted(counts, key=lambda pk: (-counts[pk], at[pk], pk))[:limit]
         found = [_row_features(r) for r in self._rows(chosen, start, end)] if chosen else []
         found += self.pending.by_keys(keys, start, end, limit)
@@ -199,12 +308,22 @@ class SqlIndex:
 
     def flush(self) -> None:
         """Write what ``add`` filed since the last flush: three statements in all."""
-        for table, rows in (
-            (story_articles, self._rows_out), (story_bands, self._bands_out), (story_keys, self._keys_out)
+        for table, rows, pg_statement in (
+            (story_articles, self._rows_out, _PG_ROWS_OUT),
+            (story_bands, self._bands_out, _PG_BANDS_OUT),
+            (story_keys, self._keys_out, _PG_KEYS_OUT),
         ):
-            if rows:
+            if not rows:
+                continue
+            if self.pg:
+                to_text = self.conn.dialect._json_serializer or json.dumps
+                self.conn.execute(pg_statement, {
+                    c: [to_text(r[c]) for r in rows] if c in _JSON_COLUMNS else [r[c] for r in rows]
+                    for c in rows[0]
+                })
+            else:
                 self.conn.execute(insert(table), rows)
-                rows.clear()
+            rows.clear()
 
 
 def _top(item: Features, found: list[Features], limit: int) -> list[Features]:

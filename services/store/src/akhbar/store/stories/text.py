@@ -93,11 +93,22 @@ def shingles(title: str, body: Iterable[str]) -> Shingles:
     return Shingles.of(np.concatenate(parts), np.asarray(starts, dtype=np.int32))
 
 
+def in_sorted(x: np.ndarray, sorted_unique: np.ndarray) -> np.ndarray:
+    """``np.isin(x, sorted_unique)`` for a sorted array, by binary search: what a candidate
+    is compared by is already sorted, and ``isin`` sorts both again for every comparison."""
+    if len(sorted_unique) == 0:
+        return np.zeros(len(x), dtype=bool)
+    at = np.searchsorted(sorted_unique, x)
+    np.minimum(at, len(sorted_unique) - 1, out=at)
+    return sorted_unique[at] == x
+
+
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     """Exact Jaccard of two sorted unique shingle arrays."""
     if len(a) == 0 or len(b) == 0:
         return 0.0
-    common = len(np.intersect1d(a, b, assume_unique=True))
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    common = int(np.count_nonzero(in_sorted(small, large)))
     return common / (len(a) + len(b) - common)
 
 
@@ -113,7 +124,7 @@ def sentence_containment(a: Shingles, b: Shingles) -> float:
         a, b = b, a
     if len(a.ordered) == 0 or len(b.ordered) == 0:
         return 0.0
-    present = np.isin(a.ordered, b.unique).astype(np.int32)
+    present = in_sorted(a.ordered, b.unique).astype(np.int32)
     found = np.add.reduceat(present, a.starts)
     lengths = np.diff(np.append(a.starts, len(a.ordered)))
     return float(np.mean(found >= SENTENCE_FOUND * lengths))
@@ -128,7 +139,7 @@ def lead_found(a: Shingles, b: Shingles) -> float:
         if len(x.ordered) == 0 or len(y.unique) == 0:
             return 0.0
         end = int(x.starts[1]) if len(x.starts) > 1 else len(x.ordered)
-        return float(np.isin(x.ordered[:end], y.unique).mean())
+        return float(in_sorted(x.ordered[:end], y.unique).mean())
 
     return max(first_in(a, b), first_in(b, a))
 
