@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
+from .triggers import TRIGGERS
+
 _CONJ = "وف"
 _PREP = "بلك"
 
@@ -54,10 +56,8 @@ def attached_prefix(word: str, label: str, known: Mapping[str, Collection[str]])
     ("لجماعة الإخوان المسلمين" -> جماعة, "ببطولة ..." -> بطولة): no name starts with a
     clitic glued to such a head.
     """
-    from .triggers import TRIGGERS  # triggers needs the gazetteer; this module stays light
-
     whole = label in known.get(word, ())
-    head_class = _HEAD_CLASS.get(label)
+    heads = _NAME_HEADS.get(label, frozenset())
     for cut in (2, 1):
         head, rest = word[:cut], word[cut:]
         if len(rest) < 3 or not _is_clitic_chain(head):
@@ -66,11 +66,7 @@ def attached_prefix(word: str, label: str, known: Mapping[str, Collection[str]])
             return cut
         if not whole and (label in known.get(rest, ()) or label in known.get("ال" + rest, ())):
             return cut
-        if (
-            not whole
-            and head_class
-            and (TRIGGERS.get(rest) == head_class or rest in _ALSO_HEADS.get(label, ()))
-        ):
+        if not whole and rest in heads:
             return cut
     if word.startswith("لل") and len(word) > 4:
         return 2
@@ -79,11 +75,13 @@ def attached_prefix(word: str, label: str, known: Mapping[str, Collection[str]])
     return 0
 
 
-# The trigger class (``triggers``) of the head nouns that open names of a label.
-_HEAD_CLASS = {"ORG": "TORG", "MISC": "TMISC"}
-# جماعة is a place noun among the triggers (a Moroccan commune) and heads groups too
-# (جماعة الإخوان المسلمين, جماعة العدل والإحسان).
-_ALSO_HEADS = {"ORG": frozenset({"جماعه"})}
+def _heads(trigger_class: str) -> frozenset[str]:
+    return frozenset(w for w, c in TRIGGERS.items() if c == trigger_class)
+
+
+# The head nouns that open names of a label (``triggers``); جماعة is filed there as a place
+# noun (a Moroccan commune) and heads groups too (جماعة الإخوان المسلمين, جماعة العدل والإحسان).
+_NAME_HEADS = {"ORG": _heads("TORG") | {"جماعه"}, "MISC": _heads("TMISC")}
 
 
 def _is_clitic_chain(head: str) -> bool:
