@@ -14,6 +14,7 @@ from akhbar.shared.schemas import ArticleEnriched, ArticleStored, StoryUpdated
 from akhbar.shared.settings import Settings
 from akhbar.shared.streams import STORIES_UPDATED
 from akhbar.shared.wire import load
+from akhbar.store.story_views import StoryMembership
 
 
 class StoreHandlers:
@@ -75,7 +76,9 @@ def _database_outage() -> Iterator[None]:
         raise
 
 
-def _stored(enriched: ArticleEnriched, created: bool, story) -> Processed:
+def _stored(
+    enriched: ArticleEnriched, created: bool, story: StoryMembership | None
+) -> Processed:
     """The ``ArticleStored`` event and, for an article with a story, its ``StoryUpdated``.
 
     Both are built after the database transaction committed (the story read back from it)
@@ -90,9 +93,8 @@ def _stored(enriched: ArticleEnriched, created: bool, story) -> Processed:
         story_id=story.story_id if story is not None else None,
     )
     also = []
-    if story is not None:
-        also.append((STORIES_UPDATED, StoryUpdated(**story.model_dump(), updated_at=now)))
     log = {"article_id": enriched.article.id, "created": created}
     if story is not None:
+        also.append((STORIES_UPDATED, StoryUpdated(**story.model_dump(), updated_at=now)))
         log["story_id"], log["relation"] = story.story_id, story.relation
     return Processed(event, enriched.article.id, log, also)
