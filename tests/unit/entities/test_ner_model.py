@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 import pytest
 
@@ -48,6 +49,18 @@ class TestTagger:
         for text in PROBES + [" ".join(t) for t, _ in sents]:
             words = [normalize(w) for w in text.split()]
             assert ours.tag(words) == crf.tag(sentence_attributes(words, gaz)), text
+
+    def test_cached_word_scores_equal_the_sum_of_each_tokens_attribute_weights(self, trained):
+        """Each token's emission row is the sum of the weights of exactly the attributes
+        ``sentence_attributes`` gives it: a word's names looked up once for all offsets
+        add the same rows as looking every offset's names up."""
+        crf, gaz, _ = trained
+        weights = weights_from_crfsuite(crf)
+        ours = Tagger(weights, gaz)
+        for text in PROBES:
+            words = [normalize(w) for w in text.split()]
+            expected = [weights.score(attrs) for attrs in sentence_attributes(words, gaz)]
+            assert ours.emissions(words) == pytest.approx(np.array(expected), abs=1e-9), text
 
     def test_model_file_round_trip(self, trained, tmp_path):
         """Weights saved to .npz and loaded back label the same way."""

@@ -43,7 +43,9 @@ def word_attributes(word: str, gaz: Gazetteer) -> list[list[str]]:
 def word_names(word: str, gaz: Gazetteer) -> tuple[list[str], list[str], list[str]]:
     """Attribute names of normalized ``word`` without their offset: (as the word labelled,
     as a neighbour at ±1, as a word two away). The labeller looks them up per offset as
-    they are, which spares building five prefixed copies of each new word's names."""
+    they are, which spares building five prefixed copies of each new word's names. The
+    neighbour names come first among the word's own names (the labeller looks each up once
+    for both offsets)."""
     if word in (START, END):
         pad = [f"pad{word == END:d}"]
         return pad, pad, pad

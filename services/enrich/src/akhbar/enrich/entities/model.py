@@ -149,6 +149,17 @@ class _Scorer:
             k = where.get(name[:cut])
             if k is not None:
                 self.by_offset[k][name[cut:]] = row
+        # One id per attribute name without its offset, and the weight row of each name at
+        # each offset (-1: no weights there). A new word's names are looked up once each,
+        # not once per offset; the last row of ``offset_rows`` answers unknown names (-1).
+        self.name_ids: dict[str, int] = {}
+        for index in self.by_offset:
+            for name in index:
+                self.name_ids.setdefault(name, len(self.name_ids))
+        self.offset_rows = np.full((len(self.name_ids) + 1, len(OFFSETS)), -1, dtype=np.intp)
+        for k, index in enumerate(self.by_offset):
+            for name, row in index.items():
+                self.offset_rows[self.name_ids[name], k] = row
         # which of word_names' (own, near, far) lists each offset reads
         self.offset_kinds = [0 if o == 0 else 1 if abs(o) == 1 else 2 for o in OFFSETS]
         self.cache_size = cache_size
@@ -183,23 +194,43 @@ class _Scorer:
         return out
 
     def _score_words(self, words: list[str]) -> np.ndarray:
-        """[word, offset, label] scores of new words: their names are looked up in one
-        index per offset (the same sums as ``score_groups`` over ``word_attributes``)."""
-        rows: list[int] = []
-        owner: list[int] = []
-        kinds = self.offset_kinds
-        for w, names in enumerate(word_names(word, self.gazetteer) for word in words):
-            for k, index in enumerate(self.by_offset):
-                group = w * len(OFFSETS) + k
-                for a in names[kinds[k]]:
-                    r = index.get(a)
-                    if r is not None:
-                        rows.append(r)
-                        owner.append(group)
-        out = np.zeros((len(words) * len(OFFSETS), self.width))
-        if rows:
-            np.add.at(out, owner, self.weights.weights[rows])
-        return out.reshape(len(words), len(OFFSETS), self.width)
+        """[word, offset, label] scores of new words (the same sums as ``score_groups`` over
+        ``word_attributes``). ``word_names`` lists a word's neighbour names first among its
+        own names, so one lookup per own name serves offsets 0 and ±1, one per far name ±2;
+        the rows of every offset are then gathered with numpy."""
+        get = self.name_ids.get
+        missing = len(self.name_ids)
+        own_ids: list[int] = []
+        own_word: list[int] = []
+        near_at: list[int] = []  # positions in own_ids of the neighbour names
+        far_ids: list[int] = []
+        far_word: list[int] = []
+        for w, word in enumerate(words):
+            own, near, far = word_names(word, self.gazetteer)
+            base = len(own_ids)
+            own_ids += [get(a, missing) for a in own]
+            own_word += [w] * len(own)
+            near_at += range(base, base + len(near))
+            far_ids += [get(a, missing) for a in far]
+            far_word += [w] * len(far)
+        ids = np.array(own_ids, dtype=np.intp)
+        owner = np.array(own_word, dtype=np.intp)
+        near = np.array(near_at, dtype=np.intp)
+        ids_of_kind = (ids, ids[near], np.array(far_ids, dtype=np.intp))
+        word_of_kind = (owner, owner[near], np.array(far_word, dtype=np.intp))
+        rows: list[np.ndarray] = []
+        groups: list[np.ndarray] = []
+        n_off = len(OFFSETS)
+        for k, kind in enumerate(self.offset_kinds):
+            r = self.offset_rows[ids_of_kind[kind], k]
+            hit = r >= 0
+            rows.append(r[hit])
+            groups.append(word_of_kind[kind][hit] * n_off + k)
+        out = np.zeros((len(words) * n_off, self.width))
+        row = np.concatenate(rows)
+        if len(row):
+            np.add.at(out, np.concatenate(groups), self.weights.weights[row])
+        return out.reshape(len(words), n_off, self.width)
 
     def gaz_row(self, tags: tuple[str, ...]) -> int:
         r = self.gaz_rows.get(tags)
