@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
+import time
 
 from sqlalchemy import delete, func, select
 
@@ -72,6 +74,35 @@ class TestStoreStories:
         with Store.from_url(fresh_database_url) as again:
             again.upsert(article("spa-1", AGENCY, day=22))
             assert story(again, "spa-1") == story(again, "okaz-1") == story_id_for("okaz-1")
+
+    def test_two_replicas_grouping_a_copy_at_the_same_moment_make_one_story(
+        self, fresh_database_url, monkeypatch
+    ):
+        """Replica A has grouped the agency article and not yet committed when replica B
+        groups its repost: B waits for A's commit and joins A's story instead of founding a
+        second one (on SQLite writers run one at a time anyway)."""
+        import akhbar.store.upsert as upsert
+
+        filed = threading.Event()
+        real_file_story = upsert.file_story
+
+        def file_story_then_linger(conn, pk, item, *args, **kwargs):
+            decision = real_file_story(conn, pk, item, *args, **kwargs)
+            if item.id == "spa-1":
+                filed.set()
+                time.sleep(1.0)  # A's transaction stays open while B groups
+            return decision
+
+        monkeypatch.setattr(upsert, "file_story", file_story_then_linger)
+        with Store.from_url(fresh_database_url) as a, Store.from_url(fresh_database_url) as b:
+            first = threading.Thread(target=a.upsert_many, args=([article("spa-1", AGENCY)],))
+            first.start()
+            assert filed.wait(30)
+            b.upsert_many([article("okaz-1", ["واس - جدة: " + AGENCY[0], AGENCY[1]], hour=11,
+                                   outlet="okaz")])
+            first.join(30)
+            assert story(b, "spa-1") == story_id_for("spa-1")
+            assert story(b, "okaz-1") == story_id_for("spa-1")
 
 
 def _forget_stories(store: Store) -> None:

@@ -4,6 +4,7 @@ connection, so an article is grouped in the transaction that writes it (docs/sto
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 
 import numpy as np
@@ -123,6 +124,25 @@ _PG_ROWS_OUT = text(
     " CAST(:entities AS text[])::json[], CAST(:dates AS text[])::json[])"
 )
 _JSON_COLUMNS = ("vector", "entities", "dates")
+
+
+# One lock id for "grouping articles into stories" on a PostgreSQL database.
+_PG_STORY_LOCK = int.from_bytes(hashlib.sha256(b"akhbar.store.stories").digest()[:8], "big") >> 1
+
+
+def serialize_grouping(conn: Connection) -> None:
+    """Make this write transaction the only one grouping until it commits (PostgreSQL).
+
+    Two replicas grouping two reports of a new event at once would otherwise each see
+    neither the other's uncommitted row, and found two stories. Under this lock the second
+    waits for the first's commit, and its lookups (READ COMMITTED: each statement sees what
+    is committed when it starts) then find the first article. It is a transaction-level
+    advisory lock, released by commit or rollback, taken before the transaction writes any
+    row: a writer holding it never waits for a row another writer holds while that writer
+    waits for it, so no deadlock. SQLite needs none: its writers begin with ``BEGIN
+    IMMEDIATE`` and so already run one at a time."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_STORY_LOCK})
 
 
 class SqlIndex:
@@ -363,6 +383,7 @@ def backfill(engine: Engine, batch: int = 200, progress=None) -> int:
     done = 0
     while True:
         with engine.execution_options(write=True).begin() as conn:
+            serialize_grouping(conn)
             rows = _ungrouped(conn, batch)
             index = SqlIndex(conn, {})
             for row in rows:

@@ -24,7 +24,7 @@ from akhbar.store.models import (
 )
 from akhbar.store.normalize import normalize, search_document
 from akhbar.store.registry_db import article_mentions, dialect_insert, upkeep, upkeep_many
-from akhbar.store.story_index import SqlIndex, file_story, story_features
+from akhbar.store.story_index import SqlIndex, file_story, serialize_grouping, story_features
 from akhbar.store.when import lower_bound
 
 _insert = dialect_insert
@@ -280,6 +280,7 @@ def upsert_article(
     """Store ``article``; True when it was new, False when it replaced (or equalled) a row."""
     prepared = _Prepared(engine, article, dims if dims is not None else Dimensions())
     with engine.execution_options(write=True).begin() as conn:
+        serialize_grouping(conn)  # first, before any row is written (see there)
         return _write(conn, prepared, _now(), registry)
 
 
@@ -296,6 +297,7 @@ def upsert_articles(
     # Article rows are locked in id order, so concurrent batches cannot deadlock on them.
     prepared = [_Prepared(engine, last[key], dims) for key in sorted(last)]
     with engine.execution_options(write=True).begin() as conn:
+        serialize_grouping(conn)  # first, before any row is written (see there)
         now = _now()
         pending: list = []
         stories = SqlIndex(conn, {})
