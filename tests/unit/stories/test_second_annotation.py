@@ -105,3 +105,37 @@ def test_committed_second_labels_match_the_pairs_and_are_adjudicated():
     adjudicated = load_pairs(labels="adjudicated")
     assert len(adjudicated) == len(pairs)
     assert {p["label"] for p in adjudicated} <= set(LABELS)
+
+
+def _article(ref: str, outlet: str, title: str, *body: str):
+    import datetime as dt
+
+    from akhbar.training.stories.corpus import CorpusArticle
+
+    return CorpusArticle(ref, outlet, dt.datetime(2015, 7, 22, 10, 5), title, body)
+
+
+def test_the_reading_views_are_blind_and_align_the_shorter_to_the_longer():
+    import io
+
+    from akhbar.training.stories.second_annotation import best_matches, show, show_brief
+
+    short = _article("c:1", "okaz", "عنوان قصير", "قال الوزير إن المشروع سينتهي قريبا.")
+    long = _article(
+        "c:2", "alriyadh", "عنوان طويل",
+        "افتتح الأمير المعرض اليوم في جدة. قال الوزير إن المشروع سينتهي قريبا جدا.",
+    )
+    row = {"a": "c:2", "b": "c:1", "a_title_sha": "x", "b_title_sha": "y",
+           "label": "same_event", "split": "held"}
+    for view in (show, show_brief):
+        out = io.StringIO()
+        view([(7, blind(row))], {"c:1": short, "c:2": long}, out=out)
+        text = out.getvalue()
+        assert "#7" in text and "okaz" in text and "alriyadh" in text
+        assert "same_event" not in text and "held" not in text
+        # the shorter article is shown first, whichever side of the pair it is on
+        assert text.index("okaz") < text.index("alriyadh")
+    (ratio, j), = best_matches(["قال الوزير إن المشروع سينتهي قريبا."],
+                               ["افتتح الأمير المعرض اليوم في جدة.",
+                                "قال الوزير إن المشروع سينتهي قريبا جدا."])
+    assert j == 1 and 0.9 < ratio < 1.0
