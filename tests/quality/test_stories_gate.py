@@ -3,6 +3,13 @@
 under docs/stories.md's rules), with the shipped thresholds. About 30 seconds: it reads both
 corpora and runs the enrich stage on the ~700 articles the pairs name.
 
+The floors are checked against two sets of labels: the first annotation (``dev``/``held`` in
+floors/stories.json) and the labels after a second, blind annotation of every pair first
+labelled copy or same_event and adjudication of the disagreements (``adjudicated``; double
+annotation with adjudication is the usual way to make gold labels, docs/stories.md fourth
+round). Both gates stay: some numbers are lower on the adjudicated labels (copy recall, dev
+same-story precision), and floors never fall.
+
 Floors in floors/stories.json only ever rise.
 """
 
@@ -23,8 +30,12 @@ FLOORS = json.loads((Path(__file__).parent / "floors" / "stories.json").read_tex
 pytestmark = pytest.mark.quality
 
 
+def floors(labels: str, split: str) -> dict:
+    return FLOORS[split] if labels == "first" else FLOORS[labels][split]
+
+
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory):
+def docs(tmp_path_factory):
     if not (CORPUS_DIR / "saudi-2015.jsonl.gz").exists():
         pytest.skip(f"corpus not found at {CORPUS_DIR}")
     pairs = load_pairs()
@@ -33,25 +44,36 @@ def scores(tmp_path_factory):
     shas = {a.ref: title_sha(a.title) for a in articles}
     for p in pairs:  # the references still name the articles that were labelled
         assert shas[p["a"]] == p["a_title_sha"] and shas[p["b"]] == p["b_title_sha"], p
-    docs = enriched_docs(articles, cache=tmp_path_factory.mktemp("stories"))
-    return pair_scores(pairs, docs)
+    return enriched_docs(articles, cache=tmp_path_factory.mktemp("stories"))
+
+
+@pytest.fixture(scope="module", params=["first", "adjudicated"])
+def labelled(request, docs):
+    return request.param, pair_scores(load_pairs(labels=request.param), docs)
+
+
+@pytest.fixture(scope="module")
+def scores(docs):
+    return pair_scores(load_pairs(), docs)
 
 
 @pytest.mark.parametrize("split", ["dev", "held"])
 class TestStoryPairs:
-    def test_copies_meet_floor(self, scores, split):
+    def test_copies_meet_floor(self, labelled, split):
         """Pairs labelled copy are called copies, and pairs called copies are copies."""
+        labels, scores = labelled
         r = report_pairs(scores, Params(), split)
         p, rec, _ = r["copy"]
-        assert p >= FLOORS[split]["copy_precision"], r
-        assert rec >= FLOORS[split]["copy_recall"], r
+        assert p >= floors(labels, split)["copy_precision"], r
+        assert rec >= floors(labels, split)["copy_recall"], r
 
-    def test_same_story_meets_floor(self, scores, split):
+    def test_same_story_meets_floor(self, labelled, split):
         """Copies and same-event reports land in one story; different events do not."""
+        labels, scores = labelled
         r = report_pairs(scores, Params(), split)
         p, rec, _ = r["story"]
-        assert p >= FLOORS[split]["story_precision"], r
-        assert rec >= FLOORS[split]["story_recall"], r
+        assert p >= floors(labels, split)["story_precision"], r
+        assert rec >= floors(labels, split)["story_recall"], r
 
     def test_beats_title_only_grouping(self, scores, split):
         """Grouping by normalized title alone (Media Cloud's way) finds far fewer stories."""

@@ -1,7 +1,7 @@
 """Scores story grouping against the project's own labels (tests/data/stories) and against
 title-only grouping (Media Cloud's way: one story per normalized title) in the same run.
 
-    python -m akhbar.training.stories.evaluate [--tune]
+    python -m akhbar.training.stories.evaluate [--tune] [--labels first|adjudicated]
 
 Pairs: thresholds are chosen on the dev half (``--tune`` prints the grid's best), reported on
 the held half. Copies: pairwise precision/recall of the copy decision. Same story (copy or
@@ -9,6 +9,10 @@ same event): pairwise precision/recall/F1. Clusters: the grouping runs over the 
 days and the day before each, in fetch order, as the store would; B-cubed is computed per
 annotated article over the articles a reader judged for it (its 15 nearest of the day).
 Entities and dates come from akhbar's own enrich stage (cached under var/stories-eval/).
+
+Labels: ``first`` (default) are the project's first annotation of pairs.jsonl; ``adjudicated``
+replaces the label of each pair a second annotator re-read (pairs_second.jsonl: every pair first
+labelled copy or same_event) by the agreed or adjudicated label (docs/stories.md, fourth round).
 """
 
 from __future__ import annotations
@@ -40,8 +44,19 @@ DATA = Path("tests/data/stories")
 CACHE = Path("var/stories-eval")
 
 
-def load_pairs(data: Path = DATA) -> list[dict]:
-    return [json.loads(line) for line in (data / "pairs.jsonl").open(encoding="utf-8")]
+LABELS = ("first", "adjudicated")
+
+
+def load_pairs(data: Path = DATA, labels: str = "first") -> list[dict]:
+    """The labelled pairs, with the first annotator's labels or the adjudicated ones."""
+    if labels not in LABELS:
+        raise ValueError(f"labels must be one of {LABELS}, not {labels!r}")
+    pairs = [json.loads(line) for line in (data / "pairs.jsonl").open(encoding="utf-8")]
+    if labels == "adjudicated":
+        from akhbar.training.stories.second_annotation import adjudicated_labels, load_second
+
+        pairs = adjudicated_labels(pairs, load_second(data))
+    return pairs
 
 
 def load_clusters(data: Path = DATA) -> list[dict]:
@@ -278,8 +293,11 @@ def main() -> None:
                         help="evaluate with this lead condition (Params.copy_lead)")
     parser.add_argument("--cv", action="store_true",
                         help="cross-validate the copy tuning on the dev pairs (with and without --lead)")
+    parser.add_argument("--labels", choices=LABELS, default="first",
+                        help="the first annotation, or the labels after double annotation and "
+                             "adjudication of the copy/same-event pairs")
     args = parser.parse_args()
-    pairs, clusters = load_pairs(), load_clusters()
+    pairs, clusters = load_pairs(labels=args.labels), load_clusters()
     refs = {p["a"] for p in pairs} | {p["b"] for p in pairs}
     wanted_corpora = sorted({r.split(":")[0] for r in refs})
     pair_articles = [a for corpus in wanted_corpora for a in read(corpus) if a.ref in refs]
@@ -292,6 +310,7 @@ def main() -> None:
     params = tune(scores, leads) if args.tune else Params()
     if args.copy_lead is not None:
         params = dataclasses.replace(params, copy_lead=args.copy_lead)
+    print("labels:", args.labels)
     print("params:", params)
     for split in ("dev", "held"):
         r = report_pairs(scores, params, split)
