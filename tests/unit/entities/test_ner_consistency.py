@@ -106,8 +106,28 @@ class TestListedNamesWin:
             ("ORG", "باريس سان جيرمان"),
             ("LOC", "كوريا"),
             ("ORG", "مجلس الحكومة"),
+            ("ORG", "التجمع الوطني للأحرار"),
         ]
     )
+
+    def test_models_name_stopping_inside_a_listed_name_gets_the_listed_end(self):
+        """The model's "حزب التجمع الوطني" stops one word short of the listed party: it
+        keeps its head noun and takes the listed name's end; starting with the listed name
+        ("التجمع الوطني") it is extended the same way."""
+        words = doc("اجتماع حزب التجمع الوطني للأحرار اليوم")
+        tags = [["O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]]
+        assert propagate(words, tags, listed=self.LISTED)[0] == [
+            "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"
+        ]
+        tags = [["O", "O", "B-ORG", "I-ORG", "O", "O"]]
+        assert propagate(words, tags, listed=self.LISTED)[0] == [
+            "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"
+        ]
+
+    def test_models_name_of_another_label_is_not_extended_by_a_listed_name(self):
+        words = doc("اجتماع حزب التجمع الوطني للأحرار")
+        tags = [["O", "B-LOC", "I-LOC", "I-LOC", "O"]]
+        assert propagate(words, tags, listed=self.LISTED)[0] == tags[0]
 
     def test_listed_full_name_extends_the_models_shorter_name(self):
         words = doc("قدمت نادية فتاح العلوي عرضا")

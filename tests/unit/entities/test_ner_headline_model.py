@@ -33,6 +33,37 @@ class TestHeadlineFields:
         assert recognizer._label(Marks("O"), [["a"], ["b"]], [True, False]) == [["O"], ["O"]]
 
 
+def _reads_as_headline(text: str, field: str = "text") -> bool:
+    return recognizer.reads_as_headline(field, recognizer.sentences(text, recognizer.tokenize(text)))
+
+
+class TestLoneText:
+    """A text given alone (``find_entities``, ``akhbar entities``) is labelled as a headline
+    when it reads as one: short, no stop at its end."""
+
+    def test_a_ticker_line_reads_as_a_headline(self):
+        assert _reads_as_headline("أخنوش يترأس بالرباط مجلس الحكومة")
+        assert _reads_as_headline("بالفيديو.. الاعتداء على مراسل بالمنصورة")  # stop inside only
+
+    def test_a_sentence_with_its_stop_reads_as_body_text(self):
+        assert not _reads_as_headline("قال الوزير إن الحكومة ستعقد اجتماعها يوم الخميس.")
+        assert not _reads_as_headline("وقال الوزير «إن الاجتماع انتهى.»")  # stop inside the quote
+
+    def test_a_long_text_without_a_stop_reads_as_body_text(self):
+        assert not _reads_as_headline(" ".join(["كلمة"] * (recognizer.HEADLINE_MAX_WORDS + 1)))
+
+    def test_only_lone_texts_are_judged_by_their_form(self):
+        """Article fields keep their kind: a body paragraph without a stop is still body."""
+        assert not _reads_as_headline("أخنوش يترأس بالرباط مجلس الحكومة", field="body.0")
+        assert _reads_as_headline("قال الوزير إن الحكومة ستعقد اجتماعها.", field="title")
+
+    def test_a_lone_headline_gets_the_same_entities_as_a_title(self):
+        text = "أخنوش يترأس بالرباط مجلس الحكومة"
+        alone = [(e.start, e.end, e.label) for e in recognizer.find_entities(text)]
+        title = recognizer.find_entities_in_fields([("title", text)])
+        assert alone == [(e.start, e.end, e.label) for e in title]
+
+
 class TestScript:
     def test_french_paragraph_gets_no_arabic_entities(self):
         """The Arabic model does not run on Latin-script text: a French lead gives nothing."""

@@ -51,8 +51,10 @@ def evaluate(tagger: Tagger, sentences, window: int = 0, stacked: bool = True) -
 
 def evaluate_texts(cases: list[dict]) -> dict[str, Scores]:
     """Scores of each text alone, pooled ("all") and per ``kind``: headlines as a title
-    field, lead sentences as a body paragraph."""
-    out: dict[str, Scores] = {"all": Scores()}
+    field, lead sentences as a body paragraph. "given_alone": every text as a lone text of
+    unknown kind (field "text", what ``find_entities`` and ``akhbar entities`` see), where
+    the recognizer tells headlines from sentences by their form."""
+    out: dict[str, Scores] = {"all": Scores(), "given_alone": Scores()}
     for case in cases:
         gold = [(e["start"], e["end"], e["label"]) for e in case["entities"]]
         # a headline is a title field, a lead sentence a body paragraph, as enrich sees them
@@ -61,6 +63,8 @@ def evaluate_texts(cases: list[dict]) -> dict[str, Scores]:
         pred = [(e.start, e.end, e.label) for e in found]
         for key in ("all", case.get("kind", "text")):
             out.setdefault(key, Scores()).add_spans(gold, pred)
+        alone = find_entities_in_fields([("text", case["text"])])
+        out["given_alone"].add_spans(gold, [(e.start, e.end, e.label) for e in alone])
     return out
 
 

@@ -54,5 +54,10 @@ def sentences(text: str, tokens: list[Token]) -> list[list[Token]]:
     return out
 
 
+def ends_sentence(token: str) -> bool:
+    """A token that closes a sentence (. ! ? ؟ …)."""
+    return token in _SENTENCE_END
+
+
 def is_word(token: str) -> bool:
     return _WORD.fullmatch(token) is not None
