@@ -7,6 +7,7 @@ import datetime as dt
 import json
 
 import numpy as np
+from psycopg.rows import namedtuple_row
 from sqlalchemy import Connection, Engine, func, insert, literal, null, select, text, union_all
 
 from akhbar.shared.schemas import EnrichedArticle
@@ -38,9 +39,9 @@ _COLUMNS = (
 
 
 def _row_features(row) -> Features:
-    sh = Shingles.of(
-        np.frombuffer(row.shingles, dtype="<u4").astype(np.uint32),
-        np.frombuffer(row.starts, dtype="<i4").astype(np.int32),
+    sh = Shingles.of(  # no copy where the machine is little-endian (read-only views)
+        np.frombuffer(row.shingles, dtype="<u4").astype(np.uint32, copy=False),
+        np.frombuffer(row.starts, dtype="<i4").astype(np.int32, copy=False),
     )
     return Features(
         id=row.id,
@@ -106,22 +107,22 @@ _PG_CANDIDATES = text(
 # as ``_PG_CANDIDATES`` for every article of the batch at once (``idx``: its place in the
 # batch), the key hits ranked and cut per article as there, the rows of all of them read
 # once by primary key with, per row, the articles it is a band hit and a key hit for.
-_PG_BATCH_CANDIDATES = text(
-    "WITH i AS (SELECT * FROM unnest(CAST(:idx AS int[]), CAST(:e_start AS timestamp[]),"
-    " CAST(:e_end AS timestamp[])) AS i(idx, e_start, e_end)),"
+_PG_BATCH_CANDIDATES = (
+    "WITH i AS (SELECT * FROM unnest(CAST(%(idx)s AS int[]), CAST(%(e_start)s AS timestamp[]),"
+    " CAST(%(e_end)s AS timestamp[])) AS i(idx, e_start, e_end)),"
     " b AS MATERIALIZED (SELECT DISTINCT q.idx, s.article_pk"
-    " FROM unnest(CAST(:b_idx AS int[]), CAST(:b_band AS bigint[])) AS q(idx, band)"
+    " FROM unnest(CAST(%(b_idx)s AS int[]), CAST(%(b_band)s AS bigint[])) AS q(idx, band)"
     " JOIN story_bands s ON s.band = q.band),"
     " k AS MATERIALIZED (SELECT idx, article_pk, n FROM (SELECT p.idx, p.article_pk, count(*) AS n,"
     " row_number() OVER (PARTITION BY p.idx"
     " ORDER BY count(*) DESC, max(p.published_at), p.article_pk) AS r"
     " FROM (SELECT q.idx, x.article_pk, x.published_at"
-    " FROM unnest(CAST(:k_idx AS int[]), CAST(:k_key AS text[])) AS q(idx, key)"
+    " FROM unnest(CAST(%(k_idx)s AS int[]), CAST(%(k_key)s AS text[])) AS q(idx, key)"
     " JOIN i ON i.idx = q.idx"
     " CROSS JOIN LATERAL (SELECT s.article_pk, s.published_at FROM story_keys s"
     " WHERE s.key = q.key AND s.published_at BETWEEN i.e_start AND i.e_end"
-    " ORDER BY s.published_at DESC LIMIT :scan) AS x) AS p"
-    " GROUP BY p.idx, p.article_pk) AS ranked WHERE r <= :limit),"
+    " ORDER BY s.published_at DESC LIMIT %(scan)s) AS x) AS p"
+    " GROUP BY p.idx, p.article_pk) AS ranked WHERE r <= %(limit)s),"
     " h AS MATERIALIZED (SELECT article_pk,"
     " array_agg(idx ORDER BY idx) FILTER (WHERE n IS NULL) AS band_for,"
     " array_agg(idx ORDER BY idx) FILTER (WHERE n IS NOT NULL) AS key_for,"
@@ -133,25 +134,38 @@ _PG_BATCH_CANDIDATES = text(
     " FROM story_articles s JOIN articles a ON a.pk = s.article_pk"
     " JOIN h ON h.article_pk = s.article_pk"
     " WHERE s.article_pk = ANY(ARRAY(SELECT article_pk FROM h))"
-    " AND s.published_at BETWEEN :start AND :end"
+    " AND s.published_at BETWEEN %(start)s AND %(end)s"
 )
 # A batch's index rows in one statement (three INSERTs as data-modifying CTEs, each from
 # unnest of parallel arrays) rather than a row-by-row executemany per table. JSON columns
 # travel as text (serialized as the engine does) and are cast element by element.
-_PG_FLUSH = text(
+# These two go to psycopg directly (``_pg_binary``), hence its placeholders.
+_PG_FLUSH = (
     "WITH r AS (INSERT INTO story_articles (article_pk, story_id, relation, match_pk,"
     " published_at, shingles, starts, vector, entities, dates)"
-    " SELECT * FROM unnest(CAST(:article_pk AS bigint[]), CAST(:story_id AS text[]),"
-    " CAST(:relation AS text[]), CAST(:match_pk AS bigint[]), CAST(:published_at AS timestamp[]),"
-    " CAST(:shingles AS bytea[]), CAST(:starts AS bytea[]), CAST(:vector AS text[])::json[],"
-    " CAST(:entities AS text[])::json[], CAST(:dates AS text[])::json[])),"
+    " SELECT * FROM unnest(CAST(%(article_pk)s AS bigint[]), CAST(%(story_id)s AS text[]),"
+    " CAST(%(relation)s AS text[]), CAST(%(match_pk)s AS bigint[]), CAST(%(published_at)s AS timestamp[]),"
+    " CAST(%(shingles)s AS bytea[]), CAST(%(starts)s AS bytea[]), CAST(%(vector)s AS text[])::json[],"
+    " CAST(%(entities)s AS text[])::json[], CAST(%(dates)s AS text[])::json[])),"
     " b AS (INSERT INTO story_bands (band, article_pk)"
-    " SELECT * FROM unnest(CAST(:b_band AS bigint[]), CAST(:b_article_pk AS bigint[])))"
+    " SELECT * FROM unnest(CAST(%(b_band)s AS bigint[]), CAST(%(b_article_pk)s AS bigint[])))"
     " INSERT INTO story_keys (key, published_at, article_pk)"
-    " SELECT * FROM unnest(CAST(:k_key AS text[]), CAST(:k_published_at AS timestamp[]),"
-    " CAST(:k_article_pk AS bigint[]))"
+    " SELECT * FROM unnest(CAST(%(k_key)s AS text[]), CAST(%(k_published_at)s AS timestamp[]),"
+    " CAST(%(k_article_pk)s AS bigint[]))"
 )
 _JSON_COLUMNS = ("vector", "entities", "dates")
+
+
+def _pg_binary(conn: Connection, statement: str, params: dict) -> list:
+    """Run ``statement`` on the connection's psycopg connection (same transaction) with its
+    parameters and results in PostgreSQL's binary format: a batch's arrays of shingle bytes,
+    JSON text and numbers are sent as they are, not quoted and escaped element by element
+    into array literals (what the text format cost, most of the batch insert's client time),
+    and bytea comes back without hex. Rows as named tuples."""
+    cursor = conn.connection.driver_connection.cursor(row_factory=namedtuple_row)
+    with cursor:
+        cursor.execute(statement, params, binary=True)
+        return cursor.fetchall() if cursor.description is not None else []
 
 
 class SqlIndex:
@@ -309,10 +323,10 @@ class SqlIndex:
             start = min(start or item.published, item.published - window)
             end = max(end or item.published, item.published + window)
         if arrays["idx"]:
-            rows = self.conn.execute(_PG_BATCH_CANDIDATES, {
+            rows = _pg_binary(self.conn, _PG_BATCH_CANDIDATES, {
                 **arrays, "scan": POSTING_SCAN, "limit": params.max_candidates,
                 "start": start, "end": end,
-            }).all()
+            })
             self.pk_of.update((r.id, r.article_pk) for r in rows)
             for r in rows:
                 decoded = _row_features(r)
@@ -399,7 +413,7 @@ class SqlIndex:
             values |= {f"b_{c}": [r[c] for r in self._bands_out] for c in ("band", "article_pk")}
             values |= {f"k_{c}": [r[c] for r in self._keys_out]
                        for c in ("key", "published_at", "article_pk")}
-            self.conn.execute(_PG_FLUSH, values)
+            _pg_binary(self.conn, _PG_FLUSH, values)
         else:
             for table, rows in ((story_articles, self._rows_out), (story_bands, self._bands_out),
                                 (story_keys, self._keys_out)):
