@@ -108,16 +108,16 @@ _PG_CANDIDATES = text(
 # batch), the key hits ranked and cut per article as there, the rows of all of them read
 # once by primary key with, per row, the articles it is a band hit and a key hit for.
 _PG_BATCH_CANDIDATES = (
-    "WITH i AS (SELECT * FROM unnest(CAST(%(idx)s AS int[]), CAST(%(e_start)s AS timestamp[]),"
-    " CAST(%(e_end)s AS timestamp[])) AS i(idx, e_start, e_end)),"
+    "WITH i AS (SELECT * FROM unnest(CAST(%(idx)b AS int[]), CAST(%(e_start)b AS timestamp[]),"
+    " CAST(%(e_end)b AS timestamp[])) AS i(idx, e_start, e_end)),"
     " b AS MATERIALIZED (SELECT DISTINCT q.idx, s.article_pk"
-    " FROM unnest(CAST(%(b_idx)s AS int[]), CAST(%(b_band)s AS bigint[])) AS q(idx, band)"
+    " FROM unnest(CAST(%(b_idx)b AS int[]), CAST(%(b_band)b AS bigint[])) AS q(idx, band)"
     " JOIN story_bands s ON s.band = q.band),"
     " k AS MATERIALIZED (SELECT idx, article_pk, n FROM (SELECT p.idx, p.article_pk, count(*) AS n,"
     " row_number() OVER (PARTITION BY p.idx"
     " ORDER BY count(*) DESC, max(p.published_at), p.article_pk) AS r"
     " FROM (SELECT q.idx, x.article_pk, x.published_at"
-    " FROM unnest(CAST(%(k_idx)s AS int[]), CAST(%(k_key)s AS text[])) AS q(idx, key)"
+    " FROM unnest(CAST(%(k_idx)b AS int[]), CAST(%(k_key)b AS text[])) AS q(idx, key)"
     " JOIN i ON i.idx = q.idx"
     " CROSS JOIN LATERAL (SELECT s.article_pk, s.published_at FROM story_keys s"
     " WHERE s.key = q.key AND s.published_at BETWEEN i.e_start AND i.e_end"
@@ -143,22 +143,22 @@ _PG_BATCH_CANDIDATES = (
 _PG_FLUSH = (
     "WITH r AS (INSERT INTO story_articles (article_pk, story_id, relation, match_pk,"
     " published_at, shingles, starts, vector, entities, dates)"
-    " SELECT * FROM unnest(CAST(%(article_pk)s AS bigint[]), CAST(%(story_id)s AS text[]),"
-    " CAST(%(relation)s AS text[]), CAST(%(match_pk)s AS bigint[]), CAST(%(published_at)s AS timestamp[]),"
-    " CAST(%(shingles)s AS bytea[]), CAST(%(starts)s AS bytea[]), CAST(%(vector)s AS text[])::json[],"
-    " CAST(%(entities)s AS text[])::json[], CAST(%(dates)s AS text[])::json[])),"
+    " SELECT * FROM unnest(CAST(%(article_pk)b AS bigint[]), CAST(%(story_id)b AS text[]),"
+    " CAST(%(relation)b AS text[]), CAST(%(match_pk)b AS bigint[]), CAST(%(published_at)b AS timestamp[]),"
+    " CAST(%(shingles)b AS bytea[]), CAST(%(starts)b AS bytea[]), CAST(%(vector)b AS text[])::json[],"
+    " CAST(%(entities)b AS text[])::json[], CAST(%(dates)b AS text[])::json[])),"
     " b AS (INSERT INTO story_bands (band, article_pk)"
-    " SELECT * FROM unnest(CAST(%(b_band)s AS bigint[]), CAST(%(b_article_pk)s AS bigint[])))"
+    " SELECT * FROM unnest(CAST(%(b_band)b AS bigint[]), CAST(%(b_article_pk)b AS bigint[])))"
     " INSERT INTO story_keys (key, published_at, article_pk)"
-    " SELECT * FROM unnest(CAST(%(k_key)s AS text[]), CAST(%(k_published_at)s AS timestamp[]),"
-    " CAST(%(k_article_pk)s AS bigint[]))"
+    " SELECT * FROM unnest(CAST(%(k_key)b AS text[]), CAST(%(k_published_at)b AS timestamp[]),"
+    " CAST(%(k_article_pk)b AS bigint[]))"
 )
 _JSON_COLUMNS = ("vector", "entities", "dates")
 
 
 def _pg_binary(conn: Connection, statement: str, params: dict) -> list:
     """Run ``statement`` on the connection's psycopg connection (same transaction) with its
-    parameters and results in PostgreSQL's binary format: a batch's arrays of shingle bytes,
+    arrays (``%(name)b``) and results in PostgreSQL's binary format: a batch's arrays of shingle bytes,
     JSON text and numbers are sent as they are, not quoted and escaped element by element
     into array literals (what the text format cost, most of the batch insert's client time),
     and bytea comes back without hex. Rows as named tuples."""
