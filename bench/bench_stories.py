@@ -163,6 +163,8 @@ def _grouping(on: bool):
     import akhbar.store.upsert
     from akhbar.store.story_index import SqlIndex
 
+    if not hasattr(SqlIndex, "prefetch"):  # a revision before the batch read-ahead
+        SqlIndex.prefetch = lambda *args, **kwargs: None
     saved = akhbar.store.upsert.file_story, SqlIndex.prefetch
     if not on:
         akhbar.store.upsert.file_story = lambda *args, **kwargs: None
@@ -360,6 +362,8 @@ def stored_ms(stored: int, pg_url: str, measured: int = 1000, *, repeat: int = 1
         cpu: dict[bool, list[float]] = {False: [], True: []}
         client: dict[bool, list[float]] = {False: [], True: []}
         inside: list[float] = []
+        if not hasattr(story_index.SqlIndex, "prefetch"):  # a revision before the read-ahead
+            story_index.SqlIndex.prefetch = lambda *args, **kwargs: None
         saved = (akhbar.store.upsert.file_story, story_index.SqlIndex.flush,
                  story_index.SqlIndex.prefetch)
         for _ in range(repeat):
