@@ -8,13 +8,13 @@ import json
 import threading
 import time
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, event, func, select
 
 from akhbar.shared.schemas import EnrichedArticle, Entity
 from akhbar.store import Store
 from akhbar.store.stories import story_id_for
 from akhbar.store.story_models import story_articles, story_bands, story_keys
-from tests.story_articles import MARKET, fill
+from tests.story_articles import MARKET, MARKETS, fill
 from tests.story_articles import article as story_article
 
 AGENCY = [
@@ -200,3 +200,50 @@ def test_an_article_finds_an_earlier_one_of_its_own_batch(store):
     assert [(a.id, a.relation, a.matched) for a in market.articles] == [("3-market", "first", None)]
     with store.engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(story_articles)).scalar() == 3
+
+
+def test_a_batch_read_ahead_finds_what_each_article_would_have_found(store):
+    """``SqlIndex.prefetch`` (PostgreSQL: one statement for a whole batch) then ``candidates``
+    gives each article of the batch the same candidates, in the same order, as asking for
+    that article alone; an article it did not read, or other windows, are asked as before."""
+    from akhbar.store.stories import Params
+    from akhbar.store.story_index import SqlIndex, story_features
+
+    fill(store)
+    batch = [
+        story_features(story_article("wam-1", AGENCY, outlet="wam", hour=6), dt.datetime(2015, 7, 22, 6)),
+        story_features(story_article("sabq-1", MARKETS, outlet="sabq", day=24, entity=None, date=None),
+                       dt.datetime(2015, 7, 24, 10)),
+        story_features(story_article("alone-1", ["كلمات لا تشبه شيئا مما خزن في هذا الاختبار ابدا."],
+                                     outlet="wam", day=10, entity=None, date=None),
+                       dt.datetime(2015, 7, 10, 9)),
+        story_features(story_article("okaz-2", AGENCY, outlet="okaz", day=23), dt.datetime(2015, 7, 23, 9)),
+    ]
+    p = Params()
+    late = story_features(story_article("late-1", AGENCY, outlet="wam", hour=7), dt.datetime(2015, 7, 22, 7))
+
+    def found(index, item, params=p):
+        return [[f.id for f in part] for part in
+                index.candidates(item, params.copy_window, params.event_window, params.max_candidates)]
+
+    with store.engine.connect() as conn:
+        alone = SqlIndex(conn, {})
+        expected = [found(alone, item) for item in batch]
+        ahead = SqlIndex(conn, {})
+        ahead.prefetch(batch, p)
+        statements = []
+
+        def count(conn, cursor, statement, *args):
+            statements.append(statement)
+
+        event.listen(conn, "before_cursor_execute", count)
+        assert [found(ahead, item) for item in batch] == expected
+        event.remove(conn, "before_cursor_execute", count)
+        # PostgreSQL answers the batch from what it read ahead; SQLite asks per article
+        assert (statements == []) == (conn.dialect.name == "postgresql")
+        assert found(ahead, late) == found(alone, late)
+        narrow = Params(copy_window=dt.timedelta(hours=2), max_candidates=2)
+        ahead.prefetch(batch, p)
+        assert found(ahead, batch[0], narrow) == found(alone, batch[0], narrow)
+    assert expected[0][0] == ["maghress-1", "spa-1", "okaz-1", "riyadh-1"]
+    assert "market-1" in expected[1][1] and expected[2] == [[], []]

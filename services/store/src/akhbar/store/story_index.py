@@ -8,6 +8,7 @@ import hashlib
 import json
 
 import numpy as np
+from psycopg.rows import namedtuple_row
 from sqlalchemy import Connection, Engine, func, insert, literal, null, select, text, union_all
 
 from akhbar.shared.schemas import EnrichedArticle
@@ -39,9 +40,9 @@ _COLUMNS = (
 
 
 def _row_features(row) -> Features:
-    sh = Shingles.of(
-        np.frombuffer(row.shingles, dtype="<u4").astype(np.uint32),
-        np.frombuffer(row.starts, dtype="<i4").astype(np.int32),
+    sh = Shingles.of(  # no copy where the machine is little-endian (read-only views)
+        np.frombuffer(row.shingles, dtype="<u4").astype(np.uint32, copy=False),
+        np.frombuffer(row.starts, dtype="<i4").astype(np.int32, copy=False),
     )
     return Features(
         id=row.id,
@@ -103,25 +104,55 @@ _PG_CANDIDATES = text(
     " WHERE s.article_pk = ANY(ARRAY(SELECT article_pk FROM b UNION SELECT article_pk FROM k))"
     " AND s.published_at BETWEEN :start AND :end"
 )
-# A batch's band and key rows in one constant statement each (unnest of parallel arrays)
-# rather than a row-by-row executemany.
-_PG_BANDS_OUT = text(
-    "INSERT INTO story_bands (band, article_pk)"
-    " SELECT * FROM unnest(CAST(:band AS bigint[]), CAST(:article_pk AS bigint[]))"
+# The candidates of a whole batch in one round trip (``SqlIndex.prefetch``): the same lookups
+# as ``_PG_CANDIDATES`` for every article of the batch at once (``idx``: its place in the
+# batch), the key hits ranked and cut per article as there, the rows of all of them read
+# once by primary key with, per row, the articles it is a band hit and a key hit for.
+_PG_BATCH_CANDIDATES = (
+    "WITH i AS (SELECT * FROM unnest(CAST(%(idx)b AS int[]), CAST(%(e_start)b AS timestamp[]),"
+    " CAST(%(e_end)b AS timestamp[])) AS i(idx, e_start, e_end)),"
+    " b AS MATERIALIZED (SELECT DISTINCT q.idx, s.article_pk"
+    " FROM unnest(CAST(%(b_idx)b AS int[]), CAST(%(b_band)b AS bigint[])) AS q(idx, band)"
+    " JOIN story_bands s ON s.band = q.band),"
+    " k AS MATERIALIZED (SELECT idx, article_pk, n FROM (SELECT p.idx, p.article_pk, count(*) AS n,"
+    " row_number() OVER (PARTITION BY p.idx"
+    " ORDER BY count(*) DESC, max(p.published_at), p.article_pk) AS r"
+    " FROM (SELECT q.idx, x.article_pk, x.published_at"
+    " FROM unnest(CAST(%(k_idx)b AS int[]), CAST(%(k_key)b AS text[])) AS q(idx, key)"
+    " JOIN i ON i.idx = q.idx"
+    " CROSS JOIN LATERAL (SELECT s.article_pk, s.published_at FROM story_keys s"
+    " WHERE s.key = q.key AND s.published_at BETWEEN i.e_start AND i.e_end"
+    " ORDER BY s.published_at DESC LIMIT %(scan)s) AS x) AS p"
+    " GROUP BY p.idx, p.article_pk) AS ranked WHERE r <= %(limit)s),"
+    " h AS MATERIALIZED (SELECT article_pk,"
+    " array_agg(idx ORDER BY idx) FILTER (WHERE n IS NULL) AS band_for,"
+    " array_agg(idx ORDER BY idx) FILTER (WHERE n IS NOT NULL) AS key_for,"
+    " array_agg(n ORDER BY idx) FILTER (WHERE n IS NOT NULL) AS shared_for"
+    " FROM (SELECT idx, article_pk, CAST(NULL AS bigint) AS n FROM b"
+    " UNION ALL SELECT idx, article_pk, n FROM k) AS u GROUP BY article_pk)"
+    " SELECT a.id, s.article_pk, s.story_id, s.relation, s.published_at, s.shingles, s.starts,"
+    " s.vector, s.entities, s.dates, h.band_for, h.key_for, h.shared_for"
+    " FROM story_articles s JOIN articles a ON a.pk = s.article_pk"
+    " JOIN h ON h.article_pk = s.article_pk"
+    " WHERE s.article_pk = ANY(ARRAY(SELECT article_pk FROM h))"
+    " AND s.published_at BETWEEN %(start)s AND %(end)s"
 )
-_PG_KEYS_OUT = text(
-    "INSERT INTO story_keys (key, published_at, article_pk)"
-    " SELECT * FROM unnest(CAST(:key AS text[]), CAST(:published_at AS timestamp[]),"
-    " CAST(:article_pk AS bigint[]))"
-)
-# JSON columns travel as text (serialized as the engine does) and are cast element by element.
-_PG_ROWS_OUT = text(
-    "INSERT INTO story_articles (article_pk, story_id, relation, match_pk, published_at,"
-    " shingles, starts, vector, entities, dates)"
-    " SELECT * FROM unnest(CAST(:article_pk AS bigint[]), CAST(:story_id AS text[]),"
-    " CAST(:relation AS text[]), CAST(:match_pk AS bigint[]), CAST(:published_at AS timestamp[]),"
-    " CAST(:shingles AS bytea[]), CAST(:starts AS bytea[]), CAST(:vector AS text[])::json[],"
-    " CAST(:entities AS text[])::json[], CAST(:dates AS text[])::json[])"
+# A batch's index rows in one statement (three INSERTs as data-modifying CTEs, each from
+# unnest of parallel arrays) rather than a row-by-row executemany per table. JSON columns
+# travel as text (serialized as the engine does) and are cast element by element.
+# These two go to psycopg directly (``_pg_binary``), hence its placeholders.
+_PG_FLUSH = (
+    "WITH r AS (INSERT INTO story_articles (article_pk, story_id, relation, match_pk,"
+    " published_at, shingles, starts, vector, entities, dates)"
+    " SELECT * FROM unnest(CAST(%(article_pk)b AS bigint[]), CAST(%(story_id)b AS text[]),"
+    " CAST(%(relation)b AS text[]), CAST(%(match_pk)b AS bigint[]), CAST(%(published_at)b AS timestamp[]),"
+    " CAST(%(shingles)b AS bytea[]), CAST(%(starts)b AS bytea[]), CAST(%(vector)b AS text[])::json[],"
+    " CAST(%(entities)b AS text[])::json[], CAST(%(dates)b AS text[])::json[])),"
+    " b AS (INSERT INTO story_bands (band, article_pk)"
+    " SELECT * FROM unnest(CAST(%(b_band)b AS bigint[]), CAST(%(b_article_pk)b AS bigint[])))"
+    " INSERT INTO story_keys (key, published_at, article_pk)"
+    " SELECT * FROM unnest(CAST(%(k_key)b AS text[]), CAST(%(k_published_at)b AS timestamp[]),"
+    " CAST(%(k_article_pk)b AS bigint[]))"
 )
 _JSON_COLUMNS = ("vector", "entities", "dates")
 
@@ -143,6 +174,18 @@ def serialize_grouping(conn: Connection) -> None:
     IMMEDIATE`` and so already run one at a time."""
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_STORY_LOCK})
+
+
+def _pg_binary(conn: Connection, statement: str, params: dict) -> list:
+    """Run ``statement`` on the connection's psycopg connection (same transaction) with its
+    arrays (``%(name)b``) and results in PostgreSQL's binary format: a batch's arrays of shingle bytes,
+    JSON text and numbers are sent as they are, not quoted and escaped element by element
+    into array literals (what the text format cost, most of the batch insert's client time),
+    and bytea comes back without hex. Rows as named tuples."""
+    cursor = conn.connection.driver_connection.cursor(row_factory=namedtuple_row)
+    with cursor:
+        cursor.execute(statement, params, binary=True)
+        return cursor.fetchall() if cursor.description is not None else []
 
 
 class SqlIndex:
@@ -167,6 +210,10 @@ class SqlIndex:
         self._bands_out: list[dict] = []
         self._keys_out: list[dict] = []
         self.pg = conn.dialect.name == "postgresql"
+        # ``prefetch``: each article's stored candidates (decoded row, band hit, keys shared)
+        # and the windows and limit they were read for.
+        self._fetched: dict[str, list[tuple[Features, bool, int | None]]] = {}
+        self._fetched_for: tuple | None = None
 
     def _select(self):
         return select(*_COLUMNS).join(articles, articles.c.pk == story_articles.c.article_pk)
@@ -267,25 +314,73 @@ class SqlIndex:
         found_copies.sort(key=lambda f: (f.published, f.id))
         return found_copies, _top(item, [_row_features(r) for r in events] + held_events, limit)
 
+    def prefetch(self, items: list[Features], params: Params) -> None:
+        """PostgreSQL: the stored candidates of every article of a batch in one statement
+        (``_PG_BATCH_CANDIDATES``) before the batch is written, instead of one statement per
+        article; a row that is a candidate of several articles is read and decoded once.
+        What the database holds is the same for each article of the batch until ``flush``
+        writes the batch's rows (earlier articles of the batch are found in ``pending``), so
+        ``candidates`` answers from here what it would have read. SQLite: nothing."""
+        if not self.pg or not items:
+            return
+        self._fetched_for = (params.copy_window, params.event_window, params.max_candidates)
+        found: list[dict[int, list]] = [{} for _ in items]
+        arrays: dict[str, list] = {k: [] for k in ("idx", "e_start", "e_end", "b_idx", "b_band",
+                                                   "k_idx", "k_key")}
+        start = end = None
+        for idx, item in enumerate(items):
+            bands, keys = sorted(set(item.bands)), sorted(set(item.event_keys()))
+            if not bands and not keys:
+                continue
+            arrays["idx"].append(idx)
+            arrays["e_start"].append(item.published - params.event_window)
+            arrays["e_end"].append(item.published + params.event_window)
+            arrays["b_idx"] += [idx] * len(bands)
+            arrays["b_band"] += bands
+            arrays["k_idx"] += [idx] * len(keys)
+            arrays["k_key"] += keys
+            window = max(params.copy_window, params.event_window)
+            start = min(start or item.published, item.published - window)
+            end = max(end or item.published, item.published + window)
+        if arrays["idx"]:
+            rows = _pg_binary(self.conn, _PG_BATCH_CANDIDATES, {
+                **arrays, "scan": POSTING_SCAN, "limit": params.max_candidates,
+                "start": start, "end": end,
+            })
+            self.pk_of.update((r.id, r.article_pk) for r in rows)
+            for r in rows:
+                decoded = _row_features(r)
+                for idx in r.band_for or ():
+                    found[idx][r.article_pk] = [decoded, True, None]
+                for idx, n in zip(r.key_for or (), r.shared_for or (), strict=True):
+                    found[idx].setdefault(r.article_pk, [decoded, False, None])[2] = n
+        for item, hits in zip(items, found, strict=True):
+            self._fetched[item.id] = [tuple(hit) for hit in hits.values()]
+
     def _pg_candidates(self, item, keys, copy_window, event_window, limit, held):
-        """``candidates`` in PostgreSQL: one statement (``_PG_CANDIDATES``)."""
+        """``candidates`` in PostgreSQL: from ``prefetch`` when it read this article's (for the
+        same windows and limit), else one statement (``_PG_CANDIDATES``)."""
         (c_start, c_end), (e_start, e_end) = copy_window, event_window
         held_copies, held_events = held
-        rows = []
-        if item.bands or keys:
-            rows = self.conn.execute(_PG_CANDIDATES, {
-                "bands": sorted(set(item.bands)), "keys": sorted(set(keys)),
-                "e_start": e_start, "e_end": e_end, "scan": POSTING_SCAN, "limit": limit,
-                "start": min(c_start, e_start), "end": max(c_end, e_end),
-            }).all()
-            self.pk_of.update((r.id, r.article_pk) for r in rows)
-        decoded = {r.article_pk: _row_features(r) for r in rows}  # once, though in both lists
-        copies = [decoded[r.article_pk] for r in rows
-                  if r.band_hit and c_start <= r.published_at <= c_end] + held_copies
+        windows = (c_end - item.published, e_end - item.published, limit)
+        found = self._fetched.pop(item.id, None) if windows == self._fetched_for else None
+        if found is None:
+            found = []
+            if item.bands or keys:
+                rows = self.conn.execute(_PG_CANDIDATES, {
+                    "bands": sorted(set(item.bands)), "keys": sorted(set(keys)),
+                    "e_start": e_start, "e_end": e_end, "scan": POSTING_SCAN, "limit": limit,
+                    "start": min(c_start, e_start), "end": max(c_end, e_end),
+                }).all()
+                self.pk_of.update((r.id, r.article_pk) for r in rows)
+                # decoded once, though in both lists
+                found = [(_row_features(r), r.band_hit, r.shared) for r in rows]
+        copies = [f for f, band_hit, _ in found
+                  if band_hit and c_start <= f.published <= c_end] + held_copies
         copies.sort(key=lambda f: (f.published, f.id))
-        events = sorted((r for r in rows if r.shared is not None),
-                        key=lambda r: (-r.shared, r.published_at, r.id))
-        return copies, _top(item, [decoded[r.article_pk] for r in events] + held_events, limit)
+        events = sorted(((f, shared) for f, _, shared in found if shared is not None),
+                        key=lambda fs: (-fs[1], fs[0].published, fs[0].id))
+        return copies, _top(item, [f for f, _ in events] + held_events, limit)
 
     def by_bands(self, bands, start, end):
         """Articles sharing an LSH band, within the window, oldest first."""
@@ -327,23 +422,26 @@ class SqlIndex:
         ]
 
     def flush(self) -> None:
-        """Write what ``add`` filed since the last flush: three statements in all."""
-        for table, rows, pg_statement in (
-            (story_articles, self._rows_out, _PG_ROWS_OUT),
-            (story_bands, self._bands_out, _PG_BANDS_OUT),
-            (story_keys, self._keys_out, _PG_KEYS_OUT),
-        ):
-            if not rows:
-                continue
-            if self.pg:
-                to_text = self.conn.dialect._json_serializer or json.dumps
-                self.conn.execute(pg_statement, {
-                    c: [to_text(r[c]) for r in rows] if c in _JSON_COLUMNS else [r[c] for r in rows]
-                    for c in rows[0]
-                })
-            else:
-                self.conn.execute(insert(table), rows)
-            rows.clear()
+        """Write what ``add`` filed since the last flush: one statement in PostgreSQL, three
+        in SQLite."""
+        if not self._rows_out:
+            return
+        if self.pg:
+            to_text = self.conn.dialect._json_serializer or json.dumps
+            values = {c: [to_text(r[c]) for r in self._rows_out] if c in _JSON_COLUMNS
+                      else [r[c] for r in self._rows_out] for c in self._rows_out[0]}
+            values |= {f"b_{c}": [r[c] for r in self._bands_out] for c in ("band", "article_pk")}
+            values |= {f"k_{c}": [r[c] for r in self._keys_out]
+                       for c in ("key", "published_at", "article_pk")}
+            _pg_binary(self.conn, _PG_FLUSH, values)
+        else:
+            for table, rows in ((story_articles, self._rows_out), (story_bands, self._bands_out),
+                                (story_keys, self._keys_out)):
+                if rows:
+                    self.conn.execute(insert(table), rows)
+        self._rows_out.clear()
+        self._bands_out.clear()
+        self._keys_out.clear()
 
 
 def _top(item: Features, found: list[Features], limit: int) -> list[Features]:

@@ -24,6 +24,7 @@ from akhbar.store.models import (
 )
 from akhbar.store.normalize import normalize, search_document
 from akhbar.store.registry_db import article_mentions, dialect_insert, upkeep, upkeep_many
+from akhbar.store.stories import Params
 from akhbar.store.story_index import SqlIndex, file_story, serialize_grouping, story_features
 from akhbar.store.when import lower_bound
 
@@ -301,6 +302,8 @@ def upsert_articles(
         now = _now()
         pending: list = []
         stories = SqlIndex(conn, {})
+        # the batch's stored candidates, one statement for all (PostgreSQL)
+        stories.prefetch([p.story for p in prepared], Params())
         created = {
             p.article.id: _write(conn, p, now, registry, pending, stories) for p in prepared
         }

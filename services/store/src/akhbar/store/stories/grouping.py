@@ -87,9 +87,14 @@ class Features:
     story_id: str = ""
     relation: Relation = "first"
 
+    # ``event_keys``, computed once (the vector and entities do not change once built).
+    _keys: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
+
     def event_keys(self) -> list[str]:
-        top = sorted(self.vector.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_TERMS]
-        return sorted({f"t:{w}" for w, _ in top} | {f"e:{e}" for e in self.entities})
+        if self._keys is None:
+            top = sorted(self.vector.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_TERMS]
+            self._keys = tuple(sorted({f"t:{w}" for w, _ in top} | {f"e:{e}" for e in self.entities}))
+        return list(self._keys)
 
 
 def features(doc: Doc, idf: Idf | None = None) -> Features:
@@ -189,7 +194,9 @@ def copy_score(a: Features, b: Features, params: Params) -> float:
     j = jaccard(x.unique, y.unique)
     lead = lead_found(x, y) if params.copy_lead > 0 else 1.0
     smaller = min(len(x.unique), len(y.unique))
-    sentences = sentence_containment(x, y) if j < params.copy_jaccard else 0.0
+    # No triple in common (Jaccard 0): no sentence is found either, so nothing to count (most
+    # same-event candidates share no word triple with the article).
+    sentences = sentence_containment(x, y) if 0 < j < params.copy_jaccard else 0.0
     return copy_level(j, sentences, lead, smaller, params)
 
 
