@@ -163,3 +163,38 @@ class TestTaggerWithVectors:
         for text in PROBES:
             words = [normalize(w) for w in text.split()]
             assert again.tag(words) == crf.tag(sentence_items(words, gaz))
+
+
+class TestTrainingOption:
+    def test_train_gives_the_model_vector_weights_and_the_gazetteer_the_table(self):
+        """``train(vectors=...)`` weighs vector attributes, and the gazetteer it ships
+        carries the table, so the labeller scores them as training did."""
+        from akhbar.training.entities import train
+
+        sents = corpora.read_anercorp(DATA / "tiny.conll") * 3
+        vec = table([normalize(t) for toks, _ in sents for t in toks])
+        params = {**train.PARAMS, "max_iterations": 30}
+        weights, second, gaz = train.train(sents, [], params, stacked=False, vectors=vec)
+        assert second is None and gaz.vectors is vec
+        assert any(VECTOR.match(a) for a in weights.attributes)
+        plain, _, _ = train.train(sents, [], params, stacked=False)
+        assert not any(VECTOR.match(a) for a in plain.attributes)
+
+    def test_not_with_the_second_pass(self):
+        """The stacked second pass reads attribute lists: vectors are refused there."""
+        from akhbar.training.entities import train
+
+        sents = corpora.read_anercorp(DATA / "tiny.conll")
+        with pytest.raises(ValueError):
+            train.train(sents, [], train.PARAMS, stacked=True, vectors=table(["a"]))
+
+    def test_load_vectors_overrides_the_settings(self, tmp_path):
+        """``--vector-scale`` and ``--vector-offsets`` override the file's settings."""
+        from akhbar.training.entities import train
+
+        path = tmp_path / "vectors.npz"
+        path.write_bytes(table(["الرباط"]).save_bytes())
+        assert train.load_vectors("none") is None
+        vec = train.load_vectors(str(path), 4.0, "-1,0,1")
+        assert (vec.scale, vec.offsets) == (4.0, (-1, 0, 1))
+        assert train.load_vectors(str(path)).offsets == (0,)
