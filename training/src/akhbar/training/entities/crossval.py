@@ -1,6 +1,7 @@
 """Cross-validate a training configuration on the ANERcorp *train* split.
 
-``python -m akhbar.training.entities.crossval [--stack --word-lists --words-second-only --wikidata]``
+``python -m akhbar.training.entities.crossval [--stack --word-lists --words-second-only --wikidata]
+[--vectors FILE --vector-scale S --vector-offsets 0,1]``
 
 The dev slice (a tenth of train, 969 entities) cannot tell apart changes under about 1 F1,
 and its gains have reached the test split at a third to two thirds of their size. Here
@@ -69,6 +70,7 @@ def cross_validate(
     jobs: int = 1,
     clusters=None,
     shipped_names=(),
+    vectors=None,
 ) -> dict:
     """Per-fold micro F1 and the pooled report of each mode."""
     options = {
@@ -77,6 +79,7 @@ def cross_validate(
         "words_second_only": words_second_only,
         "clusters": clusters,
         "shipped_names": shipped_names,
+        "vectors": vectors,
     }
     run = functools.partial(
         fold_scores,
@@ -132,6 +135,9 @@ def main(argv: list[str] | None = None) -> None:
         help="a corpus_names list for each fold's shipped gazetteer (default none: the "
         "list was made by a model that saw every fold)",
     )
+    ap.add_argument("--vectors", default="none", help="a vectors_build file ('none': without)")
+    ap.add_argument("--vector-scale", type=float, help="override the vectors file's scale")
+    ap.add_argument("--vector-offsets", help="override its offsets, e.g. 0 or -1,0,1")
     ap.add_argument("--c1", type=float, default=train.PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=train.PARAMS["c2"])
     args = ap.parse_args(argv)
@@ -157,6 +163,7 @@ def main(argv: list[str] | None = None) -> None:
         args.jobs,
         None if args.clusters == "none" else Clusters.load_bytes(Path(args.clusters).read_bytes()),
         [] if args.corpus_names == "none" else train.corpus_entries(Path(args.corpus_names)),
+        train.load_vectors(args.vectors, args.vector_scale, args.vector_offsets),
     )
     report["seconds"] = round(time.time() - t0)
     print(json.dumps(report, indent=1, ensure_ascii=False))

@@ -25,7 +25,9 @@ These options are off by default (docs/entities.md says why): ``--word-lists`` c
 ``model/words.tsv.gz`` (``wordlists_build``) and adds its attributes; ``--stack`` also
 trains the second pass (``stack``) into ``model/crf2.npz``, and ``--words-second-only``
 gives the word-list attributes to that second pass alone; ``--corpus-names FILE`` puts
-``corpus_names``' list into the shipped gazetteer.
+``corpus_names``' list into the shipped gazetteer; ``--vectors FILE`` adds the dense word
+vectors of ``vectors_build`` as real-valued attributes and ships them as
+``model/vectors.npz``.
 """
 
 from __future__ import annotations
@@ -40,12 +42,13 @@ import pycrfsuite
 
 from akhbar.enrich.entities import wordlists
 from akhbar.enrich.entities.clusters import Clusters
-from akhbar.enrich.entities.features import sentence_attributes
+from akhbar.enrich.entities.features import sentence_items
 from akhbar.enrich.entities.gazetteer import Gazetteer
 from akhbar.enrich.entities.model import CrfWeights, Tagger
 from akhbar.enrich.entities.news import news_entries
 from akhbar.enrich.entities.normalize import normalize
 from akhbar.enrich.entities.stack import document_tags, stacked_attributes
+from akhbar.enrich.entities.vectors import Vectors
 
 from . import corpora, self_training, wikidata, wordlists_build
 from .evaluate import WINDOW, evaluate
@@ -111,8 +114,9 @@ def corpus_entries(path: Path = CORPUS_NAMES) -> list[tuple[str, str]]:
     return [tuple(line.split("\t", 1)) for line in lines if line.strip()]
 
 
-def featurize(sentences, base_entries, words=None, clusters=None) -> list[list[list[str]]]:
-    """Attributes of every sentence, each fold seeing only the other folds' names."""
+def featurize(sentences, base_entries, words=None, clusters=None, vectors=None) -> list[list]:
+    """Attributes of every sentence (``sentence_items``), each fold seeing only the other
+    folds' names."""
     n = len(sentences)
     bounds = [n * k // FOLDS for k in range(FOLDS + 1)]
     out = []
@@ -124,10 +128,20 @@ def featurize(sentences, base_entries, words=None, clusters=None) -> list[list[l
             word_classes(others),
             words,
             clusters,
+            vectors,
         )
         for tokens, _ in held:
-            out.append(sentence_attributes([normalize(t) for t in tokens], gaz))
+            out.append(sentence_items([normalize(t) for t in tokens], gaz))
     return out
+
+
+def load_vectors(path: str, scale: float | None = None, offsets: str | None = None):
+    """A ``vectors_build`` file (None for 'none'), with the scale and offsets overridden."""
+    if path == "none":
+        return None
+    vectors = Vectors.load_bytes(Path(path).read_bytes())
+    offs = tuple(int(o) for o in offsets.split(",")) if offsets else None
+    return vectors.with_settings(scale, offs)
 
 
 def train_crf(attributes, tags, params: dict, verbose: bool = False) -> CrfWeights:
@@ -154,12 +168,13 @@ def train_headline_model(
     articles,
     words=None,
     clusters=None,
+    vectors=None,
 ) -> CrfWeights:
     """The CRF for headline fields (``self_training``): trained on the gold ``sentences`` and
     on the titles of corpus ``articles`` labelled by the body model (``weights`` with the
     shipped ``gaz``) with their article as context. Gold sentences are featurized as for
     the body model; titles as unseen text is (every gold name in the gazetteer)."""
-    attributes = featurize(sentences, base_entries, words, clusters)
+    attributes = featurize(sentences, base_entries, words, clusters, vectors)
     tags = [t for _, t in sentences]
     auto = self_training.title_sentences(Tagger(weights, gaz), articles)
     auto_gaz = Gazetteer(
@@ -167,8 +182,9 @@ def train_headline_model(
         word_classes(sentences),
         words,
         clusters,
+        vectors,
     )
-    attributes += [sentence_attributes([normalize(t) for t in toks], auto_gaz) for toks, _ in auto]
+    attributes += [sentence_items([normalize(t) for t in toks], auto_gaz) for toks, _ in auto]
     return train_crf(attributes, tags + [t for _, t in auto], params)
 
 
@@ -203,14 +219,18 @@ def train(
     words_second_only: bool = False,
     clusters: Clusters | None = None,
     shipped_names=(),
+    vectors: Vectors | None = None,
 ) -> tuple[CrfWeights, CrfWeights | None, Gazetteer]:
     """The first-pass CRF, the stacked second-pass CRF (or None) and the gazetteer.
     ``words_second_only``: the word-list attributes go to the second pass only;
     ``shipped_names``: more (label, phrase) entries for the shipped gazetteer only, as the
-    news names (the corpus names of ``corpus_names``)."""
+    news names (the corpus names of ``corpus_names``); ``vectors``: dense word vectors as
+    real-valued attributes (``vectors_build``; not with the second pass)."""
+    if stacked and vectors is not None:
+        raise ValueError("word vectors are not combined with the stacked second pass")
     tags = [t for _, t in sentences]
     first_words = None if words_second_only else words
-    attributes = featurize(sentences, base_entries, first_words, clusters)
+    attributes = featurize(sentences, base_entries, first_words, clusters, vectors)
     weights = train_crf(attributes, tags, params)
     # The hand-written news names join the gazetteer the model ships with, not the one its
     # training sentences are featurized with: the 2007 training text barely mentions them,
@@ -223,6 +243,7 @@ def train(
         word_classes(sentences),
         words,
         clusters,
+        vectors,
     )
     if not stacked:
         return weights, None, gaz
@@ -272,6 +293,16 @@ def main(argv: list[str] | None = None) -> None:
         "--clusters",
         default=str(CLUSTERS) if CLUSTERS.is_file() else "none",
         help=f"word clusters from ``clusters_build`` (default {CLUSTERS}; 'none': without)",
+    )
+    ap.add_argument(
+        "--vectors",
+        default="none",
+        help="dense word vectors from ``vectors_build`` as real-valued attributes (off by "
+        "default: see docs/entities.md; 'none': without)",
+    )
+    ap.add_argument("--vector-scale", type=float, help="override the vectors file's scale")
+    ap.add_argument(
+        "--vector-offsets", help="override the vectors file's offsets, e.g. 0 or -1,0,1"
     )
     ap.add_argument(
         "--corpus-names",
@@ -325,6 +356,8 @@ def main(argv: list[str] | None = None) -> None:
     words = wordlists.load_bytes(words_gz) if words_gz else None
     clusters_gz = None if args.clusters == "none" else Path(args.clusters).read_bytes()
     clusters = Clusters.load_bytes(clusters_gz) if clusters_gz else None
+    vectors = load_vectors(args.vectors, args.vector_scale, args.vector_offsets)
+    vectors_npz = vectors.save_bytes() if vectors else None
     trigger_tsv = None if args.trigger_names == "none" else Path(args.trigger_names).read_bytes()
     t0 = time.time()
     params2 = {**params, "c2": args.c2_second}
@@ -340,6 +373,7 @@ def main(argv: list[str] | None = None) -> None:
         shipped_names=[]
         if args.corpus_names == "none"
         else corpus_entries(Path(args.corpus_names)),
+        vectors=vectors,
     )
     headline = None
     if args.headline_titles:
@@ -353,6 +387,7 @@ def main(argv: list[str] | None = None) -> None:
             headline_articles(args.headline_titles, ner_dir),
             None if args.words_second_only else words,
             clusters,
+            vectors,
         )
         print(f"headline model trained in {time.time() - t1:.0f}s")
     print(
@@ -378,6 +413,7 @@ def main(argv: list[str] | None = None) -> None:
         ("crf_headline.npz", headline),
         ("words.tsv.gz", words_gz),
         ("clusters.tsv.gz", clusters_gz),
+        ("vectors.npz", vectors_npz),
         ("trigger_names.tsv", trigger_tsv),
     ):
         if data is None:
@@ -392,6 +428,7 @@ def main(argv: list[str] | None = None) -> None:
     for name, data in (
         ("words.tsv.gz", words_gz),
         ("clusters.tsv.gz", clusters_gz),
+        ("vectors.npz", vectors_npz),
         ("trigger_names.tsv", trigger_tsv),
     ):
         if data is not None:

@@ -10,10 +10,15 @@ Training (``train.py``) and inference call these same functions.
 
 from __future__ import annotations
 
+from collections import Counter
+
+import numpy as np
+
 from .clitics import strip_proclitics
 from .clusters import STEM, Clusters
 from .gazetteer import Gazetteer, candidates
 from .triggers import trigger_class
+from .vectors import Vectors
 
 OFFSETS = (-2, -1, 0, 1, 2)
 GAZ_OFFSETS = (-1, 0, 1)
@@ -131,6 +136,43 @@ def gaz_attributes(tags: tuple[str, ...]) -> list[list[str]]:
     if not tags:
         return [[] for _ in GAZ_OFFSETS]
     return [[f"{o}G{t}" for t in tags] for o in GAZ_OFFSETS]
+
+
+def word_vectors(words: list[str], vectors: Vectors) -> np.ndarray:
+    """The real-valued attributes [word, attribute] of normalized ``words``
+    (``Vectors.of``: each word's vector and its stem's), the same at every offset a word is
+    seen from; zeros for padding and for words the corpus never showed."""
+    real = [w not in (START, END) for w in words]
+    return vectors.of(
+        [w if r else "" for w, r in zip(words, real, strict=True)],
+        [strip_proclitics(w)[1] if r else "" for w, r in zip(words, real, strict=True)],
+    )
+
+
+def vector_names(offset: int, vectors: Vectors) -> list[str]:
+    """The names of the vector attributes seen from ``offset``, one per dimension."""
+    return [f"{offset}v{j}" for j in range(vectors.width)]
+
+
+def sentence_items(words: list[str], gaz: Gazetteer) -> list[list[str]] | list[dict[str, float]]:
+    """What CRFsuite is given for each token (for training): ``sentence_attributes``, and
+    with word vectors ``{name: value}`` with the vector attributes of the words at
+    ``vectors.offsets`` (a name listed twice, as a letter trigram can be, counts twice)."""
+    attrs = sentence_attributes(words, gaz)
+    vectors = gaz.vectors
+    if vectors is None:
+        return attrs
+    padded = [START, START, *words, END, END]
+    values = word_vectors(padded, vectors).tolist()
+    names = {o: vector_names(o, vectors) for o in vectors.offsets}
+    out: list[dict[str, float]] = []
+    for i, token_attrs in enumerate(attrs):
+        item = {a: float(n) for a, n in Counter(token_attrs).items()}
+        for o in vectors.offsets:
+            v = values[i + 2 + o]
+            item.update((a, x) for a, x in zip(names[o], v, strict=True) if x)
+        out.append(item)
+    return out
 
 
 def sentence_attributes(words: list[str], gaz: Gazetteer) -> list[list[str]]:

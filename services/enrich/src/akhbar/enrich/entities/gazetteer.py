@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .clusters import Clusters
 from .normalize import normalize
+from .vectors import Vectors
 
 _CLITIC_CHAINS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 
@@ -57,6 +58,7 @@ class Gazetteer:
         vocab: dict[str, str] | None = None,
         words: dict[str, tuple[str, ...]] | None = None,
         clusters: Clusters | None = None,
+        vectors: Vectors | None = None,
     ) -> None:
         # vocab: normalized word -> how the training data used it ("c" common word, "m" mixed,
         # "n" mostly inside names); a word outside it is rare or new, often a foreign name.
@@ -66,6 +68,8 @@ class Gazetteer:
         self.words: dict[str, tuple[str, ...]] = words or {}
         # clusters: word clusters learned from unlabelled news (``clusters``), or None.
         self.clusters = clusters
+        # vectors: dense word vectors from the same news (``vectors``; option), or None.
+        self.vectors = vectors
         self.entries: dict[tuple[str, ...], set[str]] = {}
         for label, phrase in entries:
             key = phrase_key(phrase)
@@ -166,8 +170,9 @@ class Gazetteer:
         path: Path,
         words: dict[str, tuple[str, ...]] | None = None,
         clusters: Clusters | None = None,
+        vectors: Vectors | None = None,
     ) -> Gazetteer:
-        return cls.load_text(path.read_text(encoding="utf-8"), words, clusters)
+        return cls.load_text(path.read_text(encoding="utf-8"), words, clusters, vectors)
 
     @classmethod
     def load_text(
@@ -175,6 +180,7 @@ class Gazetteer:
         text: str,
         words: dict[str, tuple[str, ...]] | None = None,
         clusters: Clusters | None = None,
+        vectors: Vectors | None = None,
     ) -> Gazetteer:
         entries, vocab = [], {}
         for line in text.splitlines():
@@ -184,4 +190,4 @@ class Gazetteer:
                     vocab[phrase] = label[1:]
                 else:
                     entries.append((label, phrase))
-        return cls(entries, vocab, words, clusters)
+        return cls(entries, vocab, words, clusters, vectors)

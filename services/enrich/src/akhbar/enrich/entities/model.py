@@ -15,7 +15,16 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import END, GAZ_OFFSETS, OFFSETS, START, gaz_attributes, word_names
+from .features import (
+    END,
+    GAZ_OFFSETS,
+    OFFSETS,
+    START,
+    gaz_attributes,
+    vector_names,
+    word_names,
+    word_vectors,
+)
 from .gazetteer import Gazetteer
 from .stack import DOC_OFFSETS, LABEL_OFFSETS, MIN_LETTERS, PAD, label_attributes, stem_key
 
@@ -162,10 +171,30 @@ class _Scorer:
                 self.offset_rows[self.name_ids[name], k] = row
         # which of word_names' (own, near, far) lists each offset reads
         self.offset_kinds = [0 if o == 0 else 1 if abs(o) == 1 else 2 for o in OFFSETS]
+        self._vector_weights(gazetteer)
         self.cache_size = cache_size
         self._reset()
         self.gaz_rows: dict[tuple[str, ...], int] = {(): 0}
         self.gaz_table = np.zeros((16, len(GAZ_OFFSETS), width))
+
+    def _vector_weights(self, gazetteer: Gazetteer) -> None:
+        """vector_table[offset, dimension, label]: the weights of the real-valued vector
+        attributes (``features.sentence_items``), or None when the models have none."""
+        self.vectors = gazetteer.vectors
+        self.vector_table = None
+        if self.vectors is None:
+            return
+        index = self.weights.index
+        table = np.zeros((len(OFFSETS), self.vectors.width, self.width))
+        found = False
+        for k, o in enumerate(OFFSETS):
+            for j, name in enumerate(vector_names(o, self.vectors)):
+                r = index.get(name)
+                if r is not None:
+                    table[k, j] = self.weights.weights[r]
+                    found = True
+        if found:
+            self.vector_table = table
 
     def _reset(self) -> None:
         self.rows: dict[str, int] = {}
@@ -230,7 +259,11 @@ class _Scorer:
         row = np.concatenate(rows)
         if len(row):
             np.add.at(out, np.concatenate(groups), self.weights.weights[row])
-        return out.reshape(len(words), n_off, self.width)
+        out = out.reshape(len(words), n_off, self.width)
+        if self.vector_table is not None:  # + vector @ weights, per offset
+            values = word_vectors(words, self.vectors)
+            out += np.einsum("nd,kdl->nkl", values, self.vector_table)
+        return out
 
     def gaz_row(self, tags: tuple[str, ...]) -> int:
         r = self.gaz_rows.get(tags)

@@ -20,6 +20,7 @@ from .normalize import normalize
 from .spans import bio_spans
 from .tokenize import Token, ends_sentence, is_word, sentences, tokenize
 from .triggers import TRIGGERS
+from .vectors import Vectors
 from .wordlists import load_bytes
 from .world_names import world_names
 
@@ -65,8 +66,11 @@ def read_model(files) -> tuple[Tagger, dict[str, set[str]], Tagger | None]:
     clusters = None  # word clusters: only if the model was trained with them
     if (files / "clusters.tsv.gz").is_file():
         clusters = Clusters.load_bytes((files / "clusters.tsv.gz").read_bytes())
+    vectors = None  # dense word vectors: likewise (option, off)
+    if (files / "vectors.npz").is_file():
+        vectors = Vectors.load_bytes((files / "vectors.npz").read_bytes())
     gaz = Gazetteer.load_text(
-        (files / "gazetteer.tsv").read_text(encoding="utf-8"), words, clusters
+        (files / "gazetteer.tsv").read_text(encoding="utf-8"), words, clusters, vectors
     )
     known = {k[0]: set(labels) for k, labels in gaz.entries.items() if len(k) == 1}
     # "لمنظمة الأنتربول": a name may start with its head noun, not only a known name.
