@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import numpy as np
-import pycrfsuite
 import pytest
 
 from akhbar.enrich.entities.features import sentence_attributes
@@ -12,6 +11,7 @@ from akhbar.enrich.entities.model import CrfWeights, Tagger, viterbi
 from akhbar.enrich.entities.normalize import normalize
 from akhbar.training.entities import corpora
 from akhbar.training.entities.export import weights_from_crfsuite
+from tests.tiny_crf import train_tiny_crf
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "entities"
 
@@ -20,16 +20,11 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "entities"
 def trained(tmp_path_factory):
     sents = corpora.read_anercorp(DATA / "tiny.conll")
     gaz = Gazetteer([("LOC", "المغرب"), ("ORG", "الأمم المتحدة")])
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for tokens, tags in sents:
-        trainer.append(sentence_attributes([normalize(t) for t in tokens], gaz), tags)
-    trainer.set_params(
-        {"c1": 0.0, "c2": 0.01, "max_iterations": 50, "feature.possible_transitions": True}
+    tagger = train_tiny_crf(
+        sents,
+        lambda tokens: sentence_attributes([normalize(t) for t in tokens], gaz),
+        tmp_path_factory.mktemp("crf"),
     )
-    path = str(tmp_path_factory.mktemp("crf") / "tiny.crf")
-    trainer.train(path)
-    tagger = pycrfsuite.Tagger()
-    tagger.open(path)
     return tagger, gaz, sents
 
 

@@ -5,7 +5,6 @@ import re
 from pathlib import Path
 
 import numpy as np
-import pycrfsuite
 import pytest
 
 from akhbar.enrich.entities.clitics import strip_proclitics
@@ -23,6 +22,7 @@ from akhbar.enrich.entities.normalize import normalize
 from akhbar.enrich.entities.vectors import Vectors
 from akhbar.training.entities import corpora
 from akhbar.training.entities.export import weights_from_crfsuite
+from tests.tiny_crf import train_tiny_crf
 
 VECTOR = re.compile(r"-?\dv\d+$")  # the name of a vector attribute: offset, v, dimension
 DATA = Path(__file__).resolve().parents[2] / "data" / "entities"
@@ -114,16 +114,11 @@ def trained(request, tmp_path_factory):
     vocab += [normalize(w) for text in PROBES for w in text.split()]
     vec = table(vocab).with_settings(3.0, request.param)
     gaz = Gazetteer([("LOC", "المغرب"), ("ORG", "الأمم المتحدة")], vectors=vec)
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for tokens, tags in sents:
-        trainer.append(sentence_items([normalize(t) for t in tokens], gaz), tags)
-    trainer.set_params(
-        {"c1": 0.0, "c2": 0.01, "max_iterations": 50, "feature.possible_transitions": True}
+    tagger = train_tiny_crf(
+        sents,
+        lambda tokens: sentence_items([normalize(t) for t in tokens], gaz),
+        tmp_path_factory.mktemp("crf"),
     )
-    path = str(tmp_path_factory.mktemp("crf") / "tiny.crf")
-    trainer.train(path)
-    tagger = pycrfsuite.Tagger()
-    tagger.open(path)
     return tagger, gaz, sents
 
 
