@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from akhbar.store.stories.text import _SENTENCE_END, words
+from akhbar.store.stories.text import sentences_of, words
 from akhbar.training.stories.corpus import CorpusArticle, by_ref
 from akhbar.training.stories.evaluate import DATA, load_pairs
 
@@ -59,7 +59,7 @@ def blind(row: dict) -> dict:
 def sentences(article: CorpusArticle) -> list[str]:
     out = []
     for paragraph in article.body:
-        out += [s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip()]
+        out += [s.strip() for s in sentences_of(paragraph) if s.strip()]
     return out
 
 

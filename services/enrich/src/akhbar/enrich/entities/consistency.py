@@ -129,11 +129,11 @@ def _prefer_listed(
     """``stags`` with a listed name tagged whole where the model cut it: a listed person
     that extends the model's person ("نادية فتاح" inside the listed "نادية فتاح العلوي"),
     or a listed name over two or more of the model's names ("باريس" + "سان جيرمان" inside
-    the club "باريس سان جيرمان"), or a name of the model that starts before a listed
-    name of its label and stops inside it ("حزب التجمع الوطني" + the listed "التجمع
+    the club "باريس سان جيرمان"), or an organization of the model that starts with or
+    before a listed one and stops inside it ("حزب التجمع الوطني" + the listed "التجمع
     الوطني للأحرار" → "حزب التجمع الوطني للأحرار"). Otherwise only where no name of the
-    model crosses the listed name's edge. A listed name is not let relabel the model's one name, nor add a head
-    noun to it (مكة → مكة المكرمة, حماس → حركة حماس): on ANERcorp's train split the model's
+    model crosses the listed name's edge. A listed name is not let relabel the model's one
+    name, nor add a head noun to it (مكة → مكة المكرمة, حماس → حركة حماس): on ANERcorp's train split the model's
     choice there follows the annotation conventions, the list's does not (docs/entities.md).
     """
     spans = None
@@ -143,13 +143,13 @@ def _prefer_listed(
         if spans is None:
             spans = list(bio_spans(stags))
         inside = [(a, b, lab) for a, b, lab in spans if a < end and start < b]
-        if label == "ORG" and len(inside) == 1 and inside[0][0] <= start < inside[0][1] < end:
-            a, _, lab = inside[0]
-            if lab == label:  # the model's name runs into the listed one and stops short:
+        if label == "ORG" and len(inside) == 1 and inside[0][2] == label:
+            a, b, _ = inside[0]
+            if a <= start < b < end:  # the model's name runs into the listed one, stops short:
                 stags = list(stags)  # it keeps its start (a head noun), the list its end
                 stags[a:end] = [f"B-{label}"] + [f"I-{label}"] * (end - a - 1)
                 spans = None
-            continue
+                continue
         if not inside or any(a < start or b > end for a, b, _ in inside):
             continue  # untagged (``_fill`` saw to it), or a model name crosses the edge
         if len(inside) == 1:

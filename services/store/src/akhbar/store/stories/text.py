@@ -48,6 +48,11 @@ def _word_hash(word: str) -> int:
 _SENTENCE_END = re.compile(r"(?<=[.!?\u061f\u06d4])\s+|\n+")
 
 
+def sentences_of(paragraph: str) -> list[str]:
+    """The paragraph cut at sentence ends, as the copy test compares two texts."""
+    return _SENTENCE_END.split(paragraph)
+
+
 def _triples(word_list: list[str]) -> np.ndarray:
     hashed = np.fromiter((_word_hash(w) for w in word_list), dtype=np.uint64, count=len(word_list))
     n = len(hashed) - SHINGLE + 1
@@ -76,7 +81,7 @@ def shingles(title: str, body: Iterable[str]) -> Shingles:
     more than bodies). Empty when there is nothing of three words."""
     parts, starts, total = [], [], 0
     for paragraph in body:
-        for sentence in _SENTENCE_END.split(paragraph):
+        for sentence in sentences_of(paragraph):
             ws = words(sentence)
             if len(ws) < SHINGLE or total >= MAX_SHINGLES:
                 continue
