@@ -1,8 +1,11 @@
-"""Sample, annotate and check the headline/lead entity evaluation set (stdlib only).
+"""Sample, annotate and check the headline/lead entity evaluation set.
 
-    python tools/eval-data/sample_ner_sentences.py sample [--data DIR] > pool.jsonl
-    python tools/eval-data/sample_ner_sentences.py apply pool.jsonl ANNOTATIONS... --out DIR
-    python tools/eval-data/sample_ner_sentences.py check DIR/dev.jsonl DIR/test.jsonl
+    uv run python tools/eval-data/sample_ner_sentences.py sample [--data DIR] > pool.jsonl
+    uv run python tools/eval-data/sample_ner_sentences.py apply pool.jsonl ANNOTATIONS... --out DIR
+    uv run python tools/eval-data/sample_ner_sentences.py check DIR/dev.jsonl DIR/test.jsonl
+
+How texts are cut out of the corpus and how annotations are read is
+``akhbar.training.entities.annotations`` (shared with the news training set).
 
 `sample` draws the sentences with a fixed seed, so the same corpus files give the same
 pool: article titles (kind "headline") and the first sentence of the first body paragraph
@@ -24,17 +27,24 @@ The conventions the annotations follow are in docs/entities-annotation.md.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
 import re
 import sys
 from pathlib import Path
 
+from akhbar.training.entities.annotations import (
+    LABELS,
+    clean,
+    corpus_candidates,
+    ends_word,
+    locate,
+    parse_annotation_line,
+    starts_word,
+)
+
 SEED = 20261204
 DEV_SHARE = 0.4
-MIN_WORDS, MAX_WORDS = 4, 50
-LABELS = ("PER", "ORG", "LOC", "MISC")
 # (corpus file stem, kind) -> how many sentences to draw
 TARGETS = {
     ("egypt-2013", "headline"): 200,
@@ -46,70 +56,12 @@ SEED_PAGE = "maghress-alaoual-2025-11-24.txt"
 SEED_SOURCE = "seed:maghress-ticker"
 SEED_OUTLET = "maghress (الأول)"
 SEED_FETCHED = "2025-11-24"
-# Sentence end marks; a period between digits ("3.5") is a decimal point, not an end.
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?؟]|[.!?؟](?!\d)")
 # The ticker is the page's first line: headlines separated by runs of three or more spaces.
 _TICKER_GAP = re.compile(r"\s{3,}")
-_WORD_CHAR = re.compile(r"[^\W\d_]")
-# Proclitics a span may leave outside (conjunction, prepositions; tatweel after "بـ").
-_PROCLITICS = "وفبلكـ"
-
-
-def starts_word(text: str, start: int) -> bool:
-    """Whether a span starting here starts a word, after at most two proclitic letters."""
-    position = start
-    while position > 0 and start - position < 3 and text[position - 1] in _PROCLITICS:
-        position -= 1
-    return position == 0 or not _WORD_CHAR.match(text[position - 1])
-
-
-def ends_word(text: str, end: int) -> bool:
-    return end == len(text) or not _WORD_CHAR.match(text[end])
 
 
 def default_data_dir() -> Path:
     return Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
-
-
-def clean(text: str) -> str:
-    """One line of text: whitespace runs (including newlines) become one space."""
-    return " ".join(text.split())
-
-
-def first_sentence(paragraph: str) -> str:
-    """The paragraph up to and including its first sentence end mark."""
-    match = _SENTENCE_END.search(paragraph)
-    return paragraph[: match.end()] if match else paragraph
-
-
-def word_count_ok(text: str) -> bool:
-    return MIN_WORDS <= len(text.split()) <= MAX_WORDS
-
-
-def read_corpus(path: Path):
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            yield json.loads(line)
-
-
-def corpus_candidates(path: Path) -> dict[str, list[dict]]:
-    """Headline and lead candidates of one corpus file, in file order."""
-    found: dict[str, list[dict]] = {"headline": [], "lead": []}
-    for number, article in enumerate(read_corpus(path)):
-        base = {
-            "outlet": article.get("outlet", ""),
-            "fetched": article.get("fetched", ""),
-            "article": number,
-        }
-        title = clean(article.get("title") or "")
-        if title and word_count_ok(title):
-            found["headline"].append({**base, "text": title})
-        paragraphs = [clean(p) for p in article.get("body") or [] if clean(p)]
-        if paragraphs:
-            lead = first_sentence(paragraphs[0]).strip()
-            if lead and word_count_ok(lead):
-                found["lead"].append({**base, "text": lead})
-    return found
 
 
 def ticker_headlines(page: Path) -> list[str]:
@@ -179,35 +131,6 @@ def assign_splits(pool: list[dict], rng: random.Random) -> None:
         dev_count = round(len(rows) * DEV_SHARE)
         for position, index in enumerate(order):
             rows[index]["split"] = "dev" if position < dev_count else "test"
-
-
-def parse_annotation_line(line: str) -> tuple[str, list[tuple[str, str, int]]]:
-    ident, _, rest = line.partition("\t")
-    entities = []
-    for item in (part.strip() for part in rest.split(" | ")):
-        if not item:
-            continue
-        label, _, surface = item.partition(" ")
-        occurrence = 1
-        hashed = re.fullmatch(r"(.*\S)\s+#(\d+)", surface)
-        if hashed:
-            surface, occurrence = hashed.group(1), int(hashed.group(2))
-        if label not in LABELS:
-            raise ValueError(f"{ident}: unknown label {label!r}")
-        entities.append((surface.strip(), label, occurrence))
-    return ident.strip(), entities
-
-
-def locate(text: str, surface: str, occurrence: int) -> int:
-    """Start of the N-th occurrence of surface that is whole words (after any proclitics)."""
-    start, seen = -1, 0
-    while seen < occurrence:
-        start = text.find(surface, start + 1)
-        if start < 0:
-            raise ValueError(f"{surface!r} (occurrence {occurrence}) not in {text!r}")
-        if starts_word(text, start) and ends_word(text, start + len(surface)):
-            seen += 1
-    return start
 
 
 def apply(pool_path: Path, annotation_paths: list[Path], out_dir: Path) -> None:

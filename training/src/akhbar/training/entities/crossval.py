@@ -27,17 +27,19 @@ from akhbar.enrich.entities.model import Tagger
 from akhbar.enrich.entities.normalize import normalize
 from akhbar.enrich.entities.recognizer import consistent
 
-from . import corpora, train, wordlists_build
+from . import corpora, news_labels, train, wordlists_build
 from .evaluate import WINDOW
 from .scores import Scores
 
 
-def fold_scores(sentences, k: int, folds: int, window: int, base, params, options: dict):
-    """Scores of fold ``k`` labelled by a model trained on the other folds, per mode;
-    ``options``: the keyword arguments of ``train.train`` (words, stacked, clusters ...)."""
+def fold_scores(sentences, k: int, folds: int, window: int, base, params, options: dict, more=()):
+    """Scores of fold ``k`` labelled by a model trained on the other folds (and on the
+    ``more`` sentences, never scored), per mode; ``options``: the keyword arguments of
+    ``train.train`` (words, stacked, clusters ...)."""
     n = len(sentences)
     lo, hi = n * k // folds, n * (k + 1) // folds
-    weights, second, gaz = train.train(sentences[:lo] + sentences[hi:], base, params, **options)
+    training = sentences[:lo] + sentences[hi:] + list(more)
+    weights, second, gaz = train.train(training, base, params, **options)
     stacked = options.get("stacked", False)
     tagger = Tagger(weights, gaz, second=second)
     modes = ["sentence", "document"] + (["document_stacked"] if stacked else [])
@@ -71,8 +73,10 @@ def cross_validate(
     clusters=None,
     shipped_names=(),
     vectors=None,
+    more=(),
 ) -> dict:
-    """Per-fold micro F1 and the pooled report of each mode."""
+    """Per-fold micro F1 and the pooled report of each mode; ``more``: sentences every fold
+    also trains on (the project's labelled news), never scored."""
     options = {
         "words": words,
         "stacked": stacked,
@@ -89,6 +93,7 @@ def cross_validate(
         base=base,
         params=params,
         options=options,
+        more=more,
     )
     ks = list(range(only if only else folds))
     if jobs > 1:
@@ -138,6 +143,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--vectors", default="none", help="a vectors_build file ('none': without)")
     ap.add_argument("--vector-scale", type=float, help="override the vectors file's scale")
     ap.add_argument("--vector-offsets", help="override its offsets, e.g. 0 or -1,0,1")
+    ap.add_argument(
+        "--news-labels",
+        default="none",
+        help="the project's labelled news texts (``news_labels``): every fold's model also "
+        "trains on them ('none': without)",
+    )
+    ap.add_argument("--news-copies", type=int, default=1)
     ap.add_argument("--c1", type=float, default=train.PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=train.PARAMS["c2"])
     args = ap.parse_args(argv)
@@ -164,6 +176,10 @@ def main(argv: list[str] | None = None) -> None:
         None if args.clusters == "none" else Clusters.load_bytes(Path(args.clusters).read_bytes()),
         [] if args.corpus_names == "none" else train.corpus_entries(Path(args.corpus_names)),
         train.load_vectors(args.vectors, args.vector_scale, args.vector_offsets),
+        []
+        if args.news_labels == "none"
+        else news_labels.labelled_sentences(news_labels.load_cases(Path(args.news_labels)))
+        * args.news_copies,
     )
     report["seconds"] = round(time.time() - t0)
     print(json.dumps(report, indent=1, ensure_ascii=False))

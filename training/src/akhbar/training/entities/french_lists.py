@@ -46,7 +46,9 @@ def first_names() -> list[str]:
 
 def main() -> None:
     names = first_names()
-    header = "# Compiled by akhbar.training.entities.french_lists from names-dataset; do not edit.\n"
+    header = (
+        "# Compiled by akhbar.training.entities.french_lists from names-dataset; do not edit.\n"
+    )
     OUT.write_text(header + "\n".join(names) + "\n", encoding="utf-8")
     print(f"{len(names)} first names -> {OUT}")
 

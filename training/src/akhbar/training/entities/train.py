@@ -50,7 +50,7 @@ from akhbar.enrich.entities.normalize import normalize
 from akhbar.enrich.entities.stack import document_tags, stacked_attributes
 from akhbar.enrich.entities.vectors import Vectors
 
-from . import corpora, self_training, wikidata, wordlists_build
+from . import corpora, news_labels, self_training, wikidata, wordlists_build
 from .evaluate import WINDOW, evaluate
 from .export import weights_from_crfsuite
 from .lexicons import names_from, package_entries, word_classes
@@ -71,6 +71,9 @@ CLUSTERS = MODEL_DIR / "clusters.tsv.gz"
 # where the model left them untagged. Not in the gazetteer: on the headline dev split that
 # added 0.1 F1 and cost 0.7 precision over the list alone.
 TRIGGER_NAMES = MODEL_DIR / "trigger_names.tsv"
+# Each sentence of the project's labelled news (``news_labels``) is trained on this many
+# times in the headline model.
+NEWS_COPIES = 1
 FOLDS = 5
 # AQMAR and Wojood annotate by other conventions (Wikipedia topics, nested spans): as
 # training sentences they lowered dev F1 by about 4 points; their names still widen the
@@ -102,10 +105,13 @@ def base_entries(ner_dir: Path, extra_names=(), people: bool = WIKIDATA) -> list
     return base + names_from(extra_names, listed=base)
 
 
-def headline_articles(n: int, ner_dir: Path | None = None):
-    """The corpus articles whose titles train the headline model (``self_training``)."""
+def headline_articles(n: int, ner_dir: Path | None = None, labelled=()):
+    """The corpus articles whose titles train the headline model (``self_training``): none
+    whose title or lead is in the headline evaluation set or among the ``labelled`` news
+    texts (``news_labels`` cases)."""
     corpus = (ner_dir or corpora.data_dir()).parent / "corpus" / "egypt-2013.jsonl.gz"
-    return self_training.sample_articles(corpus, n, self_training.evaluation_texts())
+    exclude = self_training.evaluation_texts() | {case["text"] for case in labelled}
+    return self_training.sample_articles(corpus, n, exclude)
 
 
 def corpus_entries(path: Path = CORPUS_NAMES) -> list[tuple[str, str]]:
@@ -159,6 +165,18 @@ def train_crf(attributes, tags, params: dict, verbose: bool = False) -> CrfWeigh
     return weights
 
 
+def unseen_text_gazetteer(sentences, base_entries, words=None, clusters=None, vectors=None):
+    """The gazetteer text the model never trained on is featurized with: every name of the
+    gold ``sentences`` in it, as in the shipped gazetteer."""
+    return Gazetteer(
+        base_entries + names_from(sentences, listed=base_entries),
+        word_classes(sentences),
+        words,
+        clusters,
+        vectors,
+    )
+
+
 def train_headline_model(
     sentences,
     base_entries,
@@ -169,23 +187,22 @@ def train_headline_model(
     words=None,
     clusters=None,
     vectors=None,
+    news=(),
+    news_copies: int = 1,
 ) -> CrfWeights:
-    """The CRF for headline fields (``self_training``): trained on the gold ``sentences`` and
-    on the titles of corpus ``articles`` labelled by the body model (``weights`` with the
-    shipped ``gaz``) with their article as context. Gold sentences are featurized as for
-    the body model; titles as unseen text is (every gold name in the gazetteer)."""
+    """The CRF for headline fields (``self_training``): trained on the gold ``sentences``, on
+    the titles of corpus ``articles`` labelled by the body model (``weights`` with the
+    shipped ``gaz``) with their article as context, and on the project's labelled ``news``
+    sentences (``news_labels``), each ``news_copies`` times. Gold sentences are featurized
+    as for the body model; titles and news as unseen text is (every gold name in the
+    gazetteer)."""
     attributes = featurize(sentences, base_entries, words, clusters, vectors)
     tags = [t for _, t in sentences]
     auto = self_training.title_sentences(Tagger(weights, gaz), articles)
-    auto_gaz = Gazetteer(
-        base_entries + names_from(sentences, listed=base_entries),
-        word_classes(sentences),
-        words,
-        clusters,
-        vectors,
-    )
-    attributes += [sentence_items([normalize(t) for t in toks], auto_gaz) for toks, _ in auto]
-    return train_crf(attributes, tags + [t for _, t in auto], params)
+    auto_gaz = unseen_text_gazetteer(sentences, base_entries, words, clusters, vectors)
+    extra = list(auto) + list(news) * news_copies
+    attributes += [sentence_items([normalize(t) for t in toks], auto_gaz) for toks, _ in extra]
+    return train_crf(attributes, tags + [t for _, t in extra], params)
 
 
 def first_pass_labels(sentences, base_entries, params: dict, words, window: int, clusters=None):
@@ -324,6 +341,18 @@ def main(argv: list[str] | None = None) -> None:
         "fields (model/crf_headline.npz; 0: none)",
     )
     ap.add_argument(
+        "--news-labels",
+        default="none",
+        help="the project's labelled news texts (``news_labels``, "
+        f"{news_labels.LABELS_FILE.name}) that train the model of headline fields ('none': without)",
+    )
+    ap.add_argument(
+        "--news-copies",
+        type=int,
+        default=NEWS_COPIES,
+        help="how many times each labelled news sentence is trained on",
+    )
+    ap.add_argument(
         "--stack", action="store_true", help="also train the stacked second pass (stack.py)"
     )
     ap.add_argument(
@@ -376,6 +405,7 @@ def main(argv: list[str] | None = None) -> None:
         vectors=vectors,
     )
     headline = None
+    news = [] if args.news_labels == "none" else news_labels.load_cases(Path(args.news_labels))
     if args.headline_titles:
         t1 = time.time()
         headline = train_headline_model(
@@ -384,10 +414,12 @@ def main(argv: list[str] | None = None) -> None:
             params,
             weights,
             gaz,
-            headline_articles(args.headline_titles, ner_dir),
+            headline_articles(args.headline_titles, ner_dir, news),
             None if args.words_second_only else words,
             clusters,
             vectors,
+            news_labels.labelled_sentences(news),
+            args.news_copies,
         )
         print(f"headline model trained in {time.time() - t1:.0f}s")
     print(
