@@ -153,13 +153,17 @@ def _print_agreement(r: dict) -> None:
     print(f"{r['n']} disagreements with a third label; all three differ on {r['three_differ']}")
     for name in ("first_vs_third", "second_vs_third"):
         a = r[name]
-        print(f"  {name}: agree {a['agree']:.3f} kappa3 {a['kappa3']:.3f} "
-              f"kappa copy/not {a['kappa_copy']:.3f}")
+        print(
+            f"  {name}: agree {a['agree']:.3f} kappa3 {a['kappa3']:.3f} "
+            f"kappa copy/not {a['kappa_copy']:.3f}"
+        )
         print("      rows \\ third  " + "  ".join(f"{x:>10}" for x in LABELS))
         for x, counts in zip(LABELS, a["confusion"], strict=True):
             print(f"      {x:>12}  " + "  ".join(f"{c:>10}" for c in counts))
-    print(f"  majority = first {r['majority_is_first']}, = second {r['majority_is_second']}, "
-          f"= adjudicated {r['majority_is_adjudicated']}; counts {r['majority_counts']}")
+    print(
+        f"  majority = first {r['majority_is_first']}, = second {r['majority_is_second']}, "
+        f"= adjudicated {r['majority_is_adjudicated']}; counts {r['majority_counts']}"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> None:
