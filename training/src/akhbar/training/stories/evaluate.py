@@ -1,7 +1,7 @@
 """Scores story grouping against the project's own labels (tests/data/stories) and against
 title-only grouping (Media Cloud's way: one story per normalized title) in the same run.
 
-    python -m akhbar.training.stories.evaluate [--tune] [--labels first|adjudicated]
+    python -m akhbar.training.stories.evaluate [--tune] [--labels first|adjudicated|majority]
 
 Pairs: thresholds are chosen on the dev half (``--tune`` prints the grid's best), reported on
 the held half. Copies: pairwise precision/recall of the copy decision. Same story (copy or
@@ -12,7 +12,9 @@ Entities and dates come from akhbar's own enrich stage (cached under var/stories
 
 Labels: ``first`` (default) are the project's first annotation of pairs.jsonl; ``adjudicated``
 replaces the label of each pair a second annotator re-read (pairs_second.jsonl: every pair first
-labelled copy or same_event) by the agreed or adjudicated label (docs/stories.md, fourth round).
+labelled copy or same_event) by the agreed or adjudicated label (docs/stories.md, fourth round);
+``majority`` by the agreed label or, for a disagreement, the majority of the first, second and a
+third annotator's labels (``third_annotation``; docs/stories.md, sixth round).
 """
 
 from __future__ import annotations
@@ -44,11 +46,12 @@ DATA = Path("tests/data/stories")
 CACHE = Path("var/stories-eval")
 
 
-LABELS = ("first", "adjudicated")
+LABELS = ("first", "adjudicated", "majority")
 
 
 def load_pairs(data: Path = DATA, labels: str = "first") -> list[dict]:
-    """The labelled pairs, with the first annotator's labels or the adjudicated ones."""
+    """The labelled pairs, with the first annotator's labels, the adjudicated ones or the
+    majority of three annotators on the disagreements."""
     if labels not in LABELS:
         raise ValueError(f"labels must be one of {LABELS}, not {labels!r}")
     pairs = [json.loads(line) for line in (data / "pairs.jsonl").open(encoding="utf-8")]
@@ -56,6 +59,11 @@ def load_pairs(data: Path = DATA, labels: str = "first") -> list[dict]:
         from akhbar.training.stories.second_annotation import adjudicated_labels, load_second
 
         pairs = adjudicated_labels(pairs, load_second(data))
+    elif labels == "majority":
+        from akhbar.training.stories.second_annotation import load_second
+        from akhbar.training.stories.third_annotation import majority_labels
+
+        pairs = majority_labels(pairs, load_second(data))
     return pairs
 
 
@@ -294,8 +302,9 @@ def main() -> None:
     parser.add_argument("--cv", action="store_true",
                         help="cross-validate the copy tuning on the dev pairs (with and without --lead)")
     parser.add_argument("--labels", choices=LABELS, default="first",
-                        help="the first annotation, or the labels after double annotation and "
-                             "adjudication of the copy/same-event pairs")
+                        help="the first annotation, the labels after double annotation and "
+                             "adjudication of the copy/same-event pairs, or the majority of three "
+                             "annotators on the disagreements")
     args = parser.parse_args()
     pairs, clusters = load_pairs(labels=args.labels), load_clusters()
     refs = {p["a"] for p in pairs} | {p["b"] for p in pairs}

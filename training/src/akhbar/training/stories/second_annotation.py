@@ -17,7 +17,8 @@ the pairs annotated so far.
 
 Second labels live in ``tests/data/stories/pairs_second.jsonl`` (references, ``label2``, a
 one-line ``reason2``; after adjudication of a disagreement, ``adjudicated`` and
-``adjudication``). Labels are written by a person under docs/stories.md's annotation rules.
+``adjudication``; a third annotator's ``label3`` and ``reason3`` on the disagreements, see
+``third_annotation``). Labels are written by a person under docs/stories.md's annotation rules.
 """
 
 from __future__ import annotations
