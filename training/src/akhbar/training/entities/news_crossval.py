@@ -58,6 +58,10 @@ def prepare(labels: Path, titles: int) -> None:
     auto_gaz = train.unseen_text_gazetteer(aner, base, None, clusters)
     news = [news_labels.labelled_sentences([case]) for case in cases]
     _STATE.update(
+        aner=aner,
+        base=base,
+        clusters=clusters,
+        sentences=news,
         cases=cases,
         gold=(
             train.featurize(aner, base, None, clusters) + _items(auto, auto_gaz),
@@ -68,15 +72,17 @@ def prepare(labels: Path, titles: int) -> None:
     )
 
 
-def run_fold(job: tuple[str, int, tuple[str, ...], int, int]) -> dict[str, Scores]:
+def run_fold(job: tuple[str, int, tuple[str, ...], bool, int, int]) -> dict[str, Scores]:
     """Scores of fold ``k`` (and of the headline dev split) under one configuration."""
-    _, copies, kinds, k, folds = job
+    _, copies, kinds, body, k, folds = job
     attributes, tags = list(_STATE["gold"][0]), list(_STATE["gold"][1])
+    body_news = []
     for i, case in enumerate(_STATE["cases"]):
         if i % folds != k and case["kind"] in kinds:
             items, case_tags = _STATE["news"][i]
             attributes += items * copies
             tags += case_tags * copies
+            body_news += _STATE["sentences"][i] * copies
     weights = train.train_crf(attributes, tags, train.PARAMS)
     held = [c for i, c in enumerate(_STATE["cases"]) if i % folds == k]
     with tempfile.TemporaryDirectory() as tmp:
@@ -85,6 +91,18 @@ def run_fold(job: tuple[str, int, tuple[str, ...], int, int]) -> dict[str, Score
             if path.is_file():
                 shutil.copy(path, folder / path.name)
         weights.save(folder / "crf_headline.npz")
+        if body:
+            # the body model trained on the other folds' news too (the titles' teacher
+            # stays the shipped body model: their labels are computed once)
+            body_weights, _, gaz = train.train(
+                _STATE["aner"] + body_news,
+                _STATE["base"],
+                train.PARAMS,
+                stacked=False,
+                clusters=_STATE["clusters"],
+            )
+            body_weights.save(folder / "crf.npz")
+            gaz.save(folder / "gazetteer.tsv")
         use_model(folder)
         scores = evaluate_texts(held)
         for key, sc in evaluate_texts(_STATE["dev"]).items():
@@ -102,17 +120,21 @@ def main(argv: list[str] | None = None) -> None:
         "--kinds", nargs="+", default=["headline", "headline,lead"], help="comma-separated kinds"
     )
     ap.add_argument("--titles", type=int, default=train.HEADLINE_TITLES)
+    ap.add_argument("--body", action="store_true", help="the news train each fold's body model too")
     args = ap.parse_args(argv)
     t0 = time.time()
     prepare(args.labels, args.titles)
     print(f"prepared in {time.time() - t0:.0f}s", flush=True)
+    body = bool(args.body)
     configs = [
-        (f"copies={c} kinds={kinds}", c, tuple(kinds.split(",")))
+        (f"copies={c} kinds={kinds}" + (" body" if body and c else ""), c, kinds, body and c > 0)
         for c in args.copies
         for kinds in (args.kinds if c else args.kinds[:1])
     ]
     jobs = [
-        (name, c, kinds, k, args.folds) for name, c, kinds in configs for k in range(args.folds)
+        (name, c, tuple(kinds.split(",")), b, k, args.folds)
+        for name, c, kinds, b in configs
+        for k in range(args.folds)
     ]
     with ProcessPoolExecutor(args.jobs) as pool:
         results = list(pool.map(run_fold, jobs))

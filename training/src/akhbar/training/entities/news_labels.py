@@ -46,7 +46,8 @@ from .corpora import Sentence, read_span_set
 
 SEED = 20261207
 CORPUS = "egypt-2013"
-TARGETS = {"headline": 1260, "lead": 630}
+# Headlines and leads each annotation round adds (round 1: 1,890 texts).
+ROUNDS = ({"headline": 1260, "lead": 630}, {"headline": 1260, "lead": 630})
 # Two texts sharing this share of their words (Jaccard over word sets) are one text.
 NEAR_DUPLICATE = 0.5
 LABELS_FILE = corpora.DATA_DIR / "news_labels.tsv"
@@ -86,31 +87,36 @@ class NearDuplicates:
         )
 
 
-def sample_pool(corpus: Path, evaluation: list[str]) -> list[dict]:
-    """Headlines then leads of ``corpus``, shuffled with SEED, TARGETS of each, no two from
-    one article, none near an ``evaluation`` text or another drawn text."""
+def sample_pool(corpus: Path, evaluation: list[str], stages: int = len(ROUNDS)) -> list[dict]:
+    """Texts of ``corpus`` to annotate, round by round (ROUNDS: how many headlines and leads
+    each round adds), each kind's candidates shuffled once with SEED and taken in that
+    order, so a later round never changes an earlier one's texts. No two texts from one
+    article, none near an ``evaluation`` text or another drawn text."""
     rng = random.Random(SEED)
     candidates = corpus_candidates(corpus)
     known = NearDuplicates()
     for text in evaluation:
         known.add(text)
+    orders = {}
+    for kind in ("headline", "lead"):
+        orders[kind] = list(range(len(candidates[kind])))
+        rng.shuffle(orders[kind])
+    position = dict.fromkeys(orders, 0)
+    taken = dict.fromkeys(orders, 0)
     used: set[int] = set()
     pool: list[dict] = []
-    for kind in ("headline", "lead"):
-        rows = candidates[kind]
-        order = list(range(len(rows)))
-        rng.shuffle(order)
-        taken = 0
-        for index in order:
-            if taken == TARGETS[kind]:
-                break
-            row = rows[index]
-            if row["article"] in used or known.seen(row["text"]):
-                continue
-            used.add(row["article"])
-            known.add(row["text"])
-            taken += 1
-            pool.append({"id": f"nw-{kind[0]}-{taken:04d}", "kind": kind, **row})
+    for targets in ROUNDS[:stages]:
+        for kind, wanted in targets.items():
+            rows, order, goal = candidates[kind], orders[kind], taken[kind] + wanted
+            while taken[kind] < goal and position[kind] < len(order):
+                row = rows[order[position[kind]]]
+                position[kind] += 1
+                if row["article"] in used or known.seen(row["text"]):
+                    continue
+                used.add(row["article"])
+                known.add(row["text"])
+                taken[kind] += 1
+                pool.append({"id": f"nw-{kind[0]}-{taken[kind]:04d}", "kind": kind, **row})
     return pool
 
 

@@ -353,6 +353,12 @@ def main(argv: list[str] | None = None) -> None:
         help="how many times each labelled news sentence is trained on",
     )
     ap.add_argument(
+        "--news-body",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="the labelled news train the body model too",
+    )
+    ap.add_argument(
         "--stack", action="store_true", help="also train the stacked second pass (stack.py)"
     )
     ap.add_argument(
@@ -390,8 +396,12 @@ def main(argv: list[str] | None = None) -> None:
     trigger_tsv = None if args.trigger_names == "none" else Path(args.trigger_names).read_bytes()
     t0 = time.time()
     params2 = {**params, "c2": args.c2_second}
+    news = [] if args.news_labels == "none" else news_labels.load_cases(Path(args.news_labels))
+    # With --news-body the labelled news train the body model too (after ANERcorp, so the
+    # jackknife folds of the gazetteer put them in the last folds).
+    body_news = news_labels.labelled_sentences(news) * args.news_copies if args.news_body else []
     weights, second, gaz = train(
-        aner + extra,
+        aner + extra + body_news,
         base,
         params,
         words,
@@ -405,7 +415,6 @@ def main(argv: list[str] | None = None) -> None:
         vectors=vectors,
     )
     headline = None
-    news = [] if args.news_labels == "none" else news_labels.load_cases(Path(args.news_labels))
     if args.headline_titles:
         t1 = time.time()
         headline = train_headline_model(
