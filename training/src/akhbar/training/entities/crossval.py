@@ -145,11 +145,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--vector-offsets", help="override its offsets, e.g. 0 or -1,0,1")
     ap.add_argument(
         "--news-labels",
-        default="none",
+        default=str(news_labels.LABELS_FILE),
         help="the project's labelled news texts (``news_labels``): every fold's model also "
-        "trains on them ('none': without)",
+        "trains on them, as the shipped one does ('none': without)",
     )
-    ap.add_argument("--news-copies", type=int, default=1)
+    ap.add_argument("--news-copies", type=int, default=train.NEWS_COPIES)
     ap.add_argument("--c1", type=float, default=train.PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=train.PARAMS["c2"])
     args = ap.parse_args(argv)
