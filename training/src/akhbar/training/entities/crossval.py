@@ -145,11 +145,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--vector-offsets", help="override its offsets, e.g. 0 or -1,0,1")
     ap.add_argument(
         "--news-labels",
-        default=str(news_labels.LABELS_FILE),
-        help="the project's labelled news texts (``news_labels``): every fold's model also "
-        "trains on them, as the shipped one does ('none': without)",
+        default="none",
+        help="the project's labelled news texts (``news_labels``, e.g. "
+        f"{news_labels.LABELS_FILE.name}): every fold's body model also trains on them "
+        "(the shipped body model does not: docs/entities.md; 'none': without)",
     )
     ap.add_argument("--news-copies", type=int, default=train.NEWS_COPIES)
+    ap.add_argument(
+        "--news-kinds", default="headline,lead", help="which kinds of news text (comma-separated)"
+    )
     ap.add_argument("--c1", type=float, default=train.PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=train.PARAMS["c2"])
     args = ap.parse_args(argv)
@@ -178,7 +182,13 @@ def main(argv: list[str] | None = None) -> None:
         train.load_vectors(args.vectors, args.vector_scale, args.vector_offsets),
         []
         if args.news_labels == "none"
-        else news_labels.labelled_sentences(news_labels.load_cases(Path(args.news_labels)))
+        else news_labels.labelled_sentences(
+            [
+                case
+                for case in news_labels.load_cases(Path(args.news_labels))
+                if case["kind"] in args.news_kinds.split(",")
+            ]
+        )
         * args.news_copies,
     )
     report["seconds"] = round(time.time() - t0)
