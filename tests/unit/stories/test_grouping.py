@@ -148,3 +148,20 @@ def test_membership_by_binary_search_agrees_with_numpy_isin_and_intersection():
         expected = common / (len(a) + len(b) - common) if len(a) and len(b) else 0.0
         assert jaccard(a, b) == expected
     assert not in_sorted(np.array([5], dtype=np.uint32), np.array([], dtype=np.uint32)).any()
+
+
+class TestEventScore:
+    def test_a_name_counts_as_shared_whatever_label_each_article_gave_it(self):
+        """The same canonical name under two labels (a headline model's MISC station, a body
+        model's PER) is evidence of one entity; another name is not."""
+        from akhbar.store.stories.grouping import event_score
+
+        params = Params()
+        a = features(doc("a", "قطع مترو الأنفاق في محطة السادات", UNRELATED,
+                         entities=frozenset({"MISC:السادات"})))
+        same = features(doc("b", "تحطيم عربات مترو بعد إيقافه", OTHER_WORDS,
+                            entities=frozenset({"PER:السادات"})))
+        other = features(doc("c", "تحطيم عربات مترو بعد إيقافه", OTHER_WORDS,
+                             entities=frozenset({"PER:حلوان"})))
+        bonus = event_score(a, same, params) - event_score(a, other, params)
+        assert abs(bonus - params.entity_weight) < 1e-9

@@ -90,6 +90,16 @@ class Features:
     # ``event_keys``, computed once (the vector and entities do not change once built).
     _keys: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
+    _names: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def entity_names(self) -> frozenset[str]:
+        """The canonical names of ``entities`` without their labels: two articles name the
+        same entity even when their texts led the tagger to different labels (a metro
+        station "السادات" as a place in one headline, a person in another article's body)."""
+        if self._names is None:
+            self._names = frozenset(e.partition(":")[2] for e in self.entities)
+        return self._names
+
     def event_keys(self) -> list[str]:
         if self._keys is None:
             top = sorted(self.vector.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_TERMS]
@@ -166,8 +176,9 @@ def event_score(a: Features, b: Features, params: Params) -> float:
     """Title-and-lead similarity, plus shared canonical entities and shared dates."""
     score = cosine(a.vector, b.vector)
     if a.entities and b.entities:
-        shared = len(a.entities & b.entities)
-        score += params.entity_weight * shared / min(len(a.entities), len(b.entities))
+        names_a, names_b = a.entity_names(), b.entity_names()
+        shared = len(names_a & names_b)
+        score += params.entity_weight * shared / min(len(names_a), len(names_b))
     if a.dates & b.dates:
         score += params.date_weight
     return score
