@@ -155,14 +155,21 @@ def final_label(first: str, second: dict) -> str:
     return second["adjudicated"]
 
 
-def adjudicated_labels(pairs: list[dict], second: list[dict]) -> list[dict]:
-    """``pairs`` with each re-annotated pair's label replaced by its final label (pairs not
-    re-annotated keep their first label)."""
+def relabelled(pairs: list[dict], second: list[dict], decide=None) -> list[dict]:
+    """``pairs`` with each re-annotated pair's label replaced by ``decide(first label, its
+    re-annotation row)`` (default ``final_label``); pairs not re-annotated keep their first
+    label."""
+    decide = decide or final_label
     by_key = {key(s): s for s in second}
     return [
-        {**p, "label": final_label(p["label"], by_key[key(p)])} if key(p) in by_key else p
+        {**p, "label": decide(p["label"], by_key[key(p)])} if key(p) in by_key else p
         for p in pairs
     ]
+
+
+def adjudicated_labels(pairs: list[dict], second: list[dict]) -> list[dict]:
+    """``pairs`` with each re-annotated pair's label replaced by its final label."""
+    return relabelled(pairs, second, final_label)
 
 
 def confusion(first: Sequence[str], second: Sequence[str], labels=LABELS) -> list[list[int]]:

@@ -42,6 +42,7 @@ from akhbar.training.stories.second_annotation import (
     blind,
     key,
     load_second,
+    relabelled,
     sentences,
 )
 
@@ -77,11 +78,7 @@ def majority_label(first: str, second: dict) -> str:
 def majority_labels(pairs: list[dict], second: list[dict]) -> list[dict]:
     """``pairs`` with each re-annotated pair's label replaced by its majority label (pairs not
     re-annotated keep their first label)."""
-    by_key = {key(s): s for s in second}
-    return [
-        {**p, "label": majority_label(p["label"], by_key[key(p)])} if key(p) in by_key else p
-        for p in pairs
-    ]
+    return relabelled(pairs, second, majority_label)
 
 
 def _header(tag: str, a: CorpusArticle) -> str:
