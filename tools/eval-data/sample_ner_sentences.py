@@ -38,8 +38,7 @@ from akhbar.training.entities.annotations import (
     clean,
     corpus_candidates,
     ends_word,
-    locate,
-    parse_annotation_line,
+    read_annotations,
     starts_word,
 )
 
@@ -138,29 +137,7 @@ def apply(pool_path: Path, annotation_paths: list[Path], out_dir: Path) -> None:
         row["id"]: row
         for row in map(json.loads, pool_path.read_text(encoding="utf-8").splitlines())
     }
-    annotated: dict[str, list[dict]] = {}
-    errors: list[str] = []
-    for path in annotation_paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            ident, items = parse_annotation_line(line)
-            if ident not in pool:
-                raise ValueError(f"{path}: unknown id {ident}")
-            if ident in annotated:
-                raise ValueError(f"{path}: {ident} annotated twice")
-            text = pool[ident]["text"]
-            spans = []
-            for surface, label, occurrence in items:
-                try:
-                    start = locate(text, surface, occurrence)
-                except ValueError as error:
-                    errors.append(f"{ident}: {error}")
-                    continue
-                spans.append(
-                    {"start": start, "end": start + len(surface), "label": label, "text": surface}
-                )
-            annotated[ident] = sorted(spans, key=lambda span: span["start"])
+    annotated, errors = read_annotations(pool, annotation_paths)
     if errors:
         raise SystemExit("\n".join(errors))
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -12,6 +12,7 @@ from akhbar.training.entities import news_labels
 from akhbar.training.entities.annotations import (
     article_texts,
     parse_annotation_line,
+    read_annotations,
     spans_of,
 )
 
@@ -89,7 +90,7 @@ def test_the_reference_file_rebuilds_texts_and_spans_from_the_corpus(tmp_path, c
         "nw-h-0001\tPER أخنوش | LOC الرباط\nnw-l-0001\tPER عزيز أخنوش | LOC الرباط\n",
         encoding="utf-8",
     )
-    annotated, problems = news_labels.read_annotations(pool, [annotations])
+    annotated, problems = read_annotations(pool, [annotations])
     assert problems == []
     reference = tmp_path / "labels.tsv"
     reference.write_text(news_labels.build(pool, annotated), encoding="utf-8")
@@ -117,6 +118,6 @@ def test_annotation_problems_are_reported_not_raised(tmp_path):
     annotations.write_text(
         "nw-h-0001\tPER أخنوش\nnw-h-0001\tPER أخنوش\nnw-h-0002\tLOC فاس\n", encoding="utf-8"
     )
-    annotated, problems = news_labels.read_annotations(pool, [annotations])
+    annotated, problems = read_annotations(pool, [annotations])
     assert list(annotated) == ["nw-h-0001"]
     assert len(problems) == 2

@@ -133,3 +133,25 @@ def spans_of(text: str, items: list[tuple[str, str, int]]) -> list[dict]:
         if after["start"] < before["end"]:
             raise ValueError(f"{before['text']!r} and {after['text']!r} overlap in {text!r}")
     return spans
+
+
+def read_annotations(pool: dict[str, dict], paths: list[Path]) -> tuple[dict, list[str]]:
+    """{id: spans} of the annotation files over the ``pool`` ({id: row with its text}), and
+    every problem found (unknown or repeated ids, names not in their text, overlapping
+    spans); a line with a problem is left out."""
+    annotated: dict[str, list[dict]] = {}
+    problems: list[str] = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            try:
+                ident, items = parse_annotation_line(line)
+                if ident not in pool:
+                    raise ValueError(f"unknown id {ident}")
+                if ident in annotated:
+                    raise ValueError(f"{ident} annotated twice")
+                annotated[ident] = spans_of(pool[ident]["text"], items)
+            except ValueError as error:
+                problems.append(f"{path.name}: {error}")
+    return annotated, problems

@@ -10,8 +10,9 @@ average), the test split never. The body model is the shipped one throughout: it
 teacher of the titles and labels the leads.
 
 Configurations: ``--copies 0 1 2`` (how many times each news sentence is trained on; 0 is
-the shipped configuration without news) and ``--kinds`` (which kinds of text train the
-headline model: headlines only, or leads too).
+the configuration without news), ``--kinds`` (which kinds of text train the headline model:
+headlines only, or leads too) and ``--body`` (the other folds' news train each fold's body
+model too; the titles' teacher stays the shipped body model).
 """
 
 from __future__ import annotations

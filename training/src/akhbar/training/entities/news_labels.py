@@ -39,6 +39,7 @@ from .annotations import (
     corpus_candidates,
     locate,
     parse_annotation_line,
+    read_annotations,
     read_corpus,
     spans_of,
 )
@@ -86,12 +87,10 @@ class NearDuplicates:
     def seen(self, text: str) -> bool:
         words = word_set(text)
         shared = Counter(i for word in words for i in self.postings.get(word, ()))
-        return any(
-            n / len(words | self.sets[i]) >= NEAR_DUPLICATE for i, n in shared.items() if words
-        )
+        return any(n / len(words | self.sets[i]) >= NEAR_DUPLICATE for i, n in shared.items())
 
 
-def sample_pool(corpus: Path, evaluation: list[str], stages: int = len(ROUNDS)) -> list[dict]:
+def sample_pool(corpus: Path, evaluation: list[str]) -> list[dict]:
     """Texts of ``corpus`` to annotate, round by round (ROUNDS: how many headlines and leads
     each round adds), each kind's candidates shuffled once with SEED and taken in that
     order, so a later round never changes an earlier one's texts. No two texts from one
@@ -109,7 +108,7 @@ def sample_pool(corpus: Path, evaluation: list[str], stages: int = len(ROUNDS)) 
     taken = dict.fromkeys(orders, 0)
     used: set[int] = set()
     pool: list[dict] = []
-    for targets in ROUNDS[:stages]:
+    for targets in ROUNDS:
         for kind, wanted in targets.items():
             rows, order, goal = candidates[kind], orders[kind], taken[kind] + wanted
             while taken[kind] < goal and position[kind] < len(order):
@@ -126,27 +125,6 @@ def sample_pool(corpus: Path, evaluation: list[str], stages: int = len(ROUNDS)) 
 
 def read_pool(path: Path) -> dict[str, dict]:
     return {row["id"]: row for row in read_span_set(path)}
-
-
-def read_annotations(pool: dict[str, dict], paths: list[Path]) -> tuple[dict, list[str]]:
-    """{id: spans} of the annotation files, and every problem found (unknown or repeated
-    ids, names not in their text, overlapping spans)."""
-    annotated: dict[str, list[dict]] = {}
-    problems: list[str] = []
-    for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            try:
-                ident, items = parse_annotation_line(line)
-                if ident not in pool:
-                    raise ValueError(f"unknown id {ident}")
-                if ident in annotated:
-                    raise ValueError(f"{ident} annotated twice")
-                annotated[ident] = spans_of(pool[ident]["text"], items)
-            except ValueError as error:
-                problems.append(f"{path.name}: {error}")
-    return annotated, problems
 
 
 def token_tags(text: str, spans: list[dict]) -> list[Sentence]:
@@ -187,12 +165,11 @@ def load_cases(path: Path = LABELS_FILE, corpus: Path | None = None) -> list[dic
         if digest(text) != text_digest:
             raise ValueError(f"{ident}: article {article}'s {kind} is not the annotated text")
         _, parsed = parse_annotation_line(f"{ident}\t{items}")
-        source = f"corpus:{CORPUS}"
         cases.append(
             {
                 "id": ident,
                 "kind": kind,
-                "source": source,
+                "source": f"corpus:{CORPUS}",
                 "text": text,
                 "entities": spans_of(text, parsed),
             }
