@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from akhbar.enrich.entities import find_entities_in_fields
-from akhbar.enrich.entities.recognizer import load_tagger
+from akhbar.enrich.entities.recognizer import body_tagger, load_tagger
 from akhbar.training.entities import corpora
 from akhbar.training.entities.corpora import HEADLINES, read_span_set
 from akhbar.training.entities.evaluate import WINDOW, evaluate, evaluate_texts
@@ -54,6 +54,18 @@ class TestAnercorpTestSplit:
         """With document consistency over windows of sentences: at or above the floors."""
         report = evaluate(load_tagger(), anercorp_test, WINDOW).report()
         assert not _check(report, FLOORS["anercorp_test"]["document_level"]), report
+
+
+class TestAnercorpTestSplitInTheProjectsConventions:
+    """The model enrich labels body text with by default (the news body model, the
+    project's conventions) on the same split: its own floors, so that it cannot slide."""
+
+    @pytest.mark.parametrize("window", [0, WINDOW])
+    def test_scores_stay_above_floors(self, anercorp_test, window):
+        report = evaluate(body_tagger(), anercorp_test, window).report()
+        mode = "document_level" if window else "sentence_level"
+        assert body_tagger() is not load_tagger()
+        assert not _check(report, FLOORS["anercorp_test_akhbar_conventions"][mode]), report
 
 
 @pytest.fixture(scope="module")

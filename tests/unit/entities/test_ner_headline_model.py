@@ -23,6 +23,7 @@ class TestHeadlineFields:
         """Headline sentences get the headline model's labels, the others the body model's,
         in their original order."""
         monkeypatch.setattr(recognizer, "_HEADLINE_TAGGER", Marks("B-LOC"))
+        monkeypatch.setattr(recognizer, "_NEWS_TAGGER", None)  # ANERcorp's conventions
         words = [["a", "b"], ["c"], ["d", "e", "f"]]
         got = recognizer._label(Marks("O"), words, [False, True, False])
         assert got == [["O", "O"], ["B-LOC"], ["O", "O", "O"]]
@@ -30,6 +31,7 @@ class TestHeadlineFields:
     def test_without_a_headline_model_the_body_model_labels_all(self, monkeypatch):
         """A model folder without crf_headline.npz labels headlines like any sentence."""
         monkeypatch.setattr(recognizer, "_HEADLINE_TAGGER", None)
+        monkeypatch.setattr(recognizer, "_NEWS_TAGGER", None)
         assert recognizer._label(Marks("O"), [["a"], ["b"]], [True, False]) == [["O"], ["O"]]
 
 

@@ -26,9 +26,17 @@ app = typer.Typer(
 
 
 @app.callback()
-def entities(ctx: typer.Context) -> None:
+def entities(
+    ctx: typer.Context,
+    conventions: str = typer.Option(
+        None,
+        "--conventions",
+        help="label Arabic text by 'akhbar' (the project's conventions, default) or "
+        "'anercorp' (the body model trained on ANERcorp alone); default $AKHBAR_NER_CONVENTIONS",
+    ),
+) -> None:
     """Read stdin, one item per line; print {"entities": [...]} per line."""
     if ctx.invoked_subcommand is None:
         from akhbar.cli.local import entities_stdin
 
-        entities_stdin()
+        entities_stdin(conventions)

@@ -87,9 +87,18 @@ def dates_cmd(ref: str | None = typer.Option(None, "--ref", help="Reference date
         typer.echo(json.dumps({"dates": rows}, ensure_ascii=False))
 
 
-def entities_stdin() -> None:
-    """Named entities of each stdin line: {"entities": [{text, start, end, label, canonical}]}."""
+def entities_stdin(conventions: str | None = None) -> None:
+    """Named entities of each stdin line: {"entities": [{text, start, end, label, canonical}]};
+    Arabic labelled by ``conventions`` (``recognizer.CONVENTIONS``) when given."""
     from akhbar.enrich.core import find_entities_any
+
+    if conventions:
+        from akhbar.enrich.entities.recognizer import use_model
+
+        try:
+            use_model(conventions=conventions)
+        except ValueError as e:
+            raise typer.BadParameter(str(e), param_hint="--conventions") from e
 
     for text, _ in _items(None):
         found = find_entities_any(text)  # Arabic or French by the line's language

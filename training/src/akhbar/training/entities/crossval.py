@@ -40,11 +40,16 @@ def fold_scores(sentences, k: int, folds: int, window: int, base, params, option
     lo, hi = n * k // folds, n * (k + 1) // folds
     training = sentences[:lo] + sentences[hi:] + list(more)
     weights, second, gaz = train.train(training, base, params, **options)
-    stacked = options.get("stacked", False)
     tagger = Tagger(weights, gaz, second=second)
+    return held_scores(tagger, sentences[lo:hi], window, options.get("stacked", False))
+
+
+def held_scores(tagger: Tagger, held, window: int, stacked: bool = False) -> dict[str, Scores]:
+    """Scores of the gold ``held`` sentences labelled by ``tagger``, per mode: each sentence
+    alone, and documents of ``window`` sentences with consistency and the listed names (and
+    with the second pass when ``stacked``)."""
     modes = ["sentence", "document"] + (["document_stacked"] if stacked else [])
     scores = {m: Scores() for m in modes}
-    held = sentences[lo:hi]
     for i in range(0, len(held), window):
         chunk = held[i : i + window]
         norm = [[normalize(t) for t in toks] for toks, _ in chunk]

@@ -38,6 +38,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 
 from akhbar.enrich.entities import wordlists
@@ -74,10 +75,16 @@ TRIGGER_NAMES = MODEL_DIR / "trigger_names.tsv"
 # The project's labelled news (``news_labels``: 5,670 egypt-2013 headlines and leads
 # annotated by docs/entities-annotation.md) train the headline model, each sentence this
 # many times (news cross-validation, ``news_crossval``: copies 1 -> 2 moved the news
-# headlines 72.5 -> 73.1). They do not train the body model: there they lift the news leads
-# by 14 F1 but cost ANERcorp's cross-validation 0.7 to 1.8 (docs/entities.md).
+# headlines 72.5 -> 73.1).
 NEWS_COPIES = 2
-NEWS_BODY = False
+# They also train the model of body text in the project's conventions (``model/
+# crf_news.npz``): the lead sentences' domain of a domain-augmented CRF over ANERcorp's
+# train split and the labelled news, headlines and leads each a domain of their own
+# (``train_domains``; decided by ``domain_crossval``, docs/entities.md). The body model of
+# ANERcorp's conventions (``crf.npz``) stays trained on ANERcorp alone: mixed into it, the
+# news cost ANERcorp's cross-validation 0.7 to 1.8 F1.
+NEWS_BODY_MODEL = True
+NEWS_BODY_COPIES = 1
 FOLDS = 5
 # AQMAR and Wojood annotate by other conventions (Wikipedia topics, nested spans): as
 # training sentences they lowered dev F1 by about 4 points; their names still widen the
@@ -181,6 +188,60 @@ def unseen_text_gazetteer(sentences, base_entries, words=None, clusters=None, ve
     )
 
 
+# Domain-augmented training (Daume 2007, "Frustratingly easy domain adaptation"): every
+# attribute of a training sentence is given twice, once shared and once under its domain's
+# prefix, so what ANERcorp's 2007 text and today's news disagree on goes into the prefixed
+# copies, and what they agree on into the shared weights, which every domain trains. Each
+# domain's model is the shared weights plus its own copies (``domain_weights``); the runtime
+# labeller never sees a prefix. Domains: ANERcorp's sentences, and the labelled news by kind
+# (headlines and lead sentences: headline syntax is not body syntax).
+ANERCORP_DOMAIN = "@A:"
+NEWS_DOMAINS = {"headline": "@H:", "lead": "@L:"}
+
+
+def domain_items(items: list[list[list[str]]], prefix: str) -> list[list[list[str]]]:
+    """``items`` (``sentence_items`` of each sentence of one domain) with each token's
+    attributes also under the domain's ``prefix``."""
+    return [[[*attrs, *(prefix + a for a in attrs)] for attrs in sent] for sent in items]
+
+
+def domain_weights(weights: CrfWeights, prefix: str) -> CrfWeights:
+    """The model of one domain of a domain-augmented CRF: each attribute's shared weights
+    plus those of its ``prefix`` copy (attributes of other prefixes dropped); shared
+    transitions."""
+    shared = [a for a in weights.attributes if not a.startswith("@")]
+    own = {a[len(prefix) :]: i for i, a in enumerate(weights.attributes) if a.startswith(prefix)}
+    names = shared + [a for a in own if a not in weights.index]
+    rows = np.zeros((len(names), len(weights.labels)))
+    for j, name in enumerate(names):
+        if name in weights.index:
+            rows[j] += weights.weights[weights.index[name]]
+        if name in own:
+            rows[j] += weights.weights[own[name]]
+    return CrfWeights(weights.labels, weights.transitions, names, rows)
+
+
+def train_domains(
+    sentences, news: dict[str, list], base_entries, params: dict, clusters=None, copies: int = 1
+) -> dict[str, CrfWeights]:
+    """One domain-augmented CRF trained on the gold ``sentences`` (ANERcorp's domain,
+    featurized as for the body model, jackknifed) and on the labelled news of each kind
+    (``news``: kind -> sentences), each ``copies`` times (featurized as unseen text is, as
+    the headline model's news are); the model of each domain by its name ("anercorp" and the
+    news kinds)."""
+    attributes = domain_items(featurize(sentences, base_entries, None, clusters), ANERCORP_DOMAIN)
+    tags = [t for _, t in sentences]
+    gaz = unseen_text_gazetteer(sentences, base_entries, None, clusters)
+    for kind, kind_sentences in news.items():
+        items = [sentence_items([normalize(t) for t in toks], gaz) for toks, _ in kind_sentences]
+        attributes += domain_items(items, NEWS_DOMAINS[kind]) * copies
+        tags += [t for _, t in kind_sentences] * copies
+    weights = train_crf(attributes, tags, params)
+    out = {"anercorp": domain_weights(weights, ANERCORP_DOMAIN)}
+    out.update((kind, domain_weights(weights, NEWS_DOMAINS[kind])) for kind in news)
+    return out
+
+
 def train_headline_model(
     sentences,
     base_entries,
@@ -230,6 +291,26 @@ def first_pass_labels(sentences, base_entries, params: dict, words, window: int,
     return labels, docs
 
 
+def shipped_gazetteer(
+    sentences, base_entries, words=None, clusters=None, vectors=None, shipped_names=()
+) -> Gazetteer:
+    """The gazetteer a model trained on ``sentences`` ships with: the base entries, the
+    sentences' names, the hand-written news names and ``shipped_names``."""
+    # The hand-written news names join the gazetteer the model ships with, not the one its
+    # training sentences are featurized with: the 2007 training text barely mentions them,
+    # and where it does its conventions differ (dev: 71.6 -> 71.0 in training, 71.5 here).
+    return Gazetteer(
+        base_entries
+        + names_from(sentences, listed=base_entries)
+        + news_entries()
+        + list(shipped_names),
+        word_classes(sentences),
+        words,
+        clusters,
+        vectors,
+    )
+
+
 def train(
     sentences,
     base_entries,
@@ -253,19 +334,7 @@ def train(
     first_words = None if words_second_only else words
     attributes = featurize(sentences, base_entries, first_words, clusters, vectors)
     weights = train_crf(attributes, tags, params)
-    # The hand-written news names join the gazetteer the model ships with, not the one its
-    # training sentences are featurized with: the 2007 training text barely mentions them,
-    # and where it does its conventions differ (dev: 71.6 -> 71.0 in training, 71.5 here).
-    gaz = Gazetteer(
-        base_entries
-        + names_from(sentences, listed=base_entries)
-        + news_entries()
-        + list(shipped_names),
-        word_classes(sentences),
-        words,
-        clusters,
-        vectors,
-    )
+    gaz = shipped_gazetteer(sentences, base_entries, words, clusters, vectors, shipped_names)
     if not stacked:
         return weights, None, gaz
     labels, docs = first_pass_labels(sentences, base_entries, params, first_words, WINDOW, clusters)
@@ -357,10 +426,11 @@ def main(argv: list[str] | None = None) -> None:
         help="how many times each labelled news sentence is trained on",
     )
     ap.add_argument(
-        "--news-body",
+        "--news-body-model",
         action=argparse.BooleanOptionalAction,
-        default=NEWS_BODY,
-        help="the labelled news train the body model too",
+        default=NEWS_BODY_MODEL,
+        help="train the model of body text in the project's conventions on the labelled news "
+        "(model/crf_news.npz, domain-augmented)",
     )
     ap.add_argument(
         "--stack", action="store_true", help="also train the stacked second pass (stack.py)"
@@ -401,11 +471,8 @@ def main(argv: list[str] | None = None) -> None:
     t0 = time.time()
     params2 = {**params, "c2": args.c2_second}
     news = [] if args.news_labels == "none" else news_labels.load_cases(Path(args.news_labels))
-    # With --news-body the labelled news train the body model too (after ANERcorp, so the
-    # jackknife folds of the gazetteer put them in the last folds).
-    body_news = news_labels.labelled_sentences(news) * args.news_copies if args.news_body else []
     weights, second, gaz = train(
-        aner + extra + body_news,
+        aner + extra,
         base,
         params,
         words,
@@ -435,6 +502,19 @@ def main(argv: list[str] | None = None) -> None:
             args.news_copies,
         )
         print(f"headline model trained in {time.time() - t1:.0f}s")
+    news_body = None
+    if args.news_body_model and news:
+        if vectors is not None:
+            raise SystemExit("--news-body-model is not trained with --vectors")
+        t1 = time.time()
+        by_kind = {
+            kind: news_labels.labelled_sentences([c for c in news if c["kind"] == kind])
+            for kind in NEWS_DOMAINS
+        }
+        news_body = train_domains(aner + extra, by_kind, base, params, clusters, NEWS_BODY_COPIES)[
+            "lead"
+        ]
+        print(f"news body model trained in {time.time() - t1:.0f}s")
     print(
         f"trained on {sum(len(s[0]) for s in aner + extra)} tokens in {time.time() - t0:.0f}s; "
         f"{len(weights.attributes)} attributes"
@@ -456,6 +536,7 @@ def main(argv: list[str] | None = None) -> None:
     for name, data in (
         ("crf2.npz", second),
         ("crf_headline.npz", headline),
+        ("crf_news.npz", news_body),
         ("words.tsv.gz", words_gz),
         ("clusters.tsv.gz", clusters_gz),
         ("vectors.npz", vectors_npz),
@@ -466,7 +547,11 @@ def main(argv: list[str] | None = None) -> None:
     weights.save(args.out / "crf.npz")
     gaz.save(args.out / "gazetteer.tsv")
     files = ["crf.npz", "gazetteer.tsv"]
-    for name, model in (("crf2.npz", second), ("crf_headline.npz", headline)):
+    for name, model in (
+        ("crf2.npz", second),
+        ("crf_headline.npz", headline),
+        ("crf_news.npz", news_body),
+    ):
         if model is not None:
             model.save(args.out / name)
             files.append(name)

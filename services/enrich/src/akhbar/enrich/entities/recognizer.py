@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import threading
 from importlib import resources
 
@@ -28,36 +29,65 @@ _HEAD_LABEL = {"TPER": "PER", "TORG": "ORG", "TLOC": "LOC", "TMISC": "MISC"}
 _LOCK = threading.Lock()
 _TAGGER: Tagger | None = None
 _HEADLINE_TAGGER: Tagger | None = None  # the model of headline fields, when one ships
+# The model of the other fields in the project's conventions (``crf_news.npz``), when one
+# ships and the conventions are the project's; else the body model (``crf.npz``) labels them.
+_NEWS_TAGGER: Tagger | None = None
+# Whose conventions the body text is labelled by: "akhbar" (the project's, docs/entities-
+# annotation.md; the body model that learned from the labelled news) or "anercorp" (the
+# body model trained on ANERcorp alone, as the benchmark's annotators label 2007 newswire).
+CONVENTIONS = ("akhbar", "anercorp")
 _KNOWN: dict[str, set[str]] = {}
 _LISTED: Gazetteer | None = None  # the names tagged wherever the model left them untagged
 
 
 def load_tagger() -> Tagger:
-    """The shipped model, loaded once per process on first use."""
-    global _TAGGER, _KNOWN, _HEADLINE_TAGGER, _LISTED
+    """The shipped body model (ANERcorp's conventions), loaded once per process on first
+    use with the rest of the shipped model."""
     if _TAGGER is None:
         with _LOCK:
             if _TAGGER is None:
-                folder = resources.files(__package__) / "model"
-                _LISTED = read_listed(folder)
-                _TAGGER, _KNOWN, _HEADLINE_TAGGER = read_model(folder)
+                _load(resources.files(__package__) / "model", None)
+    assert _TAGGER is not None
     return _TAGGER
 
 
-def use_model(folder) -> Tagger:
-    """Label with the model in ``folder`` from now on in this process (evaluation of a
-    candidate trained with ``--out``, without touching the shipped files)."""
-    global _TAGGER, _KNOWN, _HEADLINE_TAGGER, _LISTED
+def use_model(folder=None, conventions: str | None = None) -> Tagger:
+    """Label with the model in ``folder`` (default the shipped one) and in ``conventions``
+    (default ``$AKHBAR_NER_CONVENTIONS``, else "akhbar") from now on in this process: the
+    evaluation of a candidate trained with ``--out``, or of one convention."""
     with _LOCK:
-        _LISTED = read_listed(folder)
-        _TAGGER, _KNOWN, _HEADLINE_TAGGER = read_model(folder)
+        _load(folder or resources.files(__package__) / "model", conventions)
+    assert _TAGGER is not None
     return _TAGGER
 
 
-def read_model(files) -> tuple[Tagger, dict[str, set[str]], Tagger | None]:
-    """The tagger of a model folder, the one-word names its spans may start with, and the
-    tagger of headline fields (``crf_headline.npz``: same gazetteer, its own weights), or
-    None when the folder has none."""
+def body_tagger() -> Tagger:
+    """The model body text is labelled with in this process: the news body model in the
+    project's conventions when one ships, else the body model of ANERcorp's conventions."""
+    load_tagger()
+    return _NEWS_TAGGER or _TAGGER  # type: ignore[return-value]
+
+
+def _load(folder, conventions: str | None) -> None:
+    global _TAGGER, _KNOWN, _HEADLINE_TAGGER, _NEWS_TAGGER, _LISTED
+    conventions = conventions or os.environ.get("AKHBAR_NER_CONVENTIONS") or CONVENTIONS[0]
+    if conventions not in CONVENTIONS:
+        raise ValueError(
+            f"unknown entity conventions {conventions!r} (AKHBAR_NER_CONVENTIONS): "
+            f"one of {', '.join(CONVENTIONS)}"
+        )
+    listed = read_listed(folder)
+    tagger, known, headline, news = read_model(folder)
+    _LISTED, _KNOWN, _HEADLINE_TAGGER = listed, known, headline
+    _NEWS_TAGGER = news if conventions == "akhbar" else None
+    _TAGGER = tagger
+
+
+def read_model(files) -> tuple[Tagger, dict[str, set[str]], Tagger | None, Tagger | None]:
+    """The body model's tagger of a model folder, the one-word names its spans may start
+    with, the tagger of headline fields (``crf_headline.npz``) and the tagger of other
+    fields in the project's conventions (``crf_news.npz``), each None when the folder has
+    none (they share the body model's gazetteer)."""
     with (files / "crf.npz").open("rb") as f:
         weights = CrfWeights.load(f)
     words = None  # word lists and second pass: only if the model was trained with them
@@ -81,11 +111,13 @@ def read_model(files) -> tuple[Tagger, dict[str, set[str]], Tagger | None]:
     if (files / "crf2.npz").is_file():
         with (files / "crf2.npz").open("rb") as f:
             second = CrfWeights.load(f)
-    headline = None
-    if (files / "crf_headline.npz").is_file():
-        with (files / "crf_headline.npz").open("rb") as f:
-            headline = Tagger(CrfWeights.load(f), gaz)
-    return Tagger(weights, gaz, second=second), known, headline
+    extra: dict[str, Tagger | None] = {"crf_headline.npz": None, "crf_news.npz": None}
+    for name in extra:
+        if (files / name).is_file():
+            with (files / name).open("rb") as f:
+                extra[name] = Tagger(CrfWeights.load(f), gaz)
+    body = Tagger(weights, gaz, second=second)
+    return body, known, extra["crf_headline.npz"], extra["crf_news.npz"]
 
 
 def is_arabic(text: str, sentence: list[Token]) -> bool:
@@ -219,13 +251,15 @@ def find_entities_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
 
 def _label(tagger: Tagger, words: list[list[str]], headline: list[bool]) -> list[list[str]]:
     """Labels of every sentence: headline fields by the headline model when one ships
-    (trained on headline syntax), the rest by the body model, each batch decoded at once."""
+    (trained on headline syntax), the rest by the news body model in the project's
+    conventions (else by the body model), each batch decoded at once."""
+    body = _NEWS_TAGGER or tagger
     if _HEADLINE_TAGGER is None or not any(headline):
-        return tagger.tag_many(words)
+        return body.tag_many(words)
     heads = [i for i, h in enumerate(headline) if h]
     rest = [i for i, h in enumerate(headline) if not h]
     out: list[list[str]] = [[] for _ in words]
-    for idx, model in ((heads, _HEADLINE_TAGGER), (rest, tagger)):
+    for idx, model in ((heads, _HEADLINE_TAGGER), (rest, body)):
         if idx:
             for i, tags in zip(idx, model.tag_many([words[i] for i in idx]), strict=True):
                 out[i] = tags
