@@ -164,4 +164,24 @@ class TestEventScore:
         other = features(doc("c", "تحطيم عربات مترو بعد إيقافه", OTHER_WORDS,
                              entities=frozenset({"PER:حلوان"})))
         bonus = event_score(a, same, params) - event_score(a, other, params)
-        assert abs(bonus - params.entity_weight) < 1e-9
+        # one name each: the share is counted over at least two names (see below)
+        assert abs(bonus - params.entity_weight / 2) < 1e-9
+
+    def test_one_shared_name_between_articles_naming_one_thing_is_half_the_evidence(self):
+        """The entity share is over the smaller article's names, but never fewer than two: an
+        article that names one place shares all its names with any other report from there.
+        Two names each, both shared, earn the whole weight."""
+        from akhbar.store.stories.grouping import event_score
+
+        params = Params()
+        base = features(doc("a", "مظاهرة في ميدان التحرير", UNRELATED, entities=frozenset()))
+        one = features(doc("b", "مظاهرة في ميدان التحرير", UNRELATED, entities=frozenset({"LOC:التحرير"})))
+        one_too = features(doc("c", "تحطيم عربات مترو بعد إيقافه", OTHER_WORDS,
+                               entities=frozenset({"LOC:التحرير"})))
+        two = features(doc("d", "مظاهرة في ميدان التحرير", UNRELATED,
+                           entities=frozenset({"LOC:التحرير", "ORG:الإخوان"})))
+        two_too = features(doc("e", "تحطيم عربات مترو بعد إيقافه", OTHER_WORDS,
+                               entities=frozenset({"LOC:التحرير", "ORG:الإخوان"})))
+        plain = event_score(base, one_too, params)  # no entities on one side: no share
+        assert abs(event_score(one, one_too, params) - plain - params.entity_weight / 2) < 1e-9
+        assert abs(event_score(two, two_too, params) - plain - params.entity_weight) < 1e-9

@@ -173,12 +173,15 @@ def story_id_for(founder_id: str) -> str:
 
 
 def event_score(a: Features, b: Features, params: Params) -> float:
-    """Title-and-lead similarity, plus shared canonical entities and shared dates."""
+    """Title-and-lead similarity, plus shared canonical entities and shared dates. The
+    entity share is over the smaller article's names but never fewer than two: one place
+    named by each of two articles is weak evidence that they report one event (the news body
+    model, which names more places and councils, made such pairs tip the dev split)."""
     score = cosine(a.vector, b.vector)
     if a.entities and b.entities:
         names_a, names_b = a.entity_names(), b.entity_names()
         shared = len(names_a & names_b)
-        score += params.entity_weight * shared / min(len(names_a), len(names_b))
+        score += params.entity_weight * shared / max(2, min(len(names_a), len(names_b)))
     if a.dates & b.dates:
         score += params.date_weight
     return score
