@@ -24,16 +24,21 @@ def _weights(rows: dict[str, list[float]]) -> CrfWeights:
 class TestDomainFolding:
     def test_each_attribute_gets_its_shared_weights_plus_its_domains_copy(self):
         w = _weights({"0w=a": [1.0, 2.0], "@L:0w=a": [0.5, -1.0], "@A:0w=a": [9.0, 9.0]})
-        lead = train.domain_weights(w, "@L:")
+        lead = train.domain_weights(w, {"@L:": 1.0})
         assert lead.attributes == ["0w=a"]
         assert lead.weights.tolist() == [[1.5, 1.0]]
 
     def test_a_domain_only_attribute_is_kept_and_other_domains_are_dropped(self):
         w = _weights({"0w=a": [1.0, 0.0], "@A:0w=b": [0.0, 3.0], "@L:0w=c": [2.0, 0.0]})
-        anercorp = train.domain_weights(w, "@A:")
+        anercorp = train.domain_weights(w, {"@A:": 1.0})
         assert anercorp.attributes == ["0w=a", "0w=b"]
         assert anercorp.weights.tolist() == [[1.0, 0.0], [0.0, 3.0]]
         assert np.array_equal(anercorp.transitions, w.transitions)  # transitions are shared
+
+    def test_a_blend_adds_each_domains_copy_times_its_scale(self):
+        w = _weights({"0w=a": [1.0, 2.0], "@L:0w=a": [0.5, -1.0], "@A:0w=a": [2.0, 4.0]})
+        blend = train.domain_weights(w, {"@L:": 1.0, "@A:": 0.5})
+        assert blend.weights.tolist() == [[2.5, 3.0]]
 
     def test_items_carry_each_attribute_shared_and_prefixed(self):
         items = [[["0w=a", "1w=b"], ["0w=b"]]]
@@ -56,32 +61,13 @@ class TestDomainFolding:
             (train.ANERCORP_DOMAIN, aner[0][1]),
             (train.NEWS_DOMAINS["lead"], news[0][1]),
         ):
-            model = train.domain_weights(crf, prefix)
+            model = train.domain_weights(crf, {prefix: 1.0})
             scores = np.array([model.score(a) for a in attrs[0]])
             got = [model.labels[i] for i in scores.argmax(axis=1)]
             assert got == want
 
 
-class Marks:
-    """Stands in for a tagger: labels every token with its own mark."""
-
-    def __init__(self, mark: str):
-        self.mark = mark
-
-    def tag_many(self, sentences):
-        return [[self.mark] * len(s) for s in sentences]
-
-
 class TestConventions:
-    def test_body_text_goes_to_the_news_body_model_when_one_ships(self, monkeypatch):
-        """Headline fields to the headline model, the rest to the news body model; the body
-        model of ANERcorp's conventions labels nothing then."""
-        monkeypatch.setattr(recognizer, "_HEADLINE_TAGGER", Marks("B-PER"))
-        monkeypatch.setattr(recognizer, "_NEWS_TAGGER", Marks("B-ORG"))
-        got = recognizer._label(Marks("O"), [["a"], ["b", "c"]], [True, False])
-        assert got == [["B-PER"], ["B-ORG", "B-ORG"]]
-        assert recognizer._label(Marks("O"), [["a"]], [False]) == [["B-ORG"]]
-
     def test_the_shipped_folder_has_a_news_body_model_and_anercorp_conventions_leave_it_out(self):
         try:
             recognizer.use_model(conventions="anercorp")

@@ -34,6 +34,15 @@ class TestHeadlineFields:
         monkeypatch.setattr(recognizer, "_NEWS_TAGGER", None)
         assert recognizer._label(Marks("O"), [["a"], ["b"]], [True, False]) == [["O"], ["O"]]
 
+    def test_body_text_goes_to_the_news_body_model_when_one_ships(self, monkeypatch):
+        """Headline fields to the headline model, the rest to the news body model; the body
+        model of ANERcorp's conventions labels nothing then."""
+        monkeypatch.setattr(recognizer, "_HEADLINE_TAGGER", Marks("B-PER"))
+        monkeypatch.setattr(recognizer, "_NEWS_TAGGER", Marks("B-ORG"))
+        got = recognizer._label(Marks("O"), [["a"], ["b", "c"]], [True, False])
+        assert got == [["B-PER"], ["B-ORG", "B-ORG"]]
+        assert recognizer._label(Marks("O"), [["a"]], [False]) == [["B-ORG"]]
+
 
 def _reads_as_headline(text: str, field: str = "text") -> bool:
     return recognizer.reads_as_headline(field, recognizer.sentences(text, recognizer.tokenize(text)))

@@ -106,16 +106,21 @@ def cross_validate(
             results = list(pool.map(run, ks))
     else:
         results = [run(k) for k in ks]
+    return pooled_report(results)
+
+
+def pooled_report(results: list[dict[str, Scores]]) -> dict:
+    """Each key's micro F1 per fold and its report pooled over the folds' ``results``."""
     pooled: dict[str, Scores] = {}
     per_fold: dict[str, list[float]] = {}
     for res in results:
-        for mode, sc in res.items():
-            total = pooled.setdefault(mode, Scores())
+        for key, sc in res.items():
+            total = pooled.setdefault(key, Scores())
             total.tp.update(sc.tp)
             total.pred.update(sc.pred)
             total.gold.update(sc.gold)
-            per_fold.setdefault(mode, []).append(round(sc.micro()[2], 2))
-    return {mode: {"folds_f1": per_fold[mode], **pooled[mode].report()} for mode in pooled}
+            per_fold.setdefault(key, []).append(round(sc.micro()[2], 2))
+    return {key: {"folds_f1": per_fold[key], **pooled[key].report()} for key in pooled}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -31,7 +31,7 @@ from akhbar.enrich.entities.model import Tagger
 from akhbar.enrich.entities.recognizer import use_model
 
 from . import corpora, news_labels, train
-from .crossval import held_scores
+from .crossval import held_scores, pooled_report
 from .evaluate import WINDOW, evaluate_texts
 from .scores import Scores
 
@@ -50,9 +50,14 @@ def run_fold(k: int) -> dict[str, Scores]:
         for kind in _STATE["kinds"]
     }
     held_news = [c for i, c in enumerate(cases) if i % folds == k and c["kind"] == "lead"]
-    models = train.train_domains(
+    crf = train.train_domains(
         training, news, _STATE["base"], train.PARAMS, _STATE["clusters"], _STATE["copies"]
     )
+    models = {"anercorp": train.domain_weights(crf, {train.ANERCORP_DOMAIN: 1.0})}
+    for kind in news:
+        models[kind] = train.domain_weights(crf, {train.NEWS_DOMAINS[kind]: 1.0})
+    for name, scales in _STATE["blends"].items():
+        models[name] = train.domain_weights(crf, scales)
     gaz = train.shipped_gazetteer(training, _STATE["base"], None, _STATE["clusters"])
     scores: dict[str, Scores] = {}
     for name, weights in models.items():
@@ -87,6 +92,12 @@ def main(argv: list[str] | None = None) -> None:
         choices=sorted(train.NEWS_DOMAINS),
         help="the kinds of labelled news that train the model, each a domain of its own",
     )
+    ap.add_argument(
+        "--blend",
+        action="append",
+        default=[],
+        help="also score a blend of the domains' copies, e.g. @L:1,@A:0.5 (repeatable)",
+    )
     args = ap.parse_args(argv)
     t0 = time.time()
     ner_dir = corpora.data_dir()
@@ -100,20 +111,16 @@ def main(argv: list[str] | None = None) -> None:
         folds=args.folds,
         copies=args.copies,
         kinds=args.kinds,
+        blends={
+            blend: {p.split(":")[0] + ":": float(p.split(":")[1]) for p in blend.split(",")}
+            for blend in args.blend
+        },
     )
     ks = list(range(args.only or args.folds))
     with ProcessPoolExecutor(args.jobs) as pool:
         results = list(pool.map(run_fold, ks))
-    pooled: dict[str, Scores] = {}
-    per_fold: dict[str, list[float]] = {}
-    for res in results:
-        for key, sc in res.items():
-            total = pooled.setdefault(key, Scores())
-            total.tp.update(sc.tp)
-            total.pred.update(sc.pred)
-            total.gold.update(sc.gold)
-            per_fold.setdefault(key, []).append(round(sc.micro()[2], 2))
-    out = {k: {"folds_f1": per_fold[k], **pooled[k].report()} for k in sorted(pooled)}
+    report = pooled_report(results)
+    out: dict = {k: report[k] for k in sorted(report)}
     out["seconds"] = round(time.time() - t0)
     print(json.dumps(out, indent=1, ensure_ascii=False))
 
