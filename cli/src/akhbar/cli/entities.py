@@ -28,7 +28,7 @@ app = typer.Typer(
 @app.callback()
 def entities(
     ctx: typer.Context,
-    conventions: str = typer.Option(
+    conventions: str | None = typer.Option(
         None,
         "--conventions",
         help="label Arabic text by 'akhbar' (the project's conventions, default) or "

@@ -6,7 +6,6 @@ import os
 import socket
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
 
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -48,10 +47,6 @@ class Settings(BaseSettings):
     enriched_retention_hours: float = Field(168.0, gt=0)
     """The enriched and stored streams keep entries this long for downstream consumers."""
     metrics_port: int | None = None
-    ner_conventions: Literal["akhbar", "anercorp"] = "akhbar"
-    """Whose conventions enrich labels Arabic body text by: the project's (the news body
-    model) or ANERcorp's (the body model trained on ANERcorp alone). The recognizer reads
-    the same variable, ``AKHBAR_NER_CONVENTIONS``."""
 
     def consumer_name(self, service: str) -> str:
         return self.consumer or f"{service}-{socket.gethostname()}-{os.getpid()}"

@@ -78,7 +78,7 @@ TRIGGER_NAMES = MODEL_DIR / "trigger_names.tsv"
 # headlines 72.5 -> 73.1).
 NEWS_COPIES = 2
 # They also train the model of body text in the project's conventions (``model/
-# crf_news.npz``): the lead sentences' domain of a domain-augmented CRF over ANERcorp's
+# crf_news.npz``), folded out of a domain-augmented CRF over ANERcorp's
 # train split and the labelled news, headlines and leads each a domain of their own
 # (``train_domains``; decided by ``domain_crossval``, docs/entities.md). The body model of
 # ANERcorp's conventions (``crf.npz``) stays trained on ANERcorp alone: mixed into it, the
