@@ -62,3 +62,17 @@ class TestAttachedPrefix:
         person's first word is never cut for being a head noun."""
         assert attached_prefix(normalize("بمدينة"), "ORG", {}) == 0
         assert attached_prefix(normalize("لحزب"), "PER", {}) == 0
+
+    def test_clitic_before_a_place_head_is_cut(self):
+        """ "بميدان الجيزة" starts at ميدان, "بمدينة نصر" at مدينة, "لثورة 25 يناير" at ثورة:
+        place and event heads, listed for trimming only, as the trigger lists' are."""
+        assert attached_prefix(normalize("بميدان"), "LOC", {}) == 1
+        assert attached_prefix(normalize("بمدينة"), "LOC", {}) == 1
+        assert attached_prefix(normalize("لثورة"), "MISC", {}) == 1
+
+    def test_the_shortest_cut_leaving_a_known_name_wins(self):
+        """وكريم is و + كريم: both كريم and ريم are known first names, and cutting و + ك
+        would turn Karim into Reem."""
+        known = {"كريم": {"PER"}, "ريم": {"PER"}}
+        assert attached_prefix("وكريم", "PER", known) == 1
+        assert attached_prefix("وريم", "PER", known) == 1

@@ -52,21 +52,24 @@ def attached_prefix(word: str, label: str, known: Mapping[str, Collection[str]])
     or is a known name of the same ``label`` while the whole word is not (وجدة is a city,
     not و + جدة); names that begin with these letters (لبنان, بيروت, فاس) leave no known
     rest of their label behind. A leading و before an unknown word is the conjunction.
-    The rest may also be the head noun an organization's or event's name starts with
-    ("لجماعة الإخوان المسلمين" -> جماعة, "ببطولة ..." -> بطولة): no name starts with a
-    clitic glued to such a head.
+    The rest may also be the head noun an organization's, place's or event's name starts
+    with ("لجماعة الإخوان المسلمين" -> جماعة, "ببطولة ..." -> بطولة, "بميدان التحرير" ->
+    ميدان): no name starts with a clitic glued to such a head. The shortest cut that leaves
+    a known name wins: "وكريم" is و + كريم, not و + ك + ريم.
     """
-    whole = label in known.get(word, ())
     heads = _NAME_HEADS.get(label, frozenset())
+
+    def is_known(rest: str) -> bool:
+        return label in known.get(rest, ()) or label in known.get("ال" + rest, ())
+
     for cut in (2, 1):
         head, rest = word[:cut], word[cut:]
         if len(rest) < 3 or not _is_clitic_chain(head):
             continue
         if rest.startswith("ال") and len(rest) > 3:
             return cut
-        if not whole and (label in known.get(rest, ()) or label in known.get("ال" + rest, ())):
-            return cut
-        if not whole and rest in heads:
+        shorter = any(label in known.get(word[c:], ()) for c in range(cut))
+        if not shorter and (is_known(rest) or rest in heads):
             return cut
     if word.startswith("لل") and len(word) > 4:
         return 2
@@ -81,7 +84,13 @@ def _heads(trigger_class: str) -> frozenset[str]:
 
 # The head nouns that open names of a label (``triggers``); جماعة is filed there as a place
 # noun (a Moroccan commune) and heads groups too (جماعة الإخوان المسلمين, جماعة العدل والإحسان).
-_NAME_HEADS = {"ORG": _heads("TORG") | {"جماعه"}, "MISC": _heads("TMISC")}
+# A few more heads of place and event names are listed here only: in the trigger lists they
+# would be CRF features, and the shipped models were trained without them.
+_NAME_HEADS = {
+    "ORG": _heads("TORG") | {"جماعه"},
+    "LOC": _heads("TLOC") | {"ميدان", "كوبري", "جسر", "مخيم", "ضاحيه", "حاره", "نفق"},
+    "MISC": _heads("TMISC") | {"ثوره", "انتفاضه"},
+}
 
 
 def _is_clitic_chain(head: str) -> bool:
