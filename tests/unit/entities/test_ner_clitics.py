@@ -76,3 +76,13 @@ class TestAttachedPrefix:
         known = {"كريم": {"PER"}, "ريم": {"PER"}}
         assert attached_prefix("وكريم", "PER", known) == 1
         assert attached_prefix("وريم", "PER", known) == 1
+
+    def test_clitic_before_a_known_multi_word_name_is_cut(self):
+        """ "بإسلام آباد" and "ببني ملال" start at the name: the rest and the entity's other
+        words spell a known name of the label. The whole word is not looked up among the
+        multi-word names, which keep ANERcorp's clitics ("لجامعة الدول العربية")."""
+        phrases = {("اسلام", "اباد"): {"LOC"}, ("بني", "ملال"): {"LOC"}}
+        assert attached_prefix("باسلام", "LOC", {}, ["اباد"], phrases) == 1
+        assert attached_prefix("ببني", "LOC", {}, ["ملال"], phrases) == 1
+        assert attached_prefix("باسلام", "ORG", {}, ["اباد"], phrases) == 0
+        assert attached_prefix("باسلام", "LOC", {}, [], phrases) == 0

@@ -8,7 +8,7 @@ All functions take a word already passed through ``normalize``.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 
 from .triggers import TRIGGERS
 
@@ -43,7 +43,13 @@ def strip_proclitics(word: str) -> tuple[str, str]:
     return word[:i], word[i:]
 
 
-def attached_prefix(word: str, label: str, known: Mapping[str, Collection[str]]) -> int:
+def attached_prefix(
+    word: str,
+    label: str,
+    known: Mapping[str, Collection[str]],
+    tail: Sequence[str] = (),
+    phrases: Mapping[tuple[str, ...], Collection[str]] | None = None,
+) -> int:
     """How many leading letters of an entity's first word are a conjunction/preposition.
 
     "بمراكش" -> 1, "وبالمغرب" -> 2, "للأنتربول" -> 2 ("لل": the article's alef is not
@@ -55,12 +61,16 @@ def attached_prefix(word: str, label: str, known: Mapping[str, Collection[str]])
     The rest may also be the head noun an organization's, place's or event's name starts
     with ("لجماعة الإخوان المسلمين" -> جماعة, "ببطولة ..." -> بطولة, "بميدان التحرير" ->
     ميدان): no name starts with a clitic glued to such a head. The shortest cut that leaves
-    a known name wins: "وكريم" is و + كريم, not و + ك + ريم.
+    a known name wins: "وكريم" is و + كريم, not و + ك + ريم. With the entity's other words
+    (``tail``) and the known multi-word names (``phrases``: normalized words -> labels), a
+    rest that starts a known name of the label is cut too ("بإسلام آباد", "ببني ملال").
     """
     heads = _NAME_HEADS.get(label, frozenset())
 
-    def is_known(rest: str) -> bool:
-        return label in known.get(rest, ()) or label in known.get("ال" + rest, ())
+    def names(rest: str) -> bool:  # ``rest`` (and the tail) spell a known name of the label
+        if label in known.get(rest, ()):
+            return True
+        return bool(tail) and phrases is not None and label in phrases.get((rest, *tail), ())
 
     for cut in (2, 1):
         head, rest = word[:cut], word[cut:]
@@ -68,8 +78,11 @@ def attached_prefix(word: str, label: str, known: Mapping[str, Collection[str]])
             continue
         if rest.startswith("ال") and len(rest) > 3:
             return cut
-        shorter = any(label in known.get(word[c:], ()) for c in range(cut))
-        if not shorter and (is_known(rest) or rest in heads):
+        # The whole word is checked against the one-word names only: the multi-word names
+        # learned from ANERcorp keep its clitics ("لجامعة الدول العربية").
+        if label in known.get(word, ()) or any(names(word[c:]) for c in range(1, cut)):
+            continue
+        if names(rest) or label in known.get("ال" + rest, ()) or rest in heads:
             return cut
     if word.startswith("لل") and len(word) > 4:
         return 2

@@ -232,11 +232,11 @@ def find_entities_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
             headline.append(heading)
     tags = consistent(tagger, words, _label(tagger, words, headline))
     found: list[tuple[str, str, int, int, str]] = []
-    known = _KNOWN
+    known, phrases = _KNOWN, tagger.gazetteer.entries
     for (name, text, sent), norm, stags in zip(where, words, tags, strict=True):
         for a, b, label in bio_spans(stags):
             first = sent[a]
-            cut = attached_prefix(norm[a], label, known)
+            cut = attached_prefix(norm[a], label, known, norm[a + 1 : b], phrases)
             start = first.start + _prefix_chars(first.text, cut)
             end = sent[b - 1].end
             if start >= end:
