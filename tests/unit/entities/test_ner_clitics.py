@@ -86,3 +86,30 @@ class TestAttachedPrefix:
         assert attached_prefix("ببني", "LOC", {}, ["ملال"], phrases) == 1
         assert attached_prefix("باسلام", "ORG", {}, ["اباد"], phrases) == 0
         assert attached_prefix("باسلام", "LOC", {}, [], phrases) == 0
+
+
+class TestAttachedPrefixWithTheCorpusWords:
+    """The words the unlabelled news writes on their own settle names no list holds."""
+
+    CORPUS = {"طنطا", "بطنطا", "مرسي", "وثيقه", "كاليفورنيا", "فيصل", "يصل", "بعقوبه"}
+
+    def test_a_rest_the_news_writes_alone_is_a_word_after_clitics(self):
+        """بطنطا -> طنطا: Tanta is no list's, but the news writes it alone."""
+        assert attached_prefix("بطنطا", "LOC", {}, corpus=self.CORPUS) == 1
+        assert attached_prefix("بطنطا", "LOC", {}) == 0  # without the corpus: kept whole
+
+    def test_a_person_is_cut_only_when_the_whole_word_is_no_word_of_the_news(self):
+        """لمرسي -> مرسي; فيصل stays whole although يصل is a word."""
+        assert attached_prefix("لمرسي", "PER", {}, corpus=self.CORPUS) == 1
+        assert attached_prefix("فيصل", "PER", {}, corpus=self.CORPUS) == 0
+
+    def test_a_news_word_whose_rest_the_news_never_writes_keeps_its_letters(self):
+        """كاليفورنيا is no ك + article; وثيقة is no و + ثيقة."""
+        assert attached_prefix("كاليفورنيا", "LOC", {}, corpus=self.CORPUS) == 0
+        assert attached_prefix("وثيقه", "MISC", {}, corpus=self.CORPUS) == 0
+        assert attached_prefix("كاليفورنيا", "LOC", {}) == 1  # the article rule alone
+
+    def test_a_whole_word_that_opens_a_known_name_is_kept(self):
+        """ "بيونغ يانغ" is a known name as written: its ب is no preposition."""
+        phrases = {("بيونغ", "يانغ"): {"LOC"}}
+        assert attached_prefix("بيونغ", "LOC", {}, ["يانغ"], phrases, {"يونغ"}) == 0

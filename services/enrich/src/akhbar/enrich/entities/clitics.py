@@ -8,7 +8,7 @@ All functions take a word already passed through ``normalize``.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Container, Mapping, Sequence
 
 from .triggers import TRIGGERS
 
@@ -49,6 +49,7 @@ def attached_prefix(
     known: Mapping[str, Collection[str]],
     tail: Sequence[str] = (),
     phrases: Mapping[tuple[str, ...], Collection[str]] | None = None,
+    corpus: Container[str] = (),
 ) -> int:
     """How many leading letters of an entity's first word are a conjunction/preposition.
 
@@ -64,6 +65,13 @@ def attached_prefix(
     a known name wins: "وكريم" is و + كريم, not و + ك + ريم. With the entity's other words
     (``tail``) and the known multi-word names (``phrases``: normalized words -> labels), a
     rest that starts a known name of the label is cut too ("بإسلام آباد", "ببني ملال").
+
+    ``corpus`` (the words the unlabelled news uses on their own, ``Clusters``) settles the
+    names no list holds: a rest the news writes alone is a word of its own, so the letters
+    before it are clitics ("بطنطا", "بدمنهور", "لمصراوي"; for a person only when the whole
+    word is not itself a word of the news: "لمرسي" is cut, "فيصل" is not cut to يصل). A
+    word the news writes whose rest it never writes alone keeps its first letters
+    ("كاليفورنيا" is no ك + the article, "وثيقة" no و + ثيقة).
     """
     heads = _NAME_HEADS.get(label, frozenset())
 
@@ -77,6 +85,8 @@ def attached_prefix(
         if len(rest) < 3 or not _is_clitic_chain(head):
             continue
         if rest.startswith("ال") and len(rest) > 3:
+            if word in corpus and rest not in corpus:
+                continue
             return cut
         # The whole word is checked against the one-word names only: the multi-word names
         # learned from ANERcorp keep its clitics ("لجامعة الدول العربية").
@@ -84,10 +94,16 @@ def attached_prefix(
             continue
         if names(rest) or label in known.get("ال" + rest, ()) or rest in heads:
             return cut
+        if word in heads or (
+            tail and phrases is not None and label in phrases.get((word, *tail), ())
+        ):
+            continue  # "بلدية المحلة", "بيونغ يانغ": the whole word opens a known name
+        if rest in corpus and (word not in corpus if label == "PER" else len(rest) > 3):
+            return cut
     if word.startswith("لل") and len(word) > 4:
         return 2
     if word[:1] == "و" and len(word) > 3 and word not in known:
-        return 1
+        return 0 if word in corpus and word[1:] not in corpus else 1
     return 0
 
 
@@ -100,8 +116,8 @@ def _heads(trigger_class: str) -> frozenset[str]:
 # A few more heads of place and event names are listed here only: in the trigger lists they
 # would be CRF features, and the shipped models were trained without them.
 _NAME_HEADS = {
-    "ORG": _heads("TORG") | {"جماعه"},
-    "LOC": _heads("TLOC") | {"ميدان", "كوبري", "جسر", "مخيم", "ضاحيه", "حاره", "نفق"},
+    "ORG": _heads("TORG") | {"جماعه", "بلديه"},
+    "LOC": _heads("TLOC") | {"ميدان", "كوبري", "جسر", "مخيم", "ضاحيه", "حاره", "نفق", "بحيره"},
     "MISC": _heads("TMISC") | {"ثوره", "انتفاضه"},
 }
 

@@ -33,6 +33,10 @@ class Clusters:
     def __len__(self) -> int:
         return len(self._rows)
 
+    def __contains__(self, word: object) -> bool:
+        """Whether the corpus showed this normalized word (as written) often enough."""
+        return word in self._rows
+
     def of(self, word: str) -> tuple[str, ...]:
         """("64:12", "256:40", ...) for a known word, () for one the corpus never showed."""
         ids = self._rows.get(word)

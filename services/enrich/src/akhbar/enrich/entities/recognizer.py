@@ -233,10 +233,11 @@ def find_entities_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
     tags = consistent(tagger, words, _label(tagger, words, headline))
     found: list[tuple[str, str, int, int, str]] = []
     known, phrases = _KNOWN, tagger.gazetteer.entries
+    corpus = tagger.gazetteer.clusters or ()
     for (name, text, sent), norm, stags in zip(where, words, tags, strict=True):
         for a, b, label in bio_spans(stags):
             first = sent[a]
-            cut = attached_prefix(norm[a], label, known, norm[a + 1 : b], phrases)
+            cut = attached_prefix(norm[a], label, known, norm[a + 1 : b], phrases, corpus)
             start = first.start + _prefix_chars(first.text, cut)
             end = sent[b - 1].end
             if start >= end:
