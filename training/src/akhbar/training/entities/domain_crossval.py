@@ -14,6 +14,11 @@ text) and scores, with each domain's model as the body model:
   left out: the shipped headline model trained on every news text);
 - the headline evaluation set's dev split (pooled over folds, an average; headlines by the
   shipped headline model). The test split is never read.
+
+With ``--self-articles N`` the fold's CRF also trains on body sentences of N corpus articles
+(``self_training.body_sentences``, domain ``train.SELF_DOMAIN``) labelled by a teacher: the
+plain body model trained on the fold's ANERcorp training part (so the held fold reaches the
+student through no label), scored beside the others as ``teacher``.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from akhbar.enrich.entities.clusters import Clusters
 from akhbar.enrich.entities.model import Tagger
 from akhbar.enrich.entities.recognizer import use_model
 
-from . import corpora, news_labels, train
+from . import corpora, news_labels, self_training, train
 from .crossval import held_scores, pooled_report
 from .evaluate import WINDOW, evaluate_texts
 from .scores import Scores
@@ -50,10 +55,20 @@ def run_fold(k: int) -> dict[str, Scores]:
         for kind in _STATE["kinds"]
     }
     held_news = [c for i, c in enumerate(cases) if i % folds == k and c["kind"] == "lead"]
+    models = {}
+    auto = []
+    if _STATE["articles"]:
+        teacher, _, teacher_gaz = train.train(
+            training, _STATE["base"], train.PARAMS, stacked=False, clusters=_STATE["clusters"]
+        )
+        models["teacher"] = teacher
+        auto = self_training.body_sentences(
+            Tagger(teacher, teacher_gaz), _STATE["articles"], _STATE["per_article"]
+        )
     crf = train.train_domains(
-        training, news, _STATE["base"], train.PARAMS, _STATE["clusters"], _STATE["copies"]
+        training, news, _STATE["base"], train.PARAMS, _STATE["clusters"], _STATE["copies"], auto
     )
-    models = {"anercorp": train.domain_weights(crf, {train.ANERCORP_DOMAIN: 1.0})}
+    models["anercorp"] = train.domain_weights(crf, {train.ANERCORP_DOMAIN: 1.0})
     for kind in news:
         models[kind] = train.domain_weights(crf, {train.NEWS_DOMAINS[kind]: 1.0})
     for name, scales in _STATE["blends"].items():
@@ -87,7 +102,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--copies", type=int, default=1, help="times each news sentence is trained on")
     ap.add_argument(
         "--kinds",
-        nargs="+",
+        nargs="*",
         default=["headline", "lead"],
         choices=sorted(train.NEWS_DOMAINS),
         help="the kinds of labelled news that train the model, each a domain of its own",
@@ -98,15 +113,27 @@ def main(argv: list[str] | None = None) -> None:
         default=[],
         help="also score a blend of the domains' copies, e.g. @L:1,@A:0.5 (repeatable)",
     )
+    ap.add_argument(
+        "--self-articles",
+        type=int,
+        default=0,
+        help="also train on body sentences of N corpus articles labelled by a teacher",
+    )
+    ap.add_argument("--per-article", type=int, default=4, help="body sentences per article")
     args = ap.parse_args(argv)
     t0 = time.time()
     ner_dir = corpora.data_dir()
     aner, extra = train.load_training(ner_dir)
+    cases = news_labels.load_cases(args.labels)
     _STATE.update(
         aner=aner,
         base=train.base_entries(ner_dir, extra, train.WIKIDATA),
         clusters=Clusters.load_bytes(train.CLUSTERS.read_bytes()),
-        cases=news_labels.load_cases(args.labels),
+        cases=cases,
+        articles=train.headline_articles(args.self_articles, ner_dir, cases)
+        if args.self_articles
+        else [],
+        per_article=args.per_article,
         dev=corpora.read_span_set(corpora.HEADLINES / "dev.jsonl"),
         folds=args.folds,
         copies=args.copies,

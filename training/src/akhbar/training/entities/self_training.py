@@ -64,6 +64,17 @@ def sample_articles(
     return out
 
 
+def _article_tags(tagger: Tagger, title: str, body: list[str], listed):
+    """Tokens and labels of every sentence of an article (title first) labelled as one
+    document (consistency and the ``listed`` names), and the title's sentence count."""
+    toks: list[list[str]] = []
+    for text in [title, *body]:
+        toks += [[t.text for t in sent] for sent in sentences(text, tokenize(text))]
+    n_title = len(sentences(title, tokenize(title)))
+    words = [[normalize(t) for t in sent] for sent in toks]
+    return toks, consistent(tagger, words, tagger.tag_many(words), listed=listed), n_title
+
+
 def title_sentences(tagger: Tagger, articles) -> list[Sentence]:
     """(tokens, BIO labels) of each article's title, labelled with the article as context."""
     out: list[Sentence] = []
@@ -71,11 +82,25 @@ def title_sentences(tagger: Tagger, articles) -> list[Sentence]:
     # (``trigger_names``) the headline model came out 0.2 headline dev F1 lower.
     listed = read_listed(None)
     for title, body in articles:
-        toks: list[list[str]] = []
-        for text in [title, *body]:
-            toks += [[t.text for t in sent] for sent in sentences(text, tokenize(text))]
-        n_title = len(sentences(title, tokenize(title)))
-        words = [[normalize(t) for t in sent] for sent in toks]
-        tags = consistent(tagger, words, tagger.tag_many(words), listed=listed)
+        toks, tags, n_title = _article_tags(tagger, title, body, listed)
         out += [(toks[i], tags[i]) for i in range(n_title)]
+    return out
+
+
+# Body sentences of a length ANERcorp's sentences have: a one-line caption or a run-on
+# paragraph of a hundred words teaches little and costs training time.
+BODY_SENTENCE_WORDS = (6, 60)
+
+
+def body_sentences(tagger: Tagger, articles, per_article: int = 4) -> list[Sentence]:
+    """(tokens, BIO labels) of the first ``per_article`` body sentences of each article
+    (after its lead, of ``BODY_SENTENCE_WORDS`` tokens), labelled with the whole article as
+    context: self-training data in the teacher's conventions for body text."""
+    out: list[Sentence] = []
+    listed = read_listed(None)
+    lo, hi = BODY_SENTENCE_WORDS
+    for title, body in articles:
+        toks, tags, n_title = _article_tags(tagger, title, body, listed)
+        kept = [i for i in range(n_title + 1, len(toks)) if lo <= len(toks[i]) <= hi]
+        out += [(toks[i], tags[i]) for i in kept[:per_article]]
     return out

@@ -202,6 +202,10 @@ def unseen_text_gazetteer(sentences, base_entries, words=None, clusters=None, ve
 # (headlines and lead sentences: headline syntax is not body syntax).
 ANERCORP_DOMAIN = "@A:"
 NEWS_DOMAINS = {"headline": "@H:", "lead": "@L:"}
+# Corpus body sentences labelled by a teacher model with their article as context
+# (``self_training.body_sentences``): a domain of their own, so what the teacher gets wrong
+# can go into their copies rather than into the shared weights.
+SELF_DOMAIN = "@S:"
 
 
 def domain_items(items: list[list[list[str]]], prefix: str) -> list[list[list[str]]]:
@@ -236,19 +240,27 @@ def domain_weights(weights: CrfWeights, scales: dict[str, float]) -> CrfWeights:
 
 
 def train_domains(
-    sentences, news: dict[str, list], base_entries, params: dict, clusters=None, copies: int = 1
+    sentences,
+    news: dict[str, list],
+    base_entries,
+    params: dict,
+    clusters=None,
+    copies: int = 1,
+    auto=(),
 ) -> CrfWeights:
     """One domain-augmented CRF (its attributes prefixed, to fold with ``domain_weights``)
     trained on the gold ``sentences`` (ANERcorp's domain, featurized as for the body model,
-    jackknifed) and on the labelled news of each kind (``news``: kind -> sentences), each
-    ``copies`` times (featurized as unseen text is, as the headline model's news are)."""
+    jackknifed), on the labelled news of each kind (``news``: kind -> sentences), each
+    ``copies`` times, and on self-labelled ``auto`` sentences (``SELF_DOMAIN``); news and
+    auto sentences are featurized as unseen text is, as the headline model's news are."""
     attributes = domain_items(featurize(sentences, base_entries, None, clusters), ANERCORP_DOMAIN)
     tags = [t for _, t in sentences]
     gaz = unseen_text_gazetteer(sentences, base_entries, None, clusters)
-    for kind, kind_sentences in news.items():
-        items = [sentence_items([normalize(t) for t in toks], gaz) for toks, _ in kind_sentences]
-        attributes += domain_items(items, NEWS_DOMAINS[kind]) * copies
-        tags += [t for _, t in kind_sentences] * copies
+    domains = [(NEWS_DOMAINS[kind], s, copies) for kind, s in news.items()]
+    for prefix, domain_sentences, times in [*domains, (SELF_DOMAIN, list(auto), 1)]:
+        items = [sentence_items([normalize(t) for t in toks], gaz) for toks, _ in domain_sentences]
+        attributes += domain_items(items, prefix) * times
+        tags += [t for _, t in domain_sentences] * times
     return train_crf(attributes, tags, params)
 
 
