@@ -113,3 +113,7 @@ class TestAttachedPrefixWithTheCorpusWords:
         """ "بيونغ يانغ" is a known name as written: its ب is no preposition."""
         phrases = {("بيونغ", "يانغ"): {"LOC"}}
         assert attached_prefix("بيونغ", "LOC", {}, ["يانغ"], phrases, {"يونغ"}) == 0
+
+    def test_a_head_noun_as_written_is_kept_whole(self):
+        """ "بحيرة ناصر" opens with the head بحيرة: no ب + حيرة, even where حيرة is a listed place."""
+        assert attached_prefix("بحيره", "LOC", {"حيره": {"LOC"}}, ["ناصر"], {}, {"حيره"}) == 0

@@ -90,14 +90,15 @@ def attached_prefix(
             return cut
         # The whole word is checked against the one-word names only: the multi-word names
         # learned from ANERcorp keep its clitics ("لجامعة الدول العربية").
-        if label in known.get(word, ()) or any(names(word[c:]) for c in range(1, cut)):
+        # A head noun as written opens the name ("بحيرة ناصر", "بلدية المحلة").
+        if label in known.get(word, ()) or word in heads:
+            continue
+        if any(names(word[c:]) for c in range(1, cut)):
             continue
         if names(rest) or label in known.get("ال" + rest, ()) or rest in heads:
             return cut
-        if word in heads or (
-            tail and phrases is not None and label in phrases.get((word, *tail), ())
-        ):
-            continue  # "بلدية المحلة", "بيونغ يانغ": the whole word opens a known name
+        if tail and phrases is not None and label in phrases.get((word, *tail), ()):
+            continue  # the whole word opens a known name as written
         if rest in corpus and (word not in corpus if label == "PER" else len(rest) > 3):
             return cut
     if word.startswith("لل") and len(word) > 4:
