@@ -49,6 +49,29 @@ class TestTitleSentences:
         assert [toks for toks, _ in out] == [["عنوان", "أول"], ["عنوان", "ثان"]]
 
 
+class TestBodySentences:
+    def test_body_sentences_after_the_lead_come_back_labelled_by_the_whole_article(self):
+        """The lead names "محمد البرادعي" in full; a later body sentence's bare "البرادعي"
+        is labelled PER through consistency. The title and the lead are context only, and
+        sentences shorter than six tokens are left out."""
+        title = "البرادعي يستنكر العنف"
+        body = [
+            "قال الدكتور محمد البرادعي إن العنف مرفوض في كل الأحوال.",
+            "قصيرة جدا.",
+            "وأضاف البرادعي أن الحوار هو الطريق الوحيد للخروج من الأزمة.",
+        ]
+        out = self_training.body_sentences(BodyOnlyTagger(), [(title, body)], per_article=4)
+        assert [toks[:2] for toks, _ in out] == [["وأضاف", "البرادعي"]]
+        assert out[0][1][:3] == ["O", "B-PER", "O"]
+
+    def test_at_most_per_article_sentences_of_each_article(self):
+        body = ["جملة الافتتاح في هذا الخبر الطويل هنا."] + [
+            f"هذه هي الجملة رقم {i} من نص الخبر الطويل." for i in range(6)
+        ]
+        out = self_training.body_sentences(BodyOnlyTagger(), [("عنوان", body)] * 2, per_article=2)
+        assert len(out) == 4
+
+
 class TestSampleArticles:
     def test_articles_of_the_evaluation_set_are_never_read(self, tmp_path):
         """An article whose title is in the headline set is skipped, whatever the rate."""
