@@ -22,7 +22,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -71,13 +73,29 @@ def load_clusters(data: Path = DATA) -> list[dict]:
     return [json.loads(line) for line in (data / "clusters.jsonl").open(encoding="utf-8")]
 
 
+def enrich_fingerprint() -> str:
+    """A digest of what the enrich stage's output depends on: every file of the enrich and
+    shared packages (code, models, lists) and the entity conventions chosen. A retrained
+    model or a changed rule gets a cache of its own instead of reading stale entities."""
+    import akhbar.enrich
+    import akhbar.shared
+
+    digest = hashlib.sha256(os.environ.get("AKHBAR_NER_CONVENTIONS", "").encode())
+    for package in (akhbar.enrich, akhbar.shared):
+        root = Path(package.__file__).parent
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def enriched_docs(articles: Iterable[CorpusArticle], cache: Path = CACHE) -> dict[str, Doc]:
     """Each article through akhbar's enrich stage (entities, dates), as the store would see
-    it; cached by reference so reruns skip the model."""
+    it; cached by reference (per ``enrich_fingerprint``) so reruns skip the model."""
     from akhbar.enrich.core import enrich  # the model loads only when something is missing
 
     cache.mkdir(parents=True, exist_ok=True)
-    path = cache / "entities-dates.jsonl"
+    path = cache / f"entities-dates-{enrich_fingerprint()}.jsonl"
     known: dict[str, dict] = {}
     if path.exists():
         for line in path.open(encoding="utf-8"):
