@@ -117,3 +117,17 @@ class TestAttachedPrefixWithTheCorpusWords:
     def test_a_head_noun_as_written_is_kept_whole(self):
         """ "بحيرة ناصر" opens with the head بحيرة: no ب + حيرة, even where حيرة is a listed place."""
         assert attached_prefix("بحيره", "LOC", {"حيره": {"LOC"}}, ["ناصر"], {}, {"حيره"}) == 0
+
+
+class TestQuotedNames:
+    def test_a_word_glued_to_an_opening_quote_is_quoted(self):
+        """ "«بتوقيت القاهرة»": the programme's ب is inside the quotes, so the span keeps it;
+        a preposition governing a quoted name stands before the mark (لـ«الوطن»)."""
+        from akhbar.enrich.entities.recognizer import quoted_at
+        from akhbar.enrich.entities.tokenize import tokenize
+
+        toks = tokenize('برنامج «بتوقيت القاهرة» و" بالرباط')
+        assert [t.text for t in toks][:3] == ["برنامج", "«", "بتوقيت"]
+        assert quoted_at(toks, 2)
+        assert not quoted_at(toks, 0) and not quoted_at(toks, 3)
+        assert not quoted_at(toks, len(toks) - 1)  # a space between the mark and the word

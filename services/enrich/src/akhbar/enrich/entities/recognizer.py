@@ -160,6 +160,20 @@ def reads_as_headline(field: str, field_sentences: list[list[Token]]) -> bool:
     return bool(tokens) and not ends_sentence(tokens[-1])
 
 
+# A name right after an opening quote or bracket is written as is: a preposition that
+# governs it stands before the mark (لـ«الوطن»), so the programme «بتوقيت القاهرة» keeps its ب.
+_OPENING = frozenset("\"«“”„'(")
+
+
+def quoted_at(sentence: list[Token], i: int) -> bool:
+    """Whether token ``i`` follows an opening quote or bracket glued to it: a quoted title
+    keeps its first letters («بتوقيت القاهرة»)."""
+    if i == 0:
+        return False
+    mark = sentence[i - 1]
+    return mark.text in _OPENING and mark.end == sentence[i].start
+
+
 @functools.lru_cache(maxsize=500_000)  # bounded: news brings new words forever
 def _normal(word: str) -> str:
     return normalize(word)
@@ -237,7 +251,11 @@ def find_entities_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
     for (name, text, sent), norm, stags in zip(where, words, tags, strict=True):
         for a, b, label in bio_spans(stags):
             first = sent[a]
-            cut = attached_prefix(norm[a], label, known, norm[a + 1 : b], phrases, corpus)
+            cut = (
+                0
+                if quoted_at(sent, a)
+                else attached_prefix(norm[a], label, known, norm[a + 1 : b], phrases, corpus)
+            )
             start = first.start + _prefix_chars(first.text, cut)
             end = sent[b - 1].end
             if start >= end:
