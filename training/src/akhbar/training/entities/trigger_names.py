@@ -55,6 +55,7 @@ from pathlib import Path
 
 from akhbar.enrich.entities.clitics import strip_proclitics
 from akhbar.enrich.entities.normalize import normalize
+from akhbar.enrich.entities.triggers import PLACE_NAME_PREFIXES as NAME_PREFIXES
 
 from . import corpora
 from .clusters_build import CORPUS_WORD, corpus_path, texts_by_article
@@ -84,11 +85,6 @@ GENERIC = frozenset(
     الامر التحقيق المحلفين الاشراف للاشراف النظافه التنميه المعونه العاصمه المصريين
     القوي المنظمات الدم الثوره التعاون الفضاء التبادل
     الملك الامير الشيخ""".split()
-)
-# First words of many place names ("كفر الشيخ", "ميت غمر", "نجع حمادي"): never a place alone.
-NAME_PREFIXES = frozenset(
-    """كفر ميت اولاد نجع عزبه منشاه منيه صفط بني ابو ام بئر عين دير تل سيدي العاشر رام بور
-    شرم راس برج كوم شبين السادس البحر الوادي""".split()
 )
 # Words that follow a name without being part of it: relatives, times, prepositions.
 NOT_NAME_WORDS = frozenset(

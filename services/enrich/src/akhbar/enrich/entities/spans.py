@@ -1,6 +1,9 @@
-"""BIO tags to entity spans."""
+"""BIO tags to entity spans, and span repairs that need no model."""
 
 from __future__ import annotations
+
+from .clitics import strip_proclitics
+from .triggers import PLACE_NAME_PREFIXES
 
 
 def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
@@ -15,3 +18,23 @@ def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
         if prefix == "B" or (prefix == "I" and label is None):
             start, label = i, kind
     return spans
+
+
+def join_place_prefixes(words: list[str], tags: list[str]) -> list[str]:
+    """``tags`` with each place that is only a place-name prefix ("سيدي", "عين", "كفر",
+    "أولاد": never a place alone) run on over the name that follows it: the next name,
+    whatever its label ("سيدي" + the person "علال التازي" is the town سيدي علال التازي), or
+    the next word ("سيدي" + "قاسم"). ``words`` normalized. A prefix with the article
+    ("البحر") may be a place alone and is left as it is."""
+    out = tags
+    for a, b, label in bio_spans(tags):
+        if label != "LOC" or b - a != 1 or b >= len(words) or not words[b][:1].isalpha():
+            continue
+        if strip_proclitics(words[a])[1] not in PLACE_NAME_PREFIXES or words[a].startswith("ال"):
+            continue
+        end = b + 1
+        if tags[b].startswith("B-"):
+            end = next((e for s, e, _ in bio_spans(tags) if s == b), end)
+        out = list(out) if out is tags else out
+        out[a:end] = ["B-LOC"] + ["I-LOC"] * (end - a - 1)
+    return out
