@@ -27,6 +27,8 @@ def join_place_prefixes(words: list[str], tags: list[str]) -> list[str]:
     the next word ("سيدي" + "قاسم"). ``words`` normalized. A prefix with the article
     ("البحر") may be a place alone and is left as it is."""
     out = tags
+    if "B-LOC" not in tags:  # most sentences: no place to look at
+        return out
     for a, b, label in bio_spans(tags):
         if label != "LOC" or b - a != 1 or b >= len(words) or not words[b][:1].isalpha():
             continue
