@@ -7,6 +7,9 @@ article boundaries; a window stands in for an article). They are the body model'
 ANERcorp's conventions (``crf.npz``); ``akhbar_conventions`` holds the same two for the
 model enrich labels body text with by default (``crf_news.npz``, the project's conventions).
 
+``--trims`` scores the clitic trimming alone (``trim_scores``) on the labelled news and the
+headline dev split.
+
 ``--headlines FILE`` scores the project's own set of real headlines and lead sentences
 (``tests/data/entities/headlines/``: character spans, one text per line), each text
 alone through ``find_entities`` as a ticker line reaches it, per kind of text.
@@ -26,8 +29,10 @@ from akhbar.enrich.entities.recognizer import (
     consistent,
     find_entities_in_fields,
     load_tagger,
+    trimmed_start,
     use_model,
 )
+from akhbar.enrich.entities.tokenize import tokenize
 
 from . import corpora
 from .scores import Scores
@@ -50,6 +55,35 @@ def evaluate(tagger: Tagger, sentences, window: int = 0, stacked: bool = True) -
         for (_, gold), p in zip(chunk, pred, strict=True):
             scores.add(gold, p)
     return scores
+
+
+CLITIC_LETTERS = "وفبلك"
+
+
+def trim_scores(cases: list[dict]) -> tuple[int, int]:
+    """(names checked, names trimmed wrong): each gold name of ``cases`` (character spans)
+    whose first token starts with a clitic letter or loses one, its start found by the
+    recognizer's trimming (``recognizer.trimmed_start``) from the gold tokens and label.
+    No model labels anything: this scores the trimming alone."""
+    tagger = load_tagger()
+    checked = wrong = 0
+    for case in cases:
+        text = case["text"]
+        tokens = tokenize(text)
+        norm = [normalize(t.text) for t in tokens]
+        for entity in case["entities"]:
+            a = next((i for i, t in enumerate(tokens) if t.start <= entity["start"] < t.end), None)
+            if a is None or (
+                tokens[a].start == entity["start"] and tokens[a].text[0] not in CLITIC_LETTERS
+            ):
+                continue
+            b = a + 1
+            while b < len(tokens) and tokens[b].end <= entity["end"]:
+                b += 1
+            start = trimmed_start(tagger, tokens, norm, a, b, entity["label"])
+            checked += 1
+            wrong += start != entity["start"]
+    return checked, wrong
 
 
 def evaluate_texts(cases: list[dict]) -> dict[str, Scores]:
@@ -84,9 +118,27 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--model", type=Path, help="a model folder (train --out) instead of the shipped one"
     )
+    ap.add_argument(
+        "--trims",
+        action="store_true",
+        help="score the clitic trimming alone on the labelled news and the headline dev split",
+    )
     args = ap.parse_args(argv)
     if args.model:
         use_model(args.model)
+    if args.trims:
+        from . import news_labels
+
+        sets = {
+            "labelled_news": news_labels.load_cases(news_labels.LABELS_FILE),
+            "headlines_dev": corpora.read_span_set(corpora.HEADLINES / "dev.jsonl"),
+        }
+        report = {}
+        for name, cases in sets.items():
+            checked, wrong = trim_scores(cases)
+            report[name] = {"checked": checked, "wrong": wrong}
+        print(json.dumps(report, indent=1))
+        return
     if args.headlines is not None:
         files = args.headlines or sorted(corpora.HEADLINES.glob("*.jsonl"))
         report = {

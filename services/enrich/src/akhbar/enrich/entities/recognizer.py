@@ -247,17 +247,9 @@ def find_entities_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
     tags = consistent(tagger, words, _label(tagger, words, headline))
     tags = [join_place_prefixes(w, t) for w, t in zip(words, tags, strict=True)]
     found: list[tuple[str, str, int, int, str]] = []
-    known, phrases = _KNOWN, tagger.gazetteer.entries
-    corpus = tagger.gazetteer.clusters or ()
     for (name, text, sent), norm, stags in zip(where, words, tags, strict=True):
         for a, b, label in bio_spans(stags):
-            first = sent[a]
-            cut = (
-                0
-                if quoted_at(sent, a)
-                else attached_prefix(norm[a], label, known, norm[a + 1 : b], phrases, corpus)
-            )
-            start = first.start + _prefix_chars(first.text, cut)
+            start = trimmed_start(tagger, sent, norm, a, b, label)
             end = sent[b - 1].end
             if start >= end:
                 continue
@@ -267,6 +259,22 @@ def find_entities_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
         Entity(text=text[s:e], start=s, end=e, field=name, label=label, canonical=c)
         for (name, text, s, e, label), c in zip(found, canon, strict=True)
     ]
+
+
+def trimmed_start(
+    tagger: Tagger, sent: list[Token], norm: list[str], a: int, b: int, label: str
+) -> int:
+    """Where the name on tokens ``a`` to ``b`` of a sentence (``norm``: its normalized
+    words) starts in the text: after the conjunction or preposition its first word carries
+    (``clitics.attached_prefix`` with the known names and the corpus's words), unless the
+    name is quoted (``quoted_at``). Call after ``load_tagger``."""
+    first = sent[a]
+    if quoted_at(sent, a):
+        return first.start
+    gaz = tagger.gazetteer
+    corpus = gaz.clusters or ()
+    cut = attached_prefix(norm[a], label, _KNOWN, norm[a + 1 : b], gaz.entries, corpus)
+    return first.start + _prefix_chars(first.text, cut)
 
 
 def _label(tagger: Tagger, words: list[list[str]], headline: list[bool]) -> list[list[str]]:
