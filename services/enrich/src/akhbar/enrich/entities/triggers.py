@@ -47,6 +47,15 @@ PLACE_NAME_PREFIXES = frozenset(
     شرم راس برج كوم شبين السادس البحر الوادي""".split()
 )
 
+# Nouns that put the title of a work, a programme or a campaign after them, in quotes
+# ("مسلسل «نقطة ضعف»"): the quoted title is MISC (docs/entities-annotation.md, rule 20).
+WORK_NOUNS = frozenset(
+    """مسلسل فيلم برنامج كتاب روايه اغنيه مسرحيه البوم ديوان قصيده حمله مبادره شعار وسم
+    هاشتاج""".split()
+)
+# Nouns of the press that put their title after them, in quotes ("صحيفة «الوطن»"): ORG.
+PRESS_NOUNS = frozenset("صحيفه جريده مجله قناه موقع اذاعه وكاله".split())
+
 # Heads of event, competition and prize names.
 MISC_HEADS = """
 كاس بطوله دوري مهرجان جائزه مؤتمر مونديال اولمبياد ألعاب العاب معرض قمه حرب اتفاقيه معاهده

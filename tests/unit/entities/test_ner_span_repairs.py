@@ -1,0 +1,60 @@
+"""Span repairs that need no model: place-name prefixes, quoted titles."""
+
+from akhbar.enrich.entities.spans import join_place_prefixes, tag_quoted_titles
+
+
+def test_a_prefix_place_takes_in_the_name_after_it_whatever_its_label():
+    """ "سيدي" (LOC) + "علال التازي" (PER) is the town سيدي علال التازي."""
+    words = ["في", "سيدي", "علال", "التازي", "امس"]
+    tags = ["O", "B-LOC", "B-PER", "I-PER", "O"]
+    assert join_place_prefixes(words, tags) == ["O", "B-LOC", "I-LOC", "I-LOC", "O"]
+
+
+def test_a_prefix_place_takes_in_the_next_word_when_no_name_follows():
+    words = ["الي", "بكفر", "الشيخ", "."]
+    assert join_place_prefixes(words, ["O", "B-LOC", "O", "O"]) == ["O", "B-LOC", "I-LOC", "O"]
+
+
+def test_other_places_punctuation_and_the_article_are_left_alone():
+    """A whole place, a prefix before punctuation, and a definite word ("البحر" may be a
+    place alone) keep their tags; the input list is not changed."""
+    tags = ["B-LOC", "O", "B-LOC", "O", "B-LOC", "O"]
+    words = ["مراكش", "امس", "سيدي", "،", "البحر", "قباله"]
+    assert join_place_prefixes(words, tags) == tags
+    assert join_place_prefixes(words, tags) is tags
+
+
+class TestQuotedTitles:
+    """A quoted title after the noun that announces it (docs/entities-annotation.md, rules 20
+    and S5: the quotes stay outside)."""
+
+    def test_a_series_title_is_misc_and_a_newspaper_is_org(self):
+        words = ["مسلسل", "«", "نقطه", "ضعف", "»", "و", "لصحيفه", '"', "الوطن", '"']
+        tags = ["O"] * len(words)
+        assert tag_quoted_titles(words, tags) == [
+            "O", "O", "B-MISC", "I-MISC", "O", "O", "O", "O", "B-ORG", "O",
+        ]  # fmt: skip
+
+    def test_the_models_names_unclosed_quotes_and_quoted_sentences_are_left_alone(self):
+        """A title the model tagged keeps its tags; a quote that never closes, or holds a
+        stop, is no title; a noun that announces no title puts nothing after it."""
+        tagged = ["مسلسل", "«", "الحريه", "»"]
+        assert tag_quoted_titles(tagged, ["O", "O", "B-ORG", "O"]) == ["O", "O", "B-ORG", "O"]
+        unclosed = [
+            "فيلم",
+            "«",
+            "كلام",
+            "كثير",
+            "جدا",
+            "وطويل",
+            "بلا",
+            "نهايه",
+            "ولا",
+            "اغلاق",
+            "هنا",
+        ]
+        assert tag_quoted_titles(unclosed, ["O"] * len(unclosed)) == ["O"] * len(unclosed)
+        sentence = ["برنامج", "«", "قال", ".", "»"]
+        assert tag_quoted_titles(sentence, ["O"] * 5) == ["O"] * 5
+        other = ["قال", "«", "نعم", "»"]
+        assert tag_quoted_titles(other, ["O"] * 4) == ["O"] * 4
