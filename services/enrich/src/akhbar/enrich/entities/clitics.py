@@ -88,13 +88,13 @@ def attached_prefix(
             if word in corpus and rest not in corpus:
                 continue
             return cut
-        # The whole word is checked against the one-word names only: the multi-word names
+        # A known one-word name, or a head noun as written, opens the name ("وجدة",
+        # "بحيرة ناصر"). The whole word is not looked up among the multi-word names: those
         # learned from ANERcorp keep its clitics ("لجامعة الدول العربية").
-        # A head noun as written opens the name ("بحيرة ناصر", "بلدية المحلة").
         if label in known.get(word, ()) or word in heads:
             continue
         if any(names(word[c:]) for c in range(1, cut)):
-            continue
+            continue  # a shorter cut leaves a known name: "وكريم" is و + كريم
         if names(rest) or label in known.get("ال" + rest, ()) or rest in heads:
             return cut
         if tail and phrases is not None and label in phrases.get((word, *tail), ()):
