@@ -29,6 +29,7 @@ class Clusters:
     def __init__(self, sizes: tuple[int, ...], rows: dict[str, str]):
         self.sizes = sizes
         self._rows = rows
+        self._heads = tuple(f"{k}:" for k in sizes)  # "64:", "256:" ... joined to each id
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -42,7 +43,8 @@ class Clusters:
         ids = self._rows.get(word)
         if ids is None:
             return ()
-        return tuple(f"{k}:{i}" for k, i in zip(self.sizes, ids.split(), strict=True))
+        # every new word asks twice (as written and its stem): one C-level join, no f-strings
+        return tuple(map(str.__add__, self._heads, ids.split()))
 
     def save_bytes(self) -> bytes:
         """Gzipped, byte-stable ``word<TAB>id id id`` lines, headed by the granularities."""
