@@ -1,6 +1,6 @@
-"""Span repairs that need no model: place-name prefixes, quoted titles."""
+"""Span repairs that need no model: place-name prefixes, quoted titles, facilities."""
 
-from akhbar.enrich.entities.spans import join_place_prefixes, tag_quoted_titles
+from akhbar.enrich.entities.spans import join_place_prefixes, name_facilities, tag_quoted_titles
 
 
 def test_a_prefix_place_takes_in_the_name_after_it_whatever_its_label():
@@ -58,3 +58,26 @@ class TestQuotedTitles:
         assert tag_quoted_titles(sentence, ["O"] * 5) == ["O"] * 5
         other = ["قال", "«", "نعم", "»"]
         assert tag_quoted_titles(other, ["O"] * 4) == ["O"] * 4
+
+
+class TestFacilities:
+    """A person named right after a building's head noun names the building (annotation
+    rule 6: MISC, the head noun outside)."""
+
+    def test_a_hospital_named_after_a_prince_is_misc_with_the_title(self):
+        words = ["اجري", "مستشفي", "الامير", "محمد", "بن", "ناصر", "13", "عمليه"]
+        tags = ["O", "O", "O", "B-PER", "I-PER", "I-PER", "O", "O"]
+        assert name_facilities(words, tags) == [
+            "O", "O", "B-MISC", "I-MISC", "I-MISC", "I-MISC", "O", "O",
+        ]  # fmt: skip
+
+    def test_an_airport_behind_a_preposition_and_a_person_elsewhere(self):
+        words = ["وصل", "لمطار", "محمد", "الخامس", "مع", "محمد", "الخامس"]
+        tags = ["O", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER"]
+        assert name_facilities(words, tags) == ["O", "O", "B-MISC", "I-MISC", "O", "B-PER", "I-PER"]
+
+    def test_a_definite_head_is_followed_by_apposition_not_a_name(self):
+        """ "شماس الكنيسة ملاك": the deacon of the church, Malak, a person."""
+        words = ["شماس", "الكنيسه", "ملاك"]
+        tags = ["O", "O", "B-PER"]
+        assert name_facilities(words, tags) is tags

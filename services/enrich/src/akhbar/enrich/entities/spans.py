@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from .clitics import split_article, strip_proclitics
-from .triggers import PLACE_NAME_PREFIXES, PRESS_NOUNS, WORK_NOUNS
+from .triggers import (
+    FACILITY_NOUNS,
+    PLACE_NAME_PREFIXES,
+    PRESS_NOUNS,
+    ROYAL_TITLES,
+    WORK_NOUNS,
+)
 
 
 def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
@@ -77,4 +83,32 @@ def tag_quoted_titles(words: list[str], tags: list[str]) -> list[str]:
             continue  # a stop or other mark inside: a quoted sentence, not a title
         out = list(out) if out is tags else out
         out[i + 2 : end] = [f"B-{label}"] + [f"I-{label}"] * (end - i - 3)
+    return out
+
+
+def _facility(word: str) -> bool:
+    """A building's head noun without the article: its name follows as its genitive
+    ("بمستشفى X"); after "الكنيسة" a name is in apposition ("شماس الكنيسة ملاك")."""
+    clitics, stem = strip_proclitics(word)
+    return not clitics.endswith(("ال", "لل")) and stem in FACILITY_NOUNS
+
+
+def name_facilities(words: list[str], tags: list[str]) -> list[str]:
+    """``tags`` with a person named right after a building's head noun retagged as the
+    building's name, MISC, with the king's, prince's or sheikh's title before it ("مستشفى
+    الأمير محمد بن ناصر" → [الأمير محمد بن ناصر], "مطار [محمد الخامس]"; annotation rule 6:
+    the head noun stays outside). ``words`` normalized."""
+    out = tags
+    if "B-PER" not in tags:
+        return out
+    for a, b, label in bio_spans(tags):
+        if label != "PER" or a == 0:
+            continue
+        start = a
+        if words[a - 1] in ROYAL_TITLES and a >= 2 and out[a - 1] == "O":
+            start = a - 1
+        if start == 0 or not _facility(words[start - 1]) or out[start - 1] != "O":
+            continue
+        out = list(out) if out is tags else out
+        out[start:b] = ["B-MISC"] + ["I-MISC"] * (b - start - 1)
     return out

@@ -56,6 +56,16 @@ WORK_NOUNS = frozenset(
 # Nouns of the press that put their title after them, in quotes ("صحيفة «الوطن»"): ORG.
 PRESS_NOUNS = frozenset("صحيفه جريده مجله قناه موقع اذاعه وكاله".split())
 
+# Buildings and facilities: a person's name after them names the building, MISC
+# (docs/entities-annotation.md, rule 6: "مستشفى [الملك فيصل]", "مطار [محمد الخامس]").
+FACILITY_NOUNS = frozenset(
+    """مستشفي مسجد جامع مطار استاد ستاد ملعب قصر فندق قاعه مدرسه كنيسه متنزه متنزهات حديقه
+    منتزه""".split()
+)
+# Titles of kings and princes, part of a building's name after its head noun ("مستشفى
+# الأمير محمد بن ناصر"); a sheikh's is not ("بقاعة الشيخ [صالح كامل]" in the labelled news).
+ROYAL_TITLES = frozenset("الملك الامير السلطان".split())
+
 # Heads of event, competition and prize names.
 MISC_HEADS = """
 كاس بطوله دوري مهرجان جائزه مؤتمر مونديال اولمبياد ألعاب العاب معرض قمه حرب اتفاقيه معاهده
