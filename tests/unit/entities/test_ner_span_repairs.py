@@ -1,6 +1,11 @@
-"""Span repairs that need no model: place-name prefixes, quoted titles, facilities."""
+"""Span repairs that need no model: place-name prefixes, street heads, quoted titles, facilities."""
 
-from akhbar.enrich.entities.spans import join_place_prefixes, name_facilities, tag_quoted_titles
+from akhbar.enrich.entities.spans import (
+    join_place_prefixes,
+    join_street_heads,
+    name_facilities,
+    tag_quoted_titles,
+)
 
 
 def test_a_prefix_place_takes_in_the_name_after_it_whatever_its_label():
@@ -81,3 +86,19 @@ class TestFacilities:
         words = ["شماس", "الكنيسه", "ملاك"]
         tags = ["O", "O", "B-PER"]
         assert name_facilities(words, tags) is tags
+
+
+class TestStreetHeads:
+    """Streets, squares, bridges and corniches keep their head noun (annotation rule 5)."""
+
+    def test_the_head_before_a_place_joins_it(self):
+        words = ["بميدان", "سيدي", "جابر", "و", "كورنيش", "جده"]
+        tags = ["O", "B-LOC", "I-LOC", "O", "O", "B-LOC"]
+        assert join_street_heads(words, tags) == ["B-LOC", "I-LOC", "I-LOC", "O", "B-LOC", "I-LOC"]
+
+    def test_roads_places_after_a_preposition_and_definite_heads_are_left_alone(self):
+        """ "طريق بنها" is the road to Benha; "كوبري بالإسماعيلية" a bridge in Ismailia;
+        "الشارع" is no head of a name."""
+        for words in (["طريق", "بنها"], ["كوبري", "بالاسماعيليه"], ["الشارع", "مصر"]):
+            tags = ["O", "B-LOC"]
+            assert join_street_heads(words, tags) is tags

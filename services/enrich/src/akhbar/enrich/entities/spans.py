@@ -8,6 +8,7 @@ from .triggers import (
     PLACE_NAME_PREFIXES,
     PRESS_NOUNS,
     ROYAL_TITLES,
+    STREET_NOUNS,
     WORK_NOUNS,
 )
 
@@ -89,8 +90,7 @@ def tag_quoted_titles(words: list[str], tags: list[str]) -> list[str]:
 def _facility(word: str) -> bool:
     """A building's head noun without the article: its name follows as its genitive
     ("بمستشفى X"); after "الكنيسة" a name is in apposition ("شماس الكنيسة ملاك")."""
-    clitics, stem = strip_proclitics(word)
-    return not clitics.endswith(("ال", "لل")) and stem in FACILITY_NOUNS
+    return _indefinite_head(word, FACILITY_NOUNS)
 
 
 def name_facilities(words: list[str], tags: list[str]) -> list[str]:
@@ -111,4 +111,37 @@ def name_facilities(words: list[str], tags: list[str]) -> list[str]:
             continue
         out = list(out) if out is tags else out
         out[start:b] = ["B-MISC"] + ["I-MISC"] * (b - start - 1)
+    return out
+
+
+def _indefinite_head(word: str, heads: frozenset[str]) -> bool:
+    if word in heads:  # before stripping: "كورنيش" is a head, not ك + "ورنيش"
+        return True
+    clitics, stem = strip_proclitics(word)
+    return not clitics.endswith(("ال", "لل")) and stem in heads
+
+
+def join_street_heads(words: list[str], tags: list[str]) -> list[str]:
+    """``tags`` with a place right after a street's, square's, bridge's, road's or
+    corniche's head noun (``STREET_NOUNS``, without the article) run back over the head:
+    the head is part of the name ("كورنيش [جدة]" → [كورنيش جدة]; annotation rule 5).
+    ``words`` normalized."""
+    out = tags
+    if "B-LOC" not in tags:
+        return out
+    for a, _b, label in bio_spans(tags):
+        if label != "LOC" or a == 0 or out[a - 1] != "O":
+            continue
+        if not _indefinite_head(words[a - 1], STREET_NOUNS):
+            continue
+        # "كوبري بالإسماعيلية" is a bridge in a city (a preposition: ب, ك, or ل + the
+        # article); a lone ل may be the name's own letter ("شارع لاظوغلي"). A place that
+        # starts with a head noun is headed already ("طريق كورنيش النيل").
+        clitics, stem = strip_proclitics(words[a])
+        prep = clitics[:-2] if clitics.endswith("ال") else clitics
+        if prep[-1:] in ("ب", "ك") or prep.endswith("لل") or stem in STREET_NOUNS:
+            continue
+        out = list(out) if out is tags else out
+        out[a - 1] = "B-LOC"
+        out[a] = "I-LOC"
     return out

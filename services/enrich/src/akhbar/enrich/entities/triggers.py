@@ -56,6 +56,11 @@ WORK_NOUNS = frozenset(
 # Nouns of the press that put their title after them, in quotes ("صحيفة «الوطن»"): ORG.
 PRESS_NOUNS = frozenset("صحيفه جريده مجله قناه موقع اذاعه وكاله".split())
 
+# Streets, squares, bridges, roads and corniches: their head noun is part of the place's
+# name (docs/entities-annotation.md, rule 5: "ميدان التحرير", "كورنيش جدة").
+# Roads (طريق، محور) are left out: the news names them by where they go ("طريق بنها").
+STREET_NOUNS = frozenset("ميدان شارع كوبري جسر كورنيش ساحه نفق".split())
+
 # Buildings and facilities: a person's name after them names the building, MISC
 # (docs/entities-annotation.md, rule 6: "مستشفى [الملك فيصل]", "مطار [محمد الخامس]").
 FACILITY_NOUNS = frozenset(
