@@ -1,6 +1,7 @@
-"""Span repairs that need no model: place-name prefixes, street heads, quoted titles, facilities."""
+"""Span repairs that need no model: place prefixes and modifiers, street heads, quoted titles, facilities."""
 
 from akhbar.enrich.entities.spans import (
+    join_place_modifiers,
     join_place_prefixes,
     join_street_heads,
     name_facilities,
@@ -102,3 +103,14 @@ class TestStreetHeads:
         for words in (["طريق", "بنها"], ["كوبري", "بالاسماعيليه"], ["الشارع", "مصر"]):
             tags = ["O", "B-LOC"]
             assert join_street_heads(words, tags) is tags
+
+
+class TestPlaceModifiers:
+    def test_the_old_or_new_town_is_one_place(self):
+        """ "[حلب] القديمة" → [حلب القديمة]; a masculine adjective or a direction after a place
+        is no part of it ("النمسا الجديد", "رفح شرق": east of Rafah)."""
+        words = ["في", "حلب", "القديمه", "و", "رفح", "شرق", "النمسا", "الجديد"]
+        tags = ["O", "B-LOC", "O", "O", "B-LOC", "O", "B-LOC", "O"]
+        assert join_place_modifiers(words, tags) == [
+            "O", "B-LOC", "I-LOC", "O", "B-LOC", "O", "B-LOC", "O",
+        ]  # fmt: skip

@@ -18,13 +18,7 @@ from .gazetteer import Gazetteer
 from .model import CrfWeights, Tagger
 from .news import news_names
 from .normalize import normalize
-from .spans import (
-    bio_spans,
-    join_place_prefixes,
-    join_street_heads,
-    name_facilities,
-    tag_quoted_titles,
-)
+from .spans import bio_spans, repair_spans
 from .tokenize import Token, ends_sentence, is_word, sentences, tokenize
 from .triggers import TRIGGERS
 from .vectors import Vectors
@@ -251,10 +245,7 @@ def find_entities_in_fields(fields: list[tuple[str, str]]) -> list[Entity]:
             words.append([_normal(t.text) for t in sent])
             headline.append(heading)
     tags = consistent(tagger, words, _label(tagger, words, headline))
-    tags = [
-        name_facilities(w, tag_quoted_titles(w, join_street_heads(w, join_place_prefixes(w, t))))
-        for w, t in zip(words, tags, strict=True)
-    ]
+    tags = [repair_spans(w, t) for w, t in zip(words, tags, strict=True)]
     found: list[tuple[str, str, int, int, str]] = []
     for (name, text, sent), norm, stags in zip(where, words, tags, strict=True):
         for a, b, label in bio_spans(stags):

@@ -145,3 +145,38 @@ def join_street_heads(words: list[str], tags: list[str]) -> list[str]:
         out[a - 1] = "B-LOC"
         out[a] = "I-LOC"
     return out
+
+
+# Words after a place that make another place of it: the old or the new town ("حلب
+# القديمة", "مصر الجديدة"; annotation rule 4). Feminine only, as a town is: "الجديد" after a
+# place modifies something else; a bare direction after it is mostly "east of" ("رفح شرق").
+PLACE_MODIFIERS = frozenset("القديمه الجديده".split())
+
+
+def join_place_modifiers(words: list[str], tags: list[str]) -> list[str]:
+    """``tags`` with a place run on over the word after it that names another place with
+    it (``PLACE_MODIFIERS``): "[حلب] القديمة" → [حلب القديمة]. ``words`` normalized."""
+    out = tags
+    if "B-LOC" not in tags:
+        return out
+    for _a, b, label in bio_spans(tags):
+        if label == "LOC" and b < len(words) and out[b] == "O" and words[b] in PLACE_MODIFIERS:
+            out = list(out) if out is tags else out
+            out[b] = "I-LOC"
+    return out
+
+
+def repair_spans(words: list[str], tags: list[str]) -> list[str]:
+    """The span repairs of one sentence, after consistency, in order: place-name prefixes,
+    the old or new town, street heads, quoted titles, facilities (each its function's doc;
+    docs/entities.md, *How it works*). They edit labels the model's conventions leave
+    unsure and need no model, so training, and the ANERcorp scores, never see them."""
+    for repair in (
+        join_place_prefixes,
+        join_place_modifiers,
+        join_street_heads,
+        tag_quoted_titles,
+        name_facilities,
+    ):
+        tags = repair(words, tags)
+    return tags
