@@ -1,9 +1,10 @@
-"""Span repairs that need no model: place prefixes and modifiers, street heads, quoted titles, facilities."""
+"""Span repairs that need no model (spans.repair_spans): places, streets, titles, facilities, clubs."""
 
 from akhbar.enrich.entities.spans import (
     join_place_modifiers,
     join_place_prefixes,
     join_street_heads,
+    name_clubs,
     name_facilities,
     tag_quoted_titles,
 )
@@ -114,3 +115,12 @@ class TestPlaceModifiers:
         assert join_place_modifiers(words, tags) == [
             "O", "B-LOC", "I-LOC", "O", "B-LOC", "O", "B-LOC", "O",
         ]  # fmt: skip
+
+
+class TestClubs:
+    def test_a_town_after_a_players_role_is_its_club_a_country_stays_a_place(self):
+        """ "مدافع [برشلونة]" is the club (ORG); "مهاجم بوركينا فاسو" the national team, which
+        the conventions write as its country (LOC)."""
+        words = ["مدافع", "برشلونه", "و", "مهاجم", "بوركينا", "فاسو"]
+        tags = ["O", "B-LOC", "O", "O", "B-LOC", "I-LOC"]
+        assert name_clubs(words, tags) == ["O", "B-ORG", "O", "O", "B-LOC", "I-LOC"]

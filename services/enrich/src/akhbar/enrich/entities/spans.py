@@ -6,11 +6,13 @@ from .clitics import split_article, strip_proclitics
 from .triggers import (
     FACILITY_NOUNS,
     PLACE_NAME_PREFIXES,
+    PLAYER_NOUNS,
     PRESS_NOUNS,
     ROYAL_TITLES,
     STREET_NOUNS,
     WORK_NOUNS,
 )
+from .world_names import country_keys
 
 
 def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
@@ -166,9 +168,31 @@ def join_place_modifiers(words: list[str], tags: list[str]) -> list[str]:
     return out
 
 
+def name_clubs(words: list[str], tags: list[str]) -> list[str]:
+    """``tags`` with a town named right after a player's or coach's role retagged as its
+    club, ORG ("مدافع [برشلونة]"; clubs are ORG), unless it is a country: a national
+    team is written as its country, LOC ("لاعب بوركينا فاسو"). ``words`` normalized."""
+    out = tags
+    if "B-LOC" not in tags:
+        return out
+    countries = country_keys()
+    for a, b, label in bio_spans(tags):
+        if label != "LOC" or a == 0 or out[a - 1] != "O":
+            continue
+        if not _indefinite_head(words[a - 1], PLAYER_NOUNS):
+            continue
+        rest = " ".join(words[a + 1 : b])
+        firsts = {split_article(words[a])[1], split_article(strip_proclitics(words[a])[1])[1]}
+        if any(" ".join(filter(None, (f, rest))) in countries for f in firsts):
+            continue  # "لاعب بوركينا فاسو": a national team is its country (LOC)
+        out = list(out) if out is tags else out
+        out[a:b] = ["B-ORG"] + ["I-ORG"] * (b - a - 1)
+    return out
+
+
 def repair_spans(words: list[str], tags: list[str]) -> list[str]:
     """The span repairs of one sentence, after consistency, in order: place-name prefixes,
-    the old or new town, street heads, quoted titles, facilities (each its function's doc;
+    the old or new town, street heads, quoted titles, facilities, clubs (each its function's doc;
     docs/entities.md, *How it works*). They edit labels the model's conventions leave
     unsure and need no model, so training, and the ANERcorp scores, never see them."""
     for repair in (
@@ -177,6 +201,7 @@ def repair_spans(words: list[str], tags: list[str]) -> list[str]:
         join_street_heads,
         tag_quoted_titles,
         name_facilities,
+        name_clubs,
     ):
         tags = repair(words, tags)
     return tags

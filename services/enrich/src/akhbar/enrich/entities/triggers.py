@@ -61,6 +61,9 @@ PRESS_NOUNS = frozenset("صحيفه جريده مجله قناه موقع اذا
 # Roads (طريق، محور) are left out: the news names them by where they go ("طريق بنها").
 STREET_NOUNS = frozenset("ميدان شارع كوبري جسر كورنيش ساحه نفق".split())
 
+# Players' and coaches' roles: a town named right after one is its club ("مدافع برشلونة").
+PLAYER_NOUNS = frozenset("لاعب لاعبه لاعبو لاعبي مدافع مهاجم حارس مدرب هداف".split())
+
 # Buildings and facilities: a person's name after them names the building, MISC
 # (docs/entities-annotation.md, rule 6: "مستشفى [الملك فيصل]", "مطار [محمد الخامس]").
 FACILITY_NOUNS = frozenset(

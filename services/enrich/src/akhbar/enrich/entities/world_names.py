@@ -18,6 +18,9 @@ from importlib import resources
 
 from babel import Locale
 
+from .clitics import split_article
+from .normalize import normalize
+
 # CLDR territory codes that are no country's name: groupings (EU, EZ, UN, QO), test
 # locales (XA, XB), the unknown region (ZZ).
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
@@ -55,3 +58,14 @@ def country_names() -> list[str]:
             continue
         names.append(name)
     return sorted(names)
+
+
+@cache
+def country_keys() -> frozenset[str]:
+    """The country names of ``country_names``, normalized, without a leading article:
+    what ``spans.name_clubs`` compares a place with ("المغرب" -> "مغرب")."""
+    keys = set()
+    for name in country_names():
+        words = normalize(name).split()
+        keys.add(" ".join([split_article(words[0])[1], *words[1:]]))
+    return frozenset(keys)
