@@ -64,6 +64,8 @@ def tag_quoted_titles(words: list[str], tags: list[str]) -> list[str]:
     ``MAX_QUOTED_WORDS`` words, or closes on a sentence stop, is no title. ``words``
     normalized."""
     out = tags
+    if _QUOTES.keys().isdisjoint(words):  # most sentences quote nothing
+        return out
     for i in range(len(words) - 3):
         close = _QUOTES.get(words[i + 1])
         if close is None:
