@@ -1,6 +1,6 @@
-"""Span repairs that need no model (spans.repair_spans): places, streets, titles, facilities, clubs."""
+"""Span repairs that need no model (repairs.repair_spans): places, streets, titles, facilities, clubs."""
 
-from akhbar.enrich.entities.spans import (
+from akhbar.enrich.entities.repairs import (
     join_place_modifiers,
     join_place_prefixes,
     join_street_heads,

@@ -18,7 +18,8 @@ from .gazetteer import Gazetteer
 from .model import CrfWeights, Tagger
 from .news import news_names
 from .normalize import normalize
-from .spans import bio_spans, repair_spans
+from .repairs import repair_spans
+from .spans import bio_spans
 from .tokenize import Token, ends_sentence, is_word, sentences, tokenize
 from .triggers import TRIGGERS
 from .vectors import Vectors

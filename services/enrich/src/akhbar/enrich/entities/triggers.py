@@ -64,6 +64,11 @@ STREET_NOUNS = frozenset("ميدان شارع كوبري جسر كورنيش س�
 # Players' and coaches' roles: a town named right after one is its club ("مدافع برشلونة").
 PLAYER_NOUNS = frozenset("لاعب لاعبه لاعبو لاعبي مدافع مهاجم حارس مدرب هداف".split())
 
+# Words after a place that make another place of it: the old or the new town ("حلب
+# القديمة", "مصر الجديدة"; annotation rule 4). Feminine only, as a town is: "الجديد" after a
+# place modifies something else; a bare direction after it is mostly "east of" ("رفح شرق").
+PLACE_MODIFIERS = frozenset("القديمه الجديده".split())
+
 # Buildings and facilities: a person's name after them names the building, MISC
 # (docs/entities-annotation.md, rule 6: "مستشفى [الملك فيصل]", "مطار [محمد الخامس]").
 FACILITY_NOUNS = frozenset(
