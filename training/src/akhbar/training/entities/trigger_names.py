@@ -53,7 +53,7 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from akhbar.enrich.entities.clitics import strip_proclitics
+from akhbar.enrich.entities.clitics import indefinite_head, strip_proclitics
 from akhbar.enrich.entities.normalize import normalize
 from akhbar.enrich.entities.triggers import PLACE_NAME_PREFIXES as NAME_PREFIXES
 
@@ -100,17 +100,6 @@ MIN_EXTEND = 0.6
 MAX_WORDS = 5
 
 
-def _indefinite_head(word: str, heads: frozenset[str]) -> str | None:
-    """The head of ``heads`` that ``word`` is, with at most a conjunction/preposition
-    before it, or None."""
-    if word in heads:  # before stripping: "وكاله" is a head, not و + "كاله"
-        return word
-    clitics, stem = strip_proclitics(word)
-    if clitics.endswith("ال") or clitics.endswith("لل"):
-        return None
-    return stem if stem in heads else None
-
-
 def _definite(word: str) -> bool:
     """A definite word, a genitive "لل", or "و" and either: "الحرية والعدالة"."""
     if word.startswith("و"):
@@ -147,11 +136,11 @@ def _count_chunk(articles: list[list[str]]) -> tuple[Counter, Counter, Counter]:
                 bare[_bare(w)] += 1
                 if i + 1 >= n:
                     continue
-                if _indefinite_head(w, PLACE_HEADS) and not words[i + 1].isdigit():
+                if indefinite_head(w, PLACE_HEADS) and not words[i + 1].isdigit():
                     places[(words[i + 1],)] += 1
                     if i + 2 < n:
                         places[(words[i + 1], words[i + 2])] += 1
-                elif (head := _indefinite_head(w, ORG_HEADS)) and _definite(words[i + 1]):
+                elif (head := indefinite_head(w, ORG_HEADS)) and _definite(words[i + 1]):
                     for k in range(2, min(MAX_WORDS, n - i) + 1):
                         orgs[(head, *words[i + 1 : i + k])] += 1
     return places, orgs, bare

@@ -43,6 +43,18 @@ def strip_proclitics(word: str) -> tuple[str, str]:
     return word[:i], word[i:]
 
 
+def indefinite_head(word: str, heads: Container[str]) -> str | None:
+    """The head noun of ``heads`` that ``word`` is, with at most a conjunction/preposition
+    before it and no article, or None: an indefinite head takes a name as its genitive
+    ("بمستشفى X", "كورنيش جدة"); after "الكنيسة" a name is in apposition."""
+    if word in heads:  # before stripping: "وكاله", "كورنيش" are heads, not و/ك + the rest
+        return word
+    clitics, stem = strip_proclitics(word)
+    if clitics.endswith(("ال", "لل")):
+        return None
+    return stem if stem in heads else None
+
+
 def attached_prefix(
     word: str,
     label: str,

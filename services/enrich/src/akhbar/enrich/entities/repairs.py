@@ -6,7 +6,7 @@ scores never see it."""
 
 from __future__ import annotations
 
-from .clitics import split_article, strip_proclitics
+from .clitics import indefinite_head, split_article, strip_proclitics
 from .spans import bio_spans
 from .triggers import (
     FACILITY_NOUNS,
@@ -83,12 +83,6 @@ def tag_quoted_titles(words: list[str], tags: list[str]) -> list[str]:
     return out
 
 
-def _facility(word: str) -> bool:
-    """A building's head noun without the article: its name follows as its genitive
-    ("بمستشفى X"); after "الكنيسة" a name is in apposition ("شماس الكنيسة ملاك")."""
-    return _indefinite_head(word, FACILITY_NOUNS)
-
-
 def name_facilities(words: list[str], tags: list[str]) -> list[str]:
     """``tags`` with a person named right after a building's head noun retagged as the
     building's name, MISC, with a king's or prince's title before it ("مستشفى
@@ -103,18 +97,15 @@ def name_facilities(words: list[str], tags: list[str]) -> list[str]:
         start = a
         if words[a - 1] in ROYAL_TITLES and a >= 2 and out[a - 1] == "O":
             start = a - 1
-        if start == 0 or not _facility(words[start - 1]) or out[start - 1] != "O":
+        if (
+            start == 0
+            or not indefinite_head(words[start - 1], FACILITY_NOUNS)
+            or out[start - 1] != "O"
+        ):
             continue
         out = list(out) if out is tags else out
         out[start:b] = ["B-MISC"] + ["I-MISC"] * (b - start - 1)
     return out
-
-
-def _indefinite_head(word: str, heads: frozenset[str]) -> bool:
-    if word in heads:  # before stripping: "كورنيش" is a head, not ك + "ورنيش"
-        return True
-    clitics, stem = strip_proclitics(word)
-    return not clitics.endswith(("ال", "لل")) and stem in heads
 
 
 def join_street_heads(words: list[str], tags: list[str]) -> list[str]:
@@ -128,7 +119,7 @@ def join_street_heads(words: list[str], tags: list[str]) -> list[str]:
     for a, _b, label in bio_spans(tags):
         if label != "LOC" or a == 0 or out[a - 1] != "O":
             continue
-        if not _indefinite_head(words[a - 1], STREET_NOUNS):
+        if not indefinite_head(words[a - 1], STREET_NOUNS):
             continue
         # "كوبري بالإسماعيلية" is a bridge in a city (a preposition: ب, ك, or ل + the
         # article); a lone ل may be the name's own letter ("شارع لاظوغلي"). A place that
@@ -167,7 +158,7 @@ def name_clubs(words: list[str], tags: list[str]) -> list[str]:
     for a, b, label in bio_spans(tags):
         if label != "LOC" or a == 0 or out[a - 1] != "O":
             continue
-        if not _indefinite_head(words[a - 1], PLAYER_NOUNS):
+        if not indefinite_head(words[a - 1], PLAYER_NOUNS):
             continue
         rest = " ".join(words[a + 1 : b])
         firsts = {split_article(words[a])[1], split_article(strip_proclitics(words[a])[1])[1]}
