@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Container, Mapping, Sequence
 
-from .triggers import TRIGGERS
+from .triggers import STREET_NOUNS, TRIGGERS
 
 _CONJ = "وف"
 _PREP = "بلك"
@@ -130,7 +130,7 @@ def _heads(trigger_class: str) -> frozenset[str]:
 # would be CRF features, and the shipped models were trained without them.
 _NAME_HEADS = {
     "ORG": _heads("TORG") | {"جماعه", "بلديه"},
-    "LOC": _heads("TLOC") | {"ميدان", "كوبري", "جسر", "مخيم", "ضاحيه", "حاره", "نفق", "بحيره"},
+    "LOC": _heads("TLOC") | STREET_NOUNS | {"مخيم", "ضاحيه", "حاره", "بحيره"},
     "MISC": _heads("TMISC") | {"ثوره", "انتفاضه"},
 }
 
