@@ -18,9 +18,8 @@ import pytest
 
 from akhbar.enrich.entities import find_entities_in_fields
 from akhbar.enrich.entities.recognizer import body_tagger, load_tagger
-from akhbar.training.entities import corpora
+from akhbar.training.entities import corpora, news_labels
 from akhbar.training.entities.corpora import HEADLINES, read_span_set
-from akhbar.training.entities import news_labels
 from akhbar.training.entities.evaluate import WINDOW, evaluate, evaluate_texts, trim_scores
 from tests.conftest import require_shared_data
 

@@ -26,6 +26,7 @@ from .features import (
     word_vectors,
 )
 from .gazetteer import Gazetteer
+from .network import TAGS, Network
 from .stack import DOC_OFFSETS, LABEL_OFFSETS, MIN_LETTERS, PAD, label_attributes, stem_key
 
 _ROLES = ("first", "in", "last", "one")  # of a word inside a name (``stack.document_tags``)
@@ -312,11 +313,22 @@ class Tagger:
         gazetteer: Gazetteer,
         cache_size: int = 200_000,
         second: CrfWeights | None = None,
+        network: Network | None = None,
     ):
         self.weights = weights
         self.gazetteer = gazetteer
         self.scorer = _Scorer([weights] + ([second] if second else []), gazetteer, cache_size)
         self.second = second
+        # The window network beside the first pass (``network``): its scores, times its
+        # weight, join the CRF's, in the CRF's label order.
+        self.network = network
+        self.first_transitions = weights.transitions
+        if network is not None:
+            self._net_cols = [TAGS.index(lab) for lab in weights.labels]
+            cols = np.ix_(self._net_cols, self._net_cols)
+            self.first_transitions = (
+                weights.transitions + network.weight * network.a["transitions"][cols]
+            )
         if second is not None:
             # label_table[first-pass label (last row: padding), offset, second-pass label]
             names = [*weights.labels, PAD]
@@ -408,9 +420,28 @@ class Tagger:
         return out
 
     def emissions(self, words: list[str]) -> np.ndarray:
-        """First-pass emission scores[token, label] of one sentence of normalized words."""
-        em, _ = self.scorer.emissions([words], [self.gazetteer.match(words)])
-        return em[:, : len(self.weights.labels)]
+        """First-pass emission scores[token, label] of one sentence of normalized words
+        (with the network's, when there is one)."""
+        gtags = [self.gazetteer.match(words)]
+        em, starts = self.scorer.emissions([words], gtags)
+        return self._first(em, starts, [words], gtags)
+
+    def _first(self, both: np.ndarray, starts, sentences, gtags) -> np.ndarray:
+        """The first pass's emissions of the stacked ``sentences``: the CRF's columns of
+        ``both`` and, with a network, its weighted scores, start and end scores at each
+        sentence's ends and the penalty on O (``network``)."""
+        em = both[:, : len(self.weights.labels)]
+        net = self.network
+        if net is None or not len(em):
+            return em
+        cols = self._net_cols
+        em = em + net.weight * net.emissions(sentences, gtags)[:, cols]
+        for s, words in zip(starts, sentences, strict=True):
+            if words:
+                em[s] += net.weight * net.a["start"][cols]
+                em[s + len(words) - 1] += net.weight * net.a["end"][cols]
+        em[:, self.weights.labels.index("O")] -= net.o_penalty
+        return em
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels of a sentence of normalized words."""
@@ -424,7 +455,9 @@ class Tagger:
         gtags = [self.gazetteer.match(words) for words in sentences]
         both, starts = self.scorer.emissions(sentences, gtags)
         n1 = len(self.weights.labels)
-        first = self._decode(both[:, :n1], starts, sentences, self.weights)
+        first = self._decode(
+            self._first(both, starts, sentences, gtags), starts, sentences, self.first_transitions
+        )
         # A lone sentence gives the second pass none of the document evidence it was
         # trained on (ANERcorp test: -2.2 F1 sentence by sentence): the first pass stays.
         if self.second is None or not stacked or len(sentences) < 2:
@@ -439,13 +472,13 @@ class Tagger:
         for k, o in enumerate(LABEL_OFFSETS):
             em2 += self.label_table[lab[2 + o : 2 + o + m], k]
         em2 += self._doc_emissions(sentences, lab)
-        second = self._decode(em2, starts, sentences, self.second)
+        second = self._decode(em2, starts, sentences, self.second.transitions)
         return [[self.second.labels[i] for i in path] for path in second]
 
     @staticmethod
-    def _decode(em, starts, sentences, weights: CrfWeights) -> list[list[int]]:
+    def _decode(em, starts, sentences, transitions: np.ndarray) -> list[list[int]]:
         lengths = np.array([len(x) for x in sentences])
-        padded = np.zeros((len(sentences), int(lengths.max()), len(weights.labels)))
+        padded = np.zeros((len(sentences), int(lengths.max()), em.shape[1]))
         for i, (s, words) in enumerate(zip(starts, sentences, strict=True)):
             padded[i, : len(words)] = em[s : s + len(words)]
-        return viterbi_batch(padded, lengths, weights.transitions)
+        return viterbi_batch(padded, lengths, transitions)

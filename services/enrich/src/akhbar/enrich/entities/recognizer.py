@@ -16,6 +16,7 @@ from .clusters import Clusters
 from .consistency import propagate
 from .gazetteer import Gazetteer
 from .model import CrfWeights, Tagger
+from .network import Network
 from .news import news_names
 from .normalize import normalize
 from .repairs import repair_spans
@@ -117,7 +118,11 @@ def read_model(files) -> tuple[Tagger, dict[str, set[str]], Tagger | None, Tagge
         if (files / name).is_file():
             with (files / name).open("rb") as f:
                 extra[name] = Tagger(CrfWeights.load(f), gaz)
-    body = Tagger(weights, gaz, second=second)
+    network = None  # the window network beside the body model: only if one was trained
+    if (files / "network.npz").is_file():
+        with (files / "network.npz").open("rb") as f:
+            network = Network.load(f)
+    body = Tagger(weights, gaz, second=second, network=network)
     return body, known, extra["crf_headline.npz"], extra["crf_news.npz"]
 
 
