@@ -101,6 +101,7 @@ class Network:
         self.a = {k: np.asarray(arrays[k], dtype=np.float64) for k in self.ARRAYS}
         self.weight = weight
         self.o_penalty = o_penalty
+        self.f32 = {k: self.a[k].astype(np.float32) for k in ("window_bias", "out", "out_bias")}
         self.hidden = self.a["window_bias"].shape[0]
         self.word_width = (
             word_vectors.shape[1] + stem_vectors.shape[1] + self.a["char_bias"].shape[0]
@@ -108,17 +109,20 @@ class Network:
         width = self.word_width + len(GAZ_TAGS)
         # window[(offset, input), hidden] -> per offset: the word's part and the gazetteer's
         blocks = self.a["window"].reshape(2 * WINDOW + 1, width, self.hidden)
-        self.word_blocks = np.ascontiguousarray(blocks[:, : self.word_width])  # [k, d, h]
+        # [d, (k, h)]: a new word's share at every offset in one float32 matrix product
+        self.word_blocks = np.ascontiguousarray(
+            blocks[:, : self.word_width].transpose(1, 0, 2).reshape(self.word_width, -1)
+        ).astype(np.float32)
         self.gaz_blocks = blocks[:, self.word_width :]  # [k, g, h]
         self.cache_size = cache_size
         self._reset()
 
     def _reset(self) -> None:
         self.rows: dict[str, int] = {START: 0, END: 0}  # padding: zero inputs
-        self.table = np.zeros((1024, 2 * WINDOW + 1, self.hidden))
+        self.table = np.zeros((1024, 2 * WINDOW + 1, self.hidden), dtype=np.float32)
         self.n_rows = 1
         self.gaz_rows: dict[tuple[str, ...], int] = {(): 0}
-        self.gaz_table = np.zeros((16, 2 * WINDOW + 1, self.hidden))
+        self.gaz_table = np.zeros((16, 2 * WINDOW + 1, self.hidden), dtype=np.float32)
 
     # --- files -------------------------------------------------------------------------
 
@@ -194,12 +198,14 @@ class Network:
                 self._reset()
                 return self._word_rows(words)
             if self.n_rows > len(self.table):
-                grown = np.zeros((max(self.n_rows, 2 * len(self.table)), *self.table.shape[1:]))
+                grown = np.zeros(
+                    (max(self.n_rows, 2 * len(self.table)), *self.table.shape[1:]), dtype=np.float32
+                )
                 grown[: len(self.table)] = self.table
                 self.table = grown
-            x = self.word_inputs(new)
-            self.table[self.n_rows - len(new) : self.n_rows] = np.einsum(
-                "nd,kdh->nkh", x, self.word_blocks
+            x = self.word_inputs(new).astype(np.float32)
+            self.table[self.n_rows - len(new) : self.n_rows] = (x @ self.word_blocks).reshape(
+                len(new), 2 * WINDOW + 1, self.hidden
             )
         return out
 
@@ -208,7 +214,9 @@ class Network:
         if r is None:
             r = self.gaz_rows[tags] = len(self.gaz_rows)
             if r >= len(self.gaz_table):
-                grown = np.zeros((2 * len(self.gaz_table), *self.gaz_table.shape[1:]))
+                grown = np.zeros(
+                    (2 * len(self.gaz_table), *self.gaz_table.shape[1:]), dtype=np.float32
+                )
                 grown[:r] = self.gaz_table[:r]
                 self.gaz_table = grown
             self.gaz_table[r] = np.einsum("g,kgh->kh", gaz_vector(tags), self.gaz_blocks)
@@ -224,14 +232,21 @@ class Network:
         for words, tags in zip(sentences, gtags, strict=True):
             flat += [*([START] * WINDOW), *words, *([END] * WINDOW)]
             gflat += [0] * WINDOW + [self._gaz_row(t) for t in tags] + [0] * WINDOW
-        rows = self._word_rows(flat)  # may grow the table: index it afterwards
-        w = self.table[rows]
-        g = self.gaz_table[gflat]
+        rows = np.array(self._word_rows(flat))  # may grow the table: index it afterwards
+        gaz = np.array(gflat)
         m = len(flat) - 2 * WINDOW
-        z = np.zeros((m, self.hidden)) + self.a["window_bias"]
+        # one gather per offset of just that offset's rows (float32: the table is read,
+        # not summed, by the ~1,000 values a token takes from it)
+        z = self.table[rows[:m], 0]  # a copy: float32 throughout, as trained
+        for k in range(1, 2 * WINDOW + 1):
+            z += self.table[rows[k : k + m], k]
+        tagged = np.flatnonzero(gaz)  # most tokens carry no gazetteer tag: row 0, zeros
         for k in range(2 * WINDOW + 1):
-            z += w[k : k + m, k] + g[k : k + m, k]
-        return np.tanh(z) @ self.a["out"] + self.a["out_bias"]
+            at = tagged - k
+            at = at[(at >= 0) & (at < m)]
+            z[at] += self.gaz_table[gaz[at + k], k]
+        z += self.f32["window_bias"]
+        return (np.tanh(z) @ self.f32["out"] + self.f32["out_bias"]).astype(np.float64)
 
 
 def _ordered(index: dict[str, int]) -> list[str]:
