@@ -27,14 +27,19 @@ from pathlib import Path
 
 import numpy as np
 
-from akhbar.enrich.entities.clitics import strip_proclitics
+from akhbar.enrich.entities.network import (
+    GAZ_TAGS,
+    MAX_CHARS,
+    TAGS,
+    UNK,
+    WINDOW,
+    char_rows,
+    gaz_vector,
+    word_forms,
+)
 from akhbar.enrich.entities.normalize import normalize
 
-TAGS = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
-GAZ_TAGS = tuple(f"{lab}:{p}" for lab in ("PER", "LOC", "ORG", "MISC") for p in "BI")
-PAD, UNK = 0, 1
-MAX_CHARS = 12  # a longer word keeps its first and last six letters
-WINDOW = 2  # tokens each side for arch="window"
+PAD = 0  # row of padding in every table (UNK, 1: a word the vocabulary lacks)
 # word2vec of the corpus (``corpus_vectors``): learned once, kept out of git
 VECTOR_CACHE = Path("var/ner-vectors")
 
@@ -57,11 +62,8 @@ class Config:
 
 
 def forms(token: str) -> tuple[str, str]:
-    """(normalized word, its stem) as the vectors were learned: numbers are one word."""
-    word = normalize(token)
-    if word.isdigit():
-        return "<num>", "<num>"
-    return word, strip_proclitics(word)[1]
+    """(normalized word, its stem) as the vectors were learned (``network.word_forms``)."""
+    return word_forms(normalize(token))
 
 
 @dataclasses.dataclass
@@ -120,12 +122,6 @@ class Encoded:
     tags: np.ndarray | None
 
 
-def char_rows(word: str, chars: dict[str, int]) -> list[int]:
-    if len(word) > MAX_CHARS:
-        word = word[: MAX_CHARS // 2] + word[-(MAX_CHARS // 2) :]
-    return [chars.get(c, UNK) for c in word]
-
-
 def encode(tokens: Sequence[str], gaz_tags, vocab: Vocabulary, tags=None) -> Encoded:
     """One sentence as the network reads it; ``gaz_tags``: ``Gazetteer.match`` of its
     normalized words."""
@@ -136,9 +132,7 @@ def encode(tokens: Sequence[str], gaz_tags, vocab: Vocabulary, tags=None) -> Enc
         chars[i, : len(rows)] = rows
     gaz = np.zeros((len(tokens), len(GAZ_TAGS)), np.float32)
     for i, found in enumerate(gaz_tags):
-        for t in found:
-            if t in GAZ_TAGS:
-                gaz[i, GAZ_TAGS.index(t)] = 1
+        gaz[i] = gaz_vector(found)
     return Encoded(
         np.array([vocab.words.get(w, UNK) for w, _ in pairs], np.int32),
         np.array([vocab.stems.get(s, UNK) for _, s in pairs], np.int32),
