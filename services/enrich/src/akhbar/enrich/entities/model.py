@@ -26,7 +26,7 @@ from .features import (
     word_vectors,
 )
 from .gazetteer import Gazetteer
-from .network import TAGS, Network
+from .network import TAGS, WINDOW, Network
 from .stack import DOC_OFFSETS, LABEL_OFFSETS, MIN_LETTERS, PAD, label_attributes, stem_key
 
 _ROLES = ("first", "in", "last", "one")  # of a word inside a name (``stack.document_tags``)
@@ -324,6 +324,8 @@ class Tagger:
         self.network = network
         self.first_transitions = weights.transitions
         if network is not None:
+            # the network stacks sentences with the scorer's padding, row for row
+            assert WINDOW == -OFFSETS[0] == OFFSETS[-1]
             self._net_cols = [TAGS.index(lab) for lab in weights.labels]
             cols = np.ix_(self._net_cols, self._net_cols)
             self.first_transitions = (
