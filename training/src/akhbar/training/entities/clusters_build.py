@@ -88,11 +88,12 @@ def write_token_files(path: Path, words_out: Path, stems_out: Path) -> int:
     return n
 
 
-def word_vectors(token_file: Path, min_count: int) -> tuple[list[str], np.ndarray]:
-    """Words seen ``min_count`` times and their unit-length word2vec vectors."""
+def word2vec(token_file: Path, min_count: int):
+    """gensim's word2vec (CBOW) over a token file (one text per line) with the clusters'
+    settings, for words seen ``min_count`` times; one thread: the same vectors every run."""
     from gensim.models import Word2Vec
 
-    model = Word2Vec(
+    return Word2Vec(
         corpus_file=str(token_file),
         vector_size=DIM,
         window=5,
@@ -103,6 +104,11 @@ def word_vectors(token_file: Path, min_count: int) -> tuple[list[str], np.ndarra
         workers=1,
         seed=SEED,
     )
+
+
+def word_vectors(token_file: Path, min_count: int) -> tuple[list[str], np.ndarray]:
+    """Words seen ``min_count`` times and their unit-length word2vec vectors."""
+    model = word2vec(token_file, min_count)
     words = [w for w in model.wv.index_to_key if w != "<num>"]
     vectors = np.stack([model.wv[w] for w in words]).astype(np.float64)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9

@@ -33,15 +33,21 @@ from akhbar.enrich.entities.network import (
     TAGS,
     UNK,
     WINDOW,
+    Network,
     char_rows,
     gaz_vector,
+    joined_emissions,
+    joined_transitions,
+    ordered_keys,
     word_forms,
 )
 from akhbar.enrich.entities.normalize import normalize
 
 PAD = 0  # row of padding in every table (UNK, 1: a word the vocabulary lacks)
-# word2vec of the corpus (``corpus_vectors``): learned once, kept out of git
+# word2vec of the corpus (``corpus_vectors``): learned once, kept out of git, for words seen
+# this often (``Config.min_count`` chooses among them)
 VECTOR_CACHE = Path("var/ner-vectors")
+VECTOR_MIN_COUNT = 5
 
 
 @dataclasses.dataclass(frozen=True)
@@ -54,7 +60,7 @@ class Config:
     batch: int = 16
     word_dropout: float = 0.05  # tokens replaced by the unknown word while training
     # Vectors of words the corpus writes this often (the clusters' threshold: rarer words'
-    # vectors are noise), which also keeps the shipped tables near 14 MB.
+    # vectors are noise), which also keeps the file near 15 MB.
     min_count: int = 10
     char_dim: int = 25
     char_filters: int = 50
@@ -264,8 +270,8 @@ def train(sentences, gaz_tags, word_kv, stem_kv, config: Config, log=None) -> Ne
 
 def corpus_vectors(cache: Path, corpus: Path | None = None, log=print):
     """word2vec KeyedVectors of the corpus's words and of their stems (``clusters_build``'s
-    tokens and settings, words seen 5 times), trained once and kept under ``cache``."""
-    from gensim.models import KeyedVectors, Word2Vec
+    tokens and settings, ``clusters_build.word2vec``), trained once and kept under ``cache``."""
+    from gensim.models import KeyedVectors
 
     from . import clusters_build as cb
 
@@ -275,17 +281,7 @@ def corpus_vectors(cache: Path, corpus: Path | None = None, log=print):
         tokens = {k: cache / f"{k}.txt" for k in paths}
         cb.write_token_files(corpus or cb.corpus_path(), tokens["words"], tokens["stems"])
         for k, path in paths.items():
-            model = Word2Vec(
-                corpus_file=str(tokens[k]),
-                vector_size=cb.DIM,
-                window=5,
-                min_count=5,
-                sg=0,
-                negative=5,
-                epochs=cb.EPOCHS,
-                workers=1,
-                seed=cb.SEED,
-            )
+            model = cb.word2vec(tokens[k], VECTOR_MIN_COUNT)
             model.wv.save(str(path))
             tokens[k].unlink()
             log(f"{k}: {len(model.wv):,} vectors")
@@ -301,40 +297,35 @@ def combined_tags(
     weight: float,
     o_penalty: float,
 ) -> list[str]:
-    """The labels of one sentence under the CRF's scores plus ``weight`` times the
-    network's (emissions, transitions, start and end), its columns put in the CRF's label
-    order, less ``o_penalty`` on O: the sum is surer than either alone, and spends the
-    extra precision on recall (``neural_crossval`` chooses both)."""
+    """The labels of one sentence under the CRF's scores joined with the network's as the
+    body model's ``Tagger`` joins them (``network.joined_emissions``), from emissions
+    already computed: ``neural_crossval`` scores its grid of ``weight`` and ``o_penalty``
+    without labelling the folds again for each point."""
     from akhbar.enrich.entities.model import viterbi
 
-    cols = [TAGS.index(lab) for lab in crf_labels]
-    em = crf_emissions + weight * nn_emissions[:, cols]
-    em[0] += weight * nn_params["start"][cols]
-    em[-1] += weight * nn_params["end"][cols]
-    em[:, list(crf_labels).index("O")] -= o_penalty
-    tr = crf_transitions + weight * nn_params["transitions"][np.ix_(cols, cols)]
+    em = joined_emissions(
+        crf_emissions,
+        crf_labels,
+        nn_emissions,
+        nn_params["start"],
+        nn_params["end"],
+        weight,
+        o_penalty,
+        [(0, len(crf_emissions))],
+    )
+    tr = joined_transitions(crf_transitions, crf_labels, nn_params["transitions"], weight)
     return [crf_labels[i] for i in viterbi(em, tr)]
 
 
 def runtime_network(net: NeuralTagger, weight: float, o_penalty: float):
     """The shipped form of a window network (``akhbar.enrich.entities.network.Network``),
     joined to the CRF with ``weight`` and ``o_penalty``."""
-    from akhbar.enrich.entities.network import Network
-
     if net.config.arch != "window":
         raise ValueError("only the window network runs beside the CRF (a BiLSTM is too slow)")
-    ordered = {
-        key: [w for w, _ in sorted(index.items(), key=lambda kv: kv[1])]
-        for key, index in (
-            ("words", net.vocab.words),
-            ("stems", net.vocab.stems),
-            ("chars", net.vocab.chars),
-        )
-    }
     return Network(
-        ordered["words"],
-        ordered["stems"],
-        ordered["chars"],
+        ordered_keys(net.vocab.words),
+        ordered_keys(net.vocab.stems),
+        ordered_keys(net.vocab.chars),
         net.params["word_vectors"],
         net.params["stem_vectors"],
         {k: net.params[k] for k in Network.ARRAYS},

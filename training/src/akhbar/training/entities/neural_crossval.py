@@ -107,12 +107,8 @@ def scores_of(outputs: list[dict], weight: float | None, o_penalty: float = 0.0)
 
 
 def pooled(per_fold: list[Scores]) -> dict:
-    total = Scores()
-    for sc in per_fold:
-        total.tp.update(sc.tp)
-        total.pred.update(sc.pred)
-        total.gold.update(sc.gold)
-    return {"folds_f1": [round(sc.micro()[2], 2) for sc in per_fold], **total.report()}
+    """Micro F1 per fold and the report pooled over the folds (``crossval.pooled_report``)."""
+    return crossval.pooled_report([{"all": sc} for sc in per_fold])["all"]
 
 
 def main(argv: list[str] | None = None) -> None:

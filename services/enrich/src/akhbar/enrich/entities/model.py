@@ -26,7 +26,7 @@ from .features import (
     word_vectors,
 )
 from .gazetteer import Gazetteer
-from .network import TAGS, WINDOW, Network
+from .network import WINDOW, Network, joined_emissions, joined_transitions
 from .stack import DOC_OFFSETS, LABEL_OFFSETS, MIN_LETTERS, PAD, label_attributes, stem_key
 
 _ROLES = ("first", "in", "last", "one")  # of a word inside a name (``stack.document_tags``)
@@ -326,10 +326,8 @@ class Tagger:
         if network is not None:
             # the network stacks sentences with the scorer's padding, row for row
             assert WINDOW == -OFFSETS[0] == OFFSETS[-1]
-            self._net_cols = [TAGS.index(lab) for lab in weights.labels]
-            cols = np.ix_(self._net_cols, self._net_cols)
-            self.first_transitions = (
-                weights.transitions + network.weight * network.a["transitions"][cols]
+            self.first_transitions = joined_transitions(
+                weights.transitions, weights.labels, network.a["transitions"], network.weight
             )
         if second is not None:
             # label_table[first-pass label (last row: padding), offset, second-pass label]
@@ -436,14 +434,16 @@ class Tagger:
         net = self.network
         if net is None or not len(em):
             return em
-        cols = self._net_cols
-        em = em + net.weight * net.emissions(sentences, gtags)[:, cols]
-        for s, words in zip(starts, sentences, strict=True):
-            if words:
-                em[s] += net.weight * net.a["start"][cols]
-                em[s + len(words) - 1] += net.weight * net.a["end"][cols]
-        em[:, self.weights.labels.index("O")] -= net.o_penalty
-        return em
+        return joined_emissions(
+            em,
+            self.weights.labels,
+            net.emissions(sentences, gtags),
+            net.a["start"],
+            net.a["end"],
+            net.weight,
+            net.o_penalty,
+            [(s, len(words)) for s, words in zip(starts, sentences, strict=True)],
+        )
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels of a sentence of normalized words."""

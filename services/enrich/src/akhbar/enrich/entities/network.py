@@ -9,8 +9,8 @@ attributes, the layer's share of every word at each of the five offsets is compu
 per distinct word and cached: labelling a known word costs five row additions.
 
 The CRF adds ``weight`` times these scores (and the network's transitions) to its own and
-takes ``o_penalty`` off O (``combine``): the two models' errors differ, and the sum is surer
-than either alone.
+takes ``o_penalty`` off O (``joined_emissions``, ``joined_transitions``): the two models'
+errors differ, and the sum is surer than either alone.
 """
 
 from __future__ import annotations
@@ -57,6 +57,45 @@ def quantize(table: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     scale = np.abs(table).max(axis=1) / 127.0
     scale[scale == 0] = 1.0
     return np.round(table / scale[:, None]).astype(np.int8), scale.astype(np.float32)
+
+
+def label_columns(labels) -> list[int]:
+    """The network's column (``TAGS``) of each of a CRF's ``labels``."""
+    return [TAGS.index(lab) for lab in labels]
+
+
+def joined_transitions(crf: np.ndarray, labels, net: np.ndarray, weight: float) -> np.ndarray:
+    """A CRF's transitions plus ``weight`` times the network's, in the CRF's label order."""
+    cols = label_columns(labels)
+    return crf + weight * net[np.ix_(cols, cols)]
+
+
+def joined_emissions(
+    crf: np.ndarray,
+    labels,
+    net: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+    weight: float,
+    o_penalty: float,
+    spans,
+) -> np.ndarray:
+    """A CRF's emissions [row, label] plus ``weight`` times the network's ([row, TAGS]),
+    with the network's start and end scores at the first and last token of each sentence
+    (``spans``: its first row and its length), less ``o_penalty`` on O."""
+    cols = label_columns(labels)
+    em = crf + weight * net[:, cols]
+    for first, n in spans:
+        if n:
+            em[first] += weight * start[cols]
+            em[first + n - 1] += weight * end[cols]
+    em[:, list(labels).index("O")] -= o_penalty
+    return em
+
+
+def ordered_keys(index: dict[str, int]) -> list[str]:
+    """The keys of a row index in row order."""
+    return [w for w, _ in sorted(index.items(), key=lambda kv: kv[1])]
 
 
 def _strings(z, key: str) -> list[str]:
@@ -132,9 +171,9 @@ class Network:
         buf = io.BytesIO()
         np.savez_compressed(
             buf,
-            words=np.frombuffer("\n".join(_ordered(self.words)).encode(), dtype=np.uint8),
-            stems=np.frombuffer("\n".join(_ordered(self.stems)).encode(), dtype=np.uint8),
-            chars=np.frombuffer("\n".join(_ordered(self.chars)).encode(), dtype=np.uint8),
+            words=np.frombuffer("\n".join(ordered_keys(self.words)).encode(), dtype=np.uint8),
+            stems=np.frombuffer("\n".join(ordered_keys(self.stems)).encode(), dtype=np.uint8),
+            chars=np.frombuffer("\n".join(ordered_keys(self.chars)).encode(), dtype=np.uint8),
             word_vectors=wq,
             word_scale=ws,
             stem_vectors=sq,
@@ -235,9 +274,8 @@ class Network:
         rows = np.array(self._word_rows(flat))  # may grow the table: index it afterwards
         gaz = np.array(gflat)
         m = len(flat) - 2 * WINDOW
-        # one gather per offset of just that offset's rows (float32: the table is read,
-        # not summed, by the ~1,000 values a token takes from it)
-        z = self.table[rows[:m], 0]  # a copy: float32 throughout, as trained
+        # one gather per offset of just that offset's rows; float32, as trained
+        z = self.table[rows[:m], 0]  # a copy
         for k in range(1, 2 * WINDOW + 1):
             z += self.table[rows[k : k + m], k]
         tagged = np.flatnonzero(gaz)  # most tokens carry no gazetteer tag: row 0, zeros
@@ -247,7 +285,3 @@ class Network:
             z[at] += self.gaz_table[gaz[at + k], k]
         z += self.f32["window_bias"]
         return (np.tanh(z) @ self.f32["out"] + self.f32["out_bias"]).astype(np.float64)
-
-
-def _ordered(index: dict[str, int]) -> list[str]:
-    return [w for w, _ in sorted(index.items(), key=lambda kv: kv[1])]
